@@ -1,0 +1,73 @@
+package dev.tessera.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Reads MicroProfile Config once and hands out typed, validated settings. Defaults live in
+ * {@code META-INF/microprofile-config.properties}; system properties and environment variables
+ * override them. A malformed value stops the deployment with the key's name in the message rather
+ * than surfacing later as a confusing failure.
+ */
+@ApplicationScoped
+public class ConfigProducer {
+
+    private final Config config = ConfigProvider.getConfig(ConfigProducer.class.getClassLoader());
+
+    @Produces
+    @Singleton
+    public Issuer issuer() {
+        return new Issuer(config.getValue(ConfigKeys.ISSUER, String.class));
+    }
+
+    @Produces
+    @Singleton
+    public KeySettings keySettings() {
+        List<String> algorithms = Arrays.stream(string(ConfigKeys.KEYS_ALGORITHMS).split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return new KeySettings(algorithms,
+                config.getValue(ConfigKeys.KEYS_RSA_SIZE, Integer.class),
+                duration(ConfigKeys.KEYS_ROTATION_PERIOD),
+                duration(ConfigKeys.KEYS_PRE_PUBLICATION),
+                duration(ConfigKeys.KEYS_RETENTION),
+                duration(ConfigKeys.KEYS_CHECK_INTERVAL),
+                duration(ConfigKeys.KEYS_JWKS_MAX_AGE));
+    }
+
+    @Produces
+    @Singleton
+    public KeyEncryptionSecret keyEncryptionSecret() {
+        return config.getOptionalValue(ConfigKeys.KEYS_ENCRYPTION_KEY, String.class)
+                .filter(s -> !s.isBlank())
+                .map(s -> new KeyEncryptionSecret(s, false))
+                .orElseGet(KeyEncryptionSecret::developmentDefault);
+    }
+
+    @Produces
+    @Singleton
+    public HttpSettings httpSettings() {
+        return new HttpSettings(config.getValue(ConfigKeys.HTTP_MAX_BODY_BYTES, Long.class),
+                config.getValue(ConfigKeys.HTTP_MAX_HEADER_BYTES, Long.class));
+    }
+
+    private String string(String key) {
+        return config.getValue(key, String.class);
+    }
+
+    /** ISO-8601 durations (PT5M, P90D), parsed here because MicroProfile Config has no Duration converter. */
+    private Duration duration(String key) {
+        String value = string(key);
+        try {
+            return Duration.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(key + " must be an ISO-8601 duration such as PT5M or P90D, not " + value, e);
+        }
+    }
+}

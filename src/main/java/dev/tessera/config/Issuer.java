@@ -1,0 +1,48 @@
+package dev.tessera.config;
+
+import java.net.URI;
+
+/**
+ * The configured issuer identifier, from which every published URL derives. It is never taken from
+ * the request's Host or X-Forwarded-* headers, which a caller controls (RFC 8414 §3.3: the issuer in
+ * metadata MUST be identical to the one the client used).
+ */
+public record Issuer(String url) {
+
+    public Issuer {
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(ConfigKeys.ISSUER + " is not a URL: " + url, e);
+        }
+        // RFC 8414 §2: "a URL that uses the https scheme and has no query or fragment components".
+        // Plain http is tolerated for development and warned about at start-up.
+        if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme())) {
+            throw new IllegalArgumentException(ConfigKeys.ISSUER + " must be an http(s) URL: " + url);
+        }
+        if (uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null
+                || uri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException(
+                    ConfigKeys.ISSUER + " must have a host and no query, fragment or user info: " + url);
+        }
+        while (url.endsWith("/")) {
+            url = url.substring(0, url.length() - 1);
+        }
+    }
+
+    /** The absolute URL of an endpoint path such as {@code /jwks}. */
+    public String endpoint(String path) {
+        return url + path;
+    }
+
+    public boolean isHttps() {
+        return url.startsWith("https:");
+    }
+
+    /** True for http://localhost, 127.0.0.1 and [::1]: the development setups that need no TLS. */
+    public boolean isLoopback() {
+        String host = URI.create(url).getHost();
+        return "localhost".equals(host) || host.startsWith("127.") || "[::1]".equals(host);
+    }
+}

@@ -1,0 +1,127 @@
+package dev.tessera.http;
+
+import dev.tessera.config.HttpSettings;
+import dev.tessera.oauth.OAuthError;
+import dev.tessera.oauth.RequestTooLargeException;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * Refuses oversized requests before any endpoint reads them. Headers over
+ * {@code tessera.http.max-header-bytes} get 431 (RFC 6585 §5). Bodies over
+ * {@code tessera.http.max-body-bytes} get 413: at once when Content-Length says so, and while reading
+ * when the body is chunked. No endpoint of an authorization server needs a large request, and an
+ * unbounded one lets a caller exhaust memory.
+ */
+@WebFilter(filterName = "requestLimits", urlPatterns = "/*", asyncSupported = true)
+public class RequestLimitsFilter extends HttpFilter {
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient HttpSettings settings;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (headerBytes(request) > settings.maxHeaderBytes()) {
+            ErrorWriter.write(response, OAuthError.HEADERS_TOO_LARGE,
+                    "The request headers are larger than this server accepts (" + settings.maxHeaderBytes() + " bytes)");
+            return;
+        }
+        long limit = settings.maxBodyBytes();
+        if (request.getContentLengthLong() > limit) {
+            ErrorWriter.write(response, OAuthError.REQUEST_TOO_LARGE,
+                    "The request body is larger than this server accepts (" + limit + " bytes)");
+            return;
+        }
+        chain.doFilter(new Bounded(request, limit), response);
+    }
+
+    private static long headerBytes(HttpServletRequest request) {
+        long total = 0;
+        for (String name : java.util.Collections.list(request.getHeaderNames())) {
+            for (String value : java.util.Collections.list(request.getHeaders(name))) {
+                total += name.length() + value.length() + 4;
+            }
+        }
+        return total;
+    }
+
+    private static final class Bounded extends HttpServletRequestWrapper {
+        private final long limit;
+        private ServletInputStream stream;
+
+        Bounded(HttpServletRequest request, long limit) {
+            super(request);
+            this.limit = limit;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (stream == null) {
+                stream = new BoundedStream(super.getInputStream(), limit);
+            }
+            return stream;
+        }
+    }
+
+    private static final class BoundedStream extends ServletInputStream {
+        private final ServletInputStream in;
+        private final long limit;
+        private long count;
+
+        BoundedStream(ServletInputStream in, long limit) {
+            this.in = in;
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = in.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) throws RequestTooLargeException {
+            count += n;
+            if (count > limit) {
+                throw new RequestTooLargeException(limit);
+            }
+        }
+
+        @Override
+        public boolean isFinished() {
+            return in.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+            return in.isReady();
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            in.setReadListener(listener);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.tessera.http;
+
+import dev.tessera.config.Issuer;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.IOException;
+
+/**
+ * Headers every response carries. HTML additionally may not be framed (RFC 9700 §4.16:
+ * "authorization servers MUST prevent clickjacking", by X-Frame-Options and CSP frame-ancestors), and
+ * HSTS is sent when the issuer is https. The HTML headers are decided when the content type is set,
+ * since a filter cannot know it beforehand.
+ */
+@WebFilter(filterName = "securityHeaders", urlPatterns = "/*", asyncSupported = true)
+public class SecurityHeadersFilter extends HttpFilter {
+    private static final long serialVersionUID = 1L;
+    static final String CSP_HTML = "default-src 'self'; img-src 'self' https: data:; style-src 'self'; "
+            + "script-src 'self'; form-action 'self' https: http:; frame-ancestors 'none'; base-uri 'none'";
+    static final String HSTS = "max-age=31536000; includeSubDomains";
+
+    @Inject
+    transient Issuer issuer;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Referrer-Policy", "no-referrer");
+        if (issuer.isHttps()) {
+            response.setHeader("Strict-Transport-Security", HSTS);
+        }
+        chain.doFilter(request, new HtmlAware(response));
+    }
+
+    /** Adds the anti-framing headers as soon as the response declares itself HTML. */
+    private static final class HtmlAware extends HttpServletResponseWrapper {
+        HtmlAware(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public void setContentType(String type) {
+            super.setContentType(type);
+            markIfHtml(type);
+        }
+
+        @Override
+        public void setHeader(String name, String value) {
+            super.setHeader(name, value);
+            if ("Content-Type".equalsIgnoreCase(name)) {
+                markIfHtml(value);
+            }
+        }
+
+        @Override
+        public void addHeader(String name, String value) {
+            super.addHeader(name, value);
+            if ("Content-Type".equalsIgnoreCase(name)) {
+                markIfHtml(value);
+            }
+        }
+
+        private void markIfHtml(String type) {
+            if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("text/html")) {
+                super.setHeader("X-Frame-Options", "DENY");
+                super.setHeader("Content-Security-Policy", CSP_HTML);
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.tessera.keys;
+
+import dev.tessera.config.KeySettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.PublicJsonWebKey;
+import org.jose4j.lang.JoseException;
+
+/**
+ * The signing keys held in memory, decrypted once and reloaded from the database by the rotation job.
+ * Signing never touches the database: which key signs is decided from the loaded timelines and the
+ * clock, the same way on every node.
+ */
+@ApplicationScoped
+public class KeyRing {
+    private static final Logger LOG = Logger.getLogger(KeyRing.class.getName());
+
+    @Inject
+    KeyRepository repository;
+
+    @Inject
+    KeyEncryptor encryptor;
+
+    @Inject
+    KeySettings settings;
+
+    @Inject
+    Clock clock;
+
+    private volatile Map<String, LoadedKey> keys = Map.of();
+    private volatile String loadFailure;
+
+    /** Re-reads the keys; a key already decrypted is reused, only its timeline is refreshed. */
+    public void reload() {
+        Map<String, LoadedKey> previous = keys;
+        Map<String, LoadedKey> loaded = new HashMap<>();
+        String failure = null;
+        for (SigningKey stored : repository.findAll()) {
+            KeyTimeline timeline = stored.timeline();
+            if (timeline == null) {
+                continue;
+            }
+            LoadedKey known = previous.get(stored.kid());
+            try {
+                PublicJsonWebKey jwk = known != null ? known.jwk() : decrypt(stored);
+                loaded.put(stored.kid(), new LoadedKey(timeline, jwk));
+            } catch (KeyDecryptionException | JoseException e) {
+                failure = e.getMessage();
+                LOG.log(Level.SEVERE, e.getMessage());
+            }
+        }
+        keys = Map.copyOf(loaded);
+        loadFailure = failure;
+    }
+
+    private PublicJsonWebKey decrypt(SigningKey stored) throws JoseException {
+        String json = encryptor.decrypt(stored.kid(), stored.encryptedPrivateJwk());
+        return (PublicJsonWebKey) JsonWebKey.Factory.newJwk(json);
+    }
+
+    /** The key that signs now for this algorithm. */
+    public Optional<LoadedKey> active(SigningAlgorithm algorithm) {
+        Instant now = clock.instant();
+        KeyRotationPolicy policy = new KeyRotationPolicy(settings);
+        List<KeyTimeline> timelines = keys.values().stream()
+                .filter(k -> k.algorithm() == algorithm).map(LoadedKey::timeline).toList();
+        return policy.active(timelines, now).map(t -> keys.get(t.kid()));
+    }
+
+    /** Keys a verifier may meet now: next, active and retired ones, oldest activation first. */
+    public List<LoadedKey> published() {
+        Instant now = clock.instant();
+        return keys.values().stream()
+                .filter(k -> k.timeline().stateAt(now, settings.retention()).published())
+                .sorted(java.util.Comparator.comparing((LoadedKey k) -> k.timeline().activatesAt()))
+                .toList();
+    }
+
+    public Optional<LoadedKey> byKid(String kid) {
+        return Optional.ofNullable(keys.get(kid));
+    }
+
+    public KeyState stateOf(LoadedKey key) {
+        return key.timeline().stateAt(clock.instant(), settings.retention());
+    }
+
+    /** Why the last reload could not decrypt a key, if it could not. */
+    public Optional<String> loadFailure() {
+        return Optional.ofNullable(loadFailure);
+    }
+}

@@ -1,0 +1,24 @@
+package dev.tessera.oauth;
+
+import java.util.Set;
+
+/** The paths of Tessera's protocol endpoints, relative to the issuer. */
+public final class Endpoints {
+    public static final String WELL_KNOWN = "/.well-known";
+    public static final String OPENID_CONFIGURATION_NAME = "openid-configuration";
+    public static final String OAUTH_AUTHORIZATION_SERVER_NAME = "oauth-authorization-server";
+    /** OpenID Connect Discovery 1.0 §4. */
+    public static final String OPENID_CONFIGURATION = WELL_KNOWN + "/" + OPENID_CONFIGURATION_NAME;
+    /** RFC 8414 §3. */
+    public static final String OAUTH_AUTHORIZATION_SERVER = WELL_KNOWN + "/" + OAUTH_AUTHORIZATION_SERVER_NAME;
+    public static final String JWKS = "/jwks";
+
+    /**
+     * Endpoints any web origin may read (RFC 9700 §2.6: metadata and JWKS may allow CORS). The
+     * authorization endpoint must never be among them.
+     */
+    public static final Set<String> PUBLIC_CORS = Set.of(OPENID_CONFIGURATION, OAUTH_AUTHORIZATION_SERVER, JWKS);
+
+    private Endpoints() {
+    }
+}

@@ -1,0 +1,76 @@
+package dev.tessera.oauth;
+
+/**
+ * Every error code Tessera puts on the wire, each with the one HTTP status it is answered with.
+ *
+ * <p>The status is decided here and nowhere else, so two endpoints can never disagree about how
+ * {@code invalid_client} or {@code invalid_token} is answered. The first group holds the codes of
+ * RFC 6749 §5.2, RFC 6750 §3.1 and OpenID Connect Core §3.1.2.6; the last group holds transport
+ * failures outside any protocol (unknown path, wrong method, oversized body), which still get the
+ * same JSON shape instead of a container error page.
+ */
+public enum OAuthError {
+    // RFC 6749 §5.2: "invalid_request ... The authorization server responds with an HTTP 400".
+    INVALID_REQUEST("invalid_request", 400),
+    // RFC 6749 §5.2: invalid_client "MAY return an HTTP 401"; 401 is the only status that lets the
+    // client retry with other credentials, and it is answered with WWW-Authenticate when Basic was tried.
+    INVALID_CLIENT("invalid_client", 401),
+    INVALID_GRANT("invalid_grant", 400),
+    UNAUTHORIZED_CLIENT("unauthorized_client", 400),
+    UNSUPPORTED_GRANT_TYPE("unsupported_grant_type", 400),
+    INVALID_SCOPE("invalid_scope", 400),
+    INVALID_TARGET("invalid_target", 400),
+    ACCESS_DENIED("access_denied", 403),
+    UNSUPPORTED_RESPONSE_TYPE("unsupported_response_type", 400),
+    // RFC 6750 §3.1.
+    INVALID_TOKEN("invalid_token", 401),
+    INSUFFICIENT_SCOPE("insufficient_scope", 403),
+    // RFC 6749 §4.1.2.1 defines these for redirects; as JSON they are 5xx.
+    SERVER_ERROR("server_error", 500),
+    TEMPORARILY_UNAVAILABLE("temporarily_unavailable", 503),
+
+    // Transport errors that no RFC names, answered in the same JSON shape.
+    NOT_FOUND("not_found", 404),
+    METHOD_NOT_ALLOWED("method_not_allowed", 405),
+    NOT_ACCEPTABLE("not_acceptable", 406),
+    REQUEST_TOO_LARGE("request_too_large", 413),
+    UNSUPPORTED_MEDIA_TYPE("unsupported_media_type", 415),
+    HEADERS_TOO_LARGE("request_header_fields_too_large", 431);
+
+    private final String code;
+    private final int status;
+
+    OAuthError(String code, int status) {
+        this.code = code;
+        this.status = status;
+    }
+
+    /** The wire value of the {@code error} member. */
+    public String code() {
+        return code;
+    }
+
+    /** The HTTP status this error is always answered with. */
+    public int status() {
+        return status;
+    }
+
+    /**
+     * The error a bare HTTP status stands for, used when the JAX-RS runtime or the servlet container
+     * rejects a request before any Tessera code runs.
+     */
+    public static OAuthError forHttpStatus(int status) {
+        return switch (status) {
+            case 401 -> INVALID_TOKEN;
+            case 403 -> ACCESS_DENIED;
+            case 404 -> NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 406 -> NOT_ACCEPTABLE;
+            case 413 -> REQUEST_TOO_LARGE;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 431 -> HEADERS_TOO_LARGE;
+            case 503 -> TEMPORARILY_UNAVAILABLE;
+            default -> status >= 500 ? SERVER_ERROR : INVALID_REQUEST;
+        };
+    }
+}

@@ -1,0 +1,59 @@
+package dev.tessera.persistence;
+
+import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * Brings the schema up to date when the application starts, then announces {@link SchemaMigrated}.
+ *
+ * <p>A failure (database unreachable, a broken changeSet) does not stop the deployment: the server
+ * stays up so that {@code /health/ready} can report the reason, which the log also states. Nothing
+ * that needs the schema runs in that case.
+ */
+@ApplicationScoped
+public class SchemaMigrator {
+    /** The container data source; server-config/ defines it for each database. */
+    public static final String DATA_SOURCE = "jdbc/tessera";
+
+    private static final Logger LOG = Logger.getLogger(SchemaMigrator.class.getName());
+
+    @Resource(lookup = DATA_SOURCE)
+    DataSource dataSource;
+
+    @Inject
+    SchemaStatus status;
+
+    @Inject
+    Event<SchemaMigrated> migrated;
+
+    void onStart(@Observes @Priority(1) @Initialized(ApplicationScoped.class) Object ignored) {
+        try (Connection connection = dataSource.getConnection()) {
+            SchemaMigrations.apply(connection);
+        } catch (Exception e) {
+            String reason = rootMessage(e);
+            status.failed(reason);
+            LOG.log(Level.SEVERE, "Database schema migration failed; Tessera is NOT ready: " + reason, e);
+            return;
+        }
+        status.succeeded();
+        LOG.info("Database schema is up to date");
+        migrated.fire(new SchemaMigrated());
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}

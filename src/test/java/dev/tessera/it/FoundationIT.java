@@ -1,0 +1,195 @@
+package dev.tessera.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.oauth2.sdk.as.AuthorizationServerMetadata;
+import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The foundation as a client meets it: discovery and JWKS judged by the Nimbus SDK, health, the
+ * security and CORS headers, and clean JSON errors for requests that are wrong at the HTTP level.
+ */
+@ExtendWith(ArquillianExtension.class)
+class FoundationIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return TesseraDeployment.war();
+    }
+
+    @Test
+    void openidConfigurationParsesWithNimbusAndNamesTheConfiguredIssuer() throws Exception {
+        HttpResponse<String> response = Http.get("/.well-known/openid-configuration");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+        OIDCProviderMetadata metadata = OIDCProviderMetadata.parse(response.body());
+        assertThat(metadata.getIssuer().getValue()).isEqualTo(TesseraDeployment.issuer());
+        assertThat(metadata.getJWKSetURI()).hasToString(TesseraDeployment.issuer() + "/jwks");
+    }
+
+    @Test
+    void rfc8414MetadataParsesWithNimbusAndEqualsTheOpenidDocument() throws Exception {
+        HttpResponse<String> oauth = Http.get("/.well-known/oauth-authorization-server");
+        HttpResponse<String> openid = Http.get("/.well-known/openid-configuration");
+
+        AuthorizationServerMetadata metadata = AuthorizationServerMetadata.parse(oauth.body());
+        assertThat(metadata.getIssuer().getValue()).isEqualTo(TesseraDeployment.issuer());
+        assertThat(json(oauth.body())).isEqualTo(json(openid.body()));
+    }
+
+    @Test
+    void discoveryAdvertisesOnlyWhatExists() {
+        JsonObject metadata = json(Http.get("/.well-known/openid-configuration").body());
+
+        // Grows with each capability; an endpoint listed here must answer (checked below).
+        assertThat(metadata.keySet()).containsExactlyInAnyOrder("issuer", "subject_types_supported", "jwks_uri");
+        assertThat(Http.get("/jwks").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void jwksPublishesOnePublicKeyPerAlgorithmWithDistinctKids() throws Exception {
+        HttpResponse<String> response = Http.get("/jwks");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JWKSet set = JWKSet.parse(response.body());
+        List<JWK> keys = set.getKeys();
+        assertThat(keys).extracting(k -> k.getAlgorithm().getName())
+                .containsExactlyInAnyOrder("RS256", "PS256", "ES256", "EdDSA");
+        assertThat(keys).allSatisfy(k -> {
+            assertThat(k.isPrivate()).as("private part of " + k.getKeyID()).isFalse();
+            assertThat(k.getKeyUse().identifier()).isEqualTo("sig");
+            assertThat(k.getKeyID()).isNotBlank();
+        });
+        Set<String> kids = keys.stream().map(JWK::getKeyID).collect(Collectors.toSet());
+        assertThat(kids).hasSize(keys.size());
+        assertThat(response.body()).doesNotContain("\"d\"", "\"p\"", "\"q\"");
+        assertThat(keys).filteredOn(k -> k.getAlgorithm().getName().startsWith("RS") || k.getAlgorithm().getName().startsWith("PS"))
+                .allSatisfy(k -> assertThat(k.toRSAKey().size()).isGreaterThanOrEqualTo(2048));
+    }
+
+    @Test
+    void jwksMaxAgeIsShorterThanThePrePublicationWindow() {
+        String cacheControl = Http.get("/jwks").headers().firstValue("Cache-Control").orElseThrow();
+
+        long maxAge = Long.parseLong(cacheControl.replaceAll(".*max-age=(\\d+).*", "$1"));
+        assertThat(maxAge).isPositive().isLessThan(2 * 24 * 3600); // tessera.keys.pre-publication = P2D
+    }
+
+    @Test
+    void readinessReportsDatabaseSchemaAndKeys() {
+        HttpResponse<String> response = Http.get("/health/ready");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"status\":\"UP\"", "reachable", "migrated", "active for 4 algorithms");
+        assertThat(Http.get("/health/live").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void metricsAndOpenApiAreServed() {
+        assertThat(Http.get("/metrics").statusCode()).isEqualTo(200);
+        HttpResponse<String> openapi = Http.get("/openapi");
+        assertThat(openapi.statusCode()).isEqualTo(200);
+        assertThat(openapi.body()).contains("/jwks", "/.well-known/openid-configuration");
+    }
+
+    @Test
+    void everyResponseCarriesNosniffAndNoReferrerAndNoFramingOfPayaraDefault() {
+        HttpResponse<String> response = Http.get("/jwks");
+
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(response.headers().allValues("X-Frame-Options")).isEmpty();
+        assertThat(response.headers().firstValue("Strict-Transport-Security")).isEmpty(); // http issuer
+        assertThat(response.headers().firstValue("Server")).isEmpty();
+    }
+
+    @Test
+    void discoveryAndJwksAllowAnyOriginButOtherPathsDoNot() {
+        for (String path : List.of("/jwks", "/.well-known/openid-configuration", "/.well-known/oauth-authorization-server")) {
+            HttpResponse<String> response = Http.send(Http.request(path).header("Origin", "https://app.example").GET());
+            assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).as(path).hasValue("*");
+        }
+        HttpResponse<String> preflight = Http.send(Http.request("/jwks").header("Origin", "https://app.example")
+                .header("Access-Control-Request-Method", "GET").method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+        assertThat(preflight.statusCode()).isEqualTo(204);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods")).hasValue("GET");
+
+        HttpResponse<String> other = Http.send(Http.request("/health/ready").header("Origin", "https://app.example").GET());
+        assertThat(other.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        HttpResponse<String> unknown = Http.send(Http.request("/nothing-here").header("Origin", "https://app.example").GET());
+        assertThat(unknown.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    @Test
+    void unknownPathIsJson404() {
+        assertJsonError(Http.get("/no/such/endpoint"), 404, "not_found");
+    }
+
+    @Test
+    void wrongMethodIsJson405WithAllow() {
+        HttpResponse<String> response = Http.send(Http.request("/jwks").DELETE());
+
+        assertJsonError(response, 405, "method_not_allowed");
+        assertThat(response.headers().firstValue("Allow")).hasValueSatisfying(v -> assertThat(v).contains("GET"));
+    }
+
+    @Test
+    void unacceptableMediaTypeIsJson406() {
+        assertJsonError(Http.send(Http.request("/jwks").header("Accept", "application/xml").GET()), 406, "not_acceptable");
+    }
+
+    @Test
+    void oversizedHeaderIsJson431() {
+        String big = "a".repeat(20_000);
+        assertJsonError(Http.send(Http.request("/jwks").header("X-Padding", big).GET()), 431, "request_header_fields_too_large");
+    }
+
+    @Test
+    void oversizedBodyIsJson413WhetherLengthIsDeclaredOrChunked() {
+        byte[] megabyte = new byte[1024 * 1024];
+        assertJsonError(Http.send(Http.request("/jwks").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(megabyte))), 413, "request_too_large");
+
+        String chunked = Http.raw("POST /.well-known/openid-configuration HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                + Integer.toHexString(100_000) + "\r\n" + "x".repeat(100_000) + "\r\n0\r\n\r\n");
+        assertThat(chunked).startsWith("HTTP/1.1 4").doesNotContain("<html", "Exception", "at dev.tessera");
+        assertThat(chunked).contains("\"error\":");
+    }
+
+    @Test
+    void malformedRequestIsAClean4xx() {
+        String response = Http.raw("GET /jwks HTTP/1.1\r\nHost: localhost\r\nAccept: %%%\r\nConnection: close\r\n\r\n");
+        assertThat(response).startsWith("HTTP/1.1 4").doesNotContain("<html", "Exception");
+        assertThat(response).contains("\"error\":\"not_acceptable\"");
+    }
+
+    static void assertJsonError(HttpResponse<String> response, int status, String error) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
+        JsonObject body = json(response.body());
+        assertThat(body.getString("error")).isEqualTo(error);
+        assertThat(body.getString("error_description")).isNotBlank().doesNotContain("Exception", "\tat ", "java.");
+    }
+
+    static JsonObject json(String body) {
+        return Json.createReader(new StringReader(body)).readObject();
+    }
+}
