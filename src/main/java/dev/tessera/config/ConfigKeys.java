@@ -21,6 +21,24 @@ public final class ConfigKeys {
     public static final String HTTP_MAX_BODY_BYTES = "tessera.http.max-body-bytes";
     public static final String HTTP_MAX_HEADER_BYTES = "tessera.http.max-header-bytes";
 
+    public static final String CACHE_CLIENT_TTL = "tessera.cache.client-ttl";
+
+    public static final String TOKENS_ACCESS_TOKEN_LIFETIME = "tessera.tokens.access-token-lifetime";
+    public static final String TOKENS_ACCESS_TOKEN_ALGORITHM = "tessera.tokens.access-token-algorithm";
+    public static final String TOKENS_ASSERTION_MAX_LIFETIME = "tessera.tokens.assertion-max-lifetime";
+    public static final String TOKENS_CLOCK_SKEW = "tessera.tokens.clock-skew";
+
+    public static final String OUTBOUND_ALLOW_PRIVATE_NETWORKS = "tessera.outbound.allow-private-networks";
+    public static final String OUTBOUND_ALLOW_HTTP = "tessera.outbound.allow-http";
+    public static final String OUTBOUND_TIMEOUT = "tessera.outbound.timeout";
+    public static final String OUTBOUND_MAX_BYTES = "tessera.outbound.max-bytes";
+    public static final String OUTBOUND_JWKS_CACHE_TTL = "tessera.outbound.jwks-cache-ttl";
+
+    public static final String STORAGE_REAP_INTERVAL = "tessera.storage.reap-interval";
+    public static final String STORAGE_REAP_BATCH = "tessera.storage.reap-batch";
+
+    public static final String BOOTSTRAP_ADMIN_SECRET = "tessera.bootstrap.admin-secret";
+
     private ConfigKeys() {
     }
 }

@@ -57,6 +57,45 @@ public class ConfigProducer {
                 config.getValue(ConfigKeys.HTTP_MAX_HEADER_BYTES, Long.class));
     }
 
+    @Produces
+    @Singleton
+    public CacheSettings cacheSettings() {
+        return new CacheSettings(duration(ConfigKeys.CACHE_CLIENT_TTL));
+    }
+
+    @Produces
+    @Singleton
+    public TokenSettings tokenSettings() {
+        return new TokenSettings(duration(ConfigKeys.TOKENS_ACCESS_TOKEN_LIFETIME),
+                string(ConfigKeys.TOKENS_ACCESS_TOKEN_ALGORITHM),
+                duration(ConfigKeys.TOKENS_ASSERTION_MAX_LIFETIME),
+                duration(ConfigKeys.TOKENS_CLOCK_SKEW));
+    }
+
+    @Produces
+    @Singleton
+    public OutboundSettings outboundSettings() {
+        return new OutboundSettings(config.getValue(ConfigKeys.OUTBOUND_ALLOW_PRIVATE_NETWORKS, Boolean.class),
+                config.getValue(ConfigKeys.OUTBOUND_ALLOW_HTTP, Boolean.class),
+                duration(ConfigKeys.OUTBOUND_TIMEOUT),
+                config.getValue(ConfigKeys.OUTBOUND_MAX_BYTES, Integer.class),
+                duration(ConfigKeys.OUTBOUND_JWKS_CACHE_TTL));
+    }
+
+    @Produces
+    @Singleton
+    public StorageSettings storageSettings() {
+        return new StorageSettings(duration(ConfigKeys.STORAGE_REAP_INTERVAL),
+                config.getValue(ConfigKeys.STORAGE_REAP_BATCH, Integer.class));
+    }
+
+    @Produces
+    @Singleton
+    public BootstrapSettings bootstrapSettings() {
+        return new BootstrapSettings(config.getOptionalValue(ConfigKeys.BOOTSTRAP_ADMIN_SECRET, String.class)
+                .filter(s -> !s.isBlank()));
+    }
+
     private String string(String key) {
         return config.getValue(key, String.class);
     }

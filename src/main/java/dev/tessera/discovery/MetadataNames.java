@@ -5,6 +5,20 @@ public final class MetadataNames {
     public static final String ISSUER = "issuer";
     public static final String JWKS_URI = "jwks_uri";
     public static final String SUBJECT_TYPES_SUPPORTED = "subject_types_supported";
+    public static final String TOKEN_ENDPOINT = "token_endpoint";
+    public static final String GRANT_TYPES_SUPPORTED = "grant_types_supported";
+    public static final String SCOPES_SUPPORTED = "scopes_supported";
+    public static final String TOKEN_ENDPOINT_AUTH_METHODS_SUPPORTED = "token_endpoint_auth_methods_supported";
+    public static final String TOKEN_ENDPOINT_AUTH_SIGNING_ALG_VALUES_SUPPORTED = "token_endpoint_auth_signing_alg_values_supported";
+    public static final String INTROSPECTION_ENDPOINT = "introspection_endpoint";
+    public static final String INTROSPECTION_ENDPOINT_AUTH_METHODS_SUPPORTED = "introspection_endpoint_auth_methods_supported";
+    public static final String INTROSPECTION_ENDPOINT_AUTH_SIGNING_ALG_VALUES_SUPPORTED = "introspection_endpoint_auth_signing_alg_values_supported";
+    /** RFC 9701 §7. */
+    public static final String INTROSPECTION_SIGNING_ALG_VALUES_SUPPORTED = "introspection_signing_alg_values_supported";
+    public static final String REVOCATION_ENDPOINT = "revocation_endpoint";
+    public static final String REVOCATION_ENDPOINT_AUTH_METHODS_SUPPORTED = "revocation_endpoint_auth_methods_supported";
+    public static final String REVOCATION_ENDPOINT_AUTH_SIGNING_ALG_VALUES_SUPPORTED = "revocation_endpoint_auth_signing_alg_values_supported";
+    public static final String REGISTRATION_ENDPOINT = "registration_endpoint";
 
     private MetadataNames() {
     }

@@ -12,6 +12,12 @@ public final class Endpoints {
     /** RFC 8414 §3. */
     public static final String OAUTH_AUTHORIZATION_SERVER = WELL_KNOWN + "/" + OAUTH_AUTHORIZATION_SERVER_NAME;
     public static final String JWKS = "/jwks";
+    /** RFC 6749 §3.2. */
+    public static final String TOKEN = "/token";
+    /** RFC 7662 §2. */
+    public static final String INTROSPECT = "/introspect";
+    /** RFC 7009 §2. */
+    public static final String REVOKE = "/revoke";
 
     /**
      * Endpoints any web origin may read (RFC 9700 §2.6: metadata and JWKS may allow CORS). The

@@ -22,6 +22,9 @@ public enum OAuthError {
     INVALID_TARGET("invalid_target", 400),
     ACCESS_DENIED("access_denied", 403),
     UNSUPPORTED_RESPONSE_TYPE("unsupported_response_type", 400),
+    // RFC 7591 §3.2.2.
+    INVALID_REDIRECT_URI("invalid_redirect_uri", 400),
+    INVALID_CLIENT_METADATA("invalid_client_metadata", 400),
     // RFC 6750 §3.1.
     INVALID_TOKEN("invalid_token", 401),
     INSUFFICIENT_SCOPE("insufficient_scope", 403),

@@ -12,15 +12,32 @@ public class OAuthException extends RuntimeException {
 
     private final OAuthError error;
     private final String logDetail;
+    private final java.util.Map<String, String> headers;
 
     public OAuthException(OAuthError error, String description) {
         this(error, description, null);
     }
 
     public OAuthException(OAuthError error, String description, String logDetail) {
+        this(error, description, logDetail, java.util.Map.of());
+    }
+
+    private OAuthException(OAuthError error, String description, String logDetail, java.util.Map<String, String> headers) {
         super(description, null, false, false);
         this.error = error;
         this.logDetail = logDetail;
+        this.headers = headers;
+    }
+
+    /** A copy that also sends this response header, e.g. WWW-Authenticate (RFC 6749 §5.2, RFC 6750 §3). */
+    public OAuthException withHeader(String name, String value) {
+        java.util.Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new OAuthException(error, description(), logDetail, java.util.Map.copyOf(more));
+    }
+
+    public java.util.Map<String, String> headers() {
+        return headers;
     }
 
     public OAuthError error() {

@@ -16,6 +16,8 @@ public class OAuthExceptionMapper implements ExceptionMapper<OAuthException> {
         if (exception.logDetail() != null) {
             LOG.log(Level.FINE, "{0}: {1}", new Object[] {exception.error().code(), exception.logDetail()});
         }
-        return ErrorResponses.of(exception.error(), exception.description());
+        Response.ResponseBuilder response = ErrorResponses.builder(exception.error(), exception.description());
+        exception.headers().forEach(response::header);
+        return response.build();
     }
 }

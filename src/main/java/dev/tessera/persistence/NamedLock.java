@@ -14,6 +14,7 @@ import jakarta.persistence.Table;
 @Table(name = "tessera_lock")
 public class NamedLock {
     public static final String SIGNING_KEYS = "signing-keys";
+    public static final String BOOTSTRAP = "bootstrap";
 
     @Id
     @Column(name = "name", length = 64)

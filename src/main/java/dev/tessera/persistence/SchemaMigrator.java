@@ -44,9 +44,15 @@ public class SchemaMigrator {
             LOG.log(Level.SEVERE, "Database schema migration failed; Tessera is NOT ready: " + reason, e);
             return;
         }
-        status.succeeded();
         LOG.info("Database schema is up to date");
-        migrated.fire(new SchemaMigrated());
+        try {
+            migrated.fire(new SchemaMigrated());
+            status.succeeded();
+        } catch (RuntimeException e) {
+            // A start-up task (keys, bootstrap client) failed: stay deployed but not ready, and say why.
+            status.failed("start-up task failed: " + rootMessage(e));
+            LOG.log(Level.SEVERE, "A start-up task failed after migration; Tessera is NOT ready: " + rootMessage(e), e);
+        }
     }
 
     private static String rootMessage(Throwable e) {

@@ -1,0 +1,69 @@
+package dev.tessera.admin;
+
+import dev.tessera.keys.KeyRing;
+import dev.tessera.keys.KeyRotationService;
+import dev.tessera.keys.LoadedKey;
+import dev.tessera.keys.SigningAlgorithm;
+import dev.tessera.oauth.OAuthError;
+import dev.tessera.oauth.OAuthException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Signing keys for operators: their states, and rotation on demand (e.g. after a suspected leak). */
+@Path("/admin/api/keys")
+@ApplicationScoped
+@AdminApi
+@Tag(name = "admin")
+@SecurityRequirement(name = "bearer")
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminKeysResource {
+
+    @Inject
+    KeyRing ring;
+
+    @Inject
+    KeyRotationService rotation;
+
+    @GET
+    @Operation(summary = "List signing keys with their states")
+    public String list() {
+        JsonArrayBuilder keys = Json.createArrayBuilder();
+        ring.published().forEach(k -> keys.add(describe(k)));
+        return Json.createObjectBuilder().add("keys", keys).build().toString();
+    }
+
+    @POST
+    @Path("{alg}/rotate")
+    @Operation(summary = "Replace the active key of one algorithm now; the old key stays published until its tokens expire")
+    public String rotate(@PathParam("alg") String alg) {
+        SigningAlgorithm algorithm = SigningAlgorithm.fromJwsName(alg)
+                .filter(a -> rotation.enabledAlgorithms().contains(a))
+                .orElseThrow(() -> new OAuthException(OAuthError.INVALID_REQUEST, "No enabled signing algorithm " + alg));
+        rotation.rotateNow(algorithm);
+        return list();
+    }
+
+    private JsonObjectBuilder describe(LoadedKey key) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("kid", key.kid())
+                .add("alg", key.algorithm().jwsName())
+                .add("state", ring.stateOf(key).name().toLowerCase(java.util.Locale.ROOT))
+                .add("activates_at", key.timeline().activatesAt().toString());
+        if (key.timeline().retiresAt() != null) {
+            json.add("retires_at", key.timeline().retiresAt().toString());
+        }
+        return json;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.tessera.client;
+
+/** JSON member names of client metadata: RFC 7591 §2, OpenID Connect Registration §2, then Tessera's own. */
+public final class ClientFields {
+    public static final String CLIENT_ID = "client_id";
+    public static final String CLIENT_SECRET = "client_secret";
+    public static final String CLIENT_ID_ISSUED_AT = "client_id_issued_at";
+    public static final String CLIENT_SECRET_EXPIRES_AT = "client_secret_expires_at";
+    public static final String REDIRECT_URIS = "redirect_uris";
+    public static final String POST_LOGOUT_REDIRECT_URIS = "post_logout_redirect_uris";
+    public static final String GRANT_TYPES = "grant_types";
+    public static final String RESPONSE_TYPES = "response_types";
+    public static final String TOKEN_ENDPOINT_AUTH_METHOD = "token_endpoint_auth_method";
+    public static final String TOKEN_ENDPOINT_AUTH_SIGNING_ALG = "token_endpoint_auth_signing_alg";
+    public static final String SCOPE = "scope";
+    public static final String CLIENT_NAME = "client_name";
+    public static final String LOGO_URI = "logo_uri";
+    public static final String POLICY_URI = "policy_uri";
+    public static final String TOS_URI = "tos_uri";
+    public static final String CONTACTS = "contacts";
+    public static final String JWKS = "jwks";
+    public static final String JWKS_URI = "jwks_uri";
+    public static final String ID_TOKEN_SIGNED_RESPONSE_ALG = "id_token_signed_response_alg";
+    public static final String BACKCHANNEL_LOGOUT_URI = "backchannel_logout_uri";
+    public static final String REGISTRATION_ACCESS_TOKEN = "registration_access_token";
+    public static final String REGISTRATION_CLIENT_URI = "registration_client_uri";
+
+    // Tessera's own settings.
+    public static final String DEFAULT_SCOPE = "default_scope";
+    public static final String ALLOWED_RESOURCES = "allowed_resources";
+    public static final String ACCESS_TOKEN_FORMAT = "access_token_format";
+    public static final String ACCESS_TOKEN_LIFETIME = "access_token_lifetime";
+    public static final String ACCESS_TOKEN_SIGNING_ALG = "access_token_signing_alg";
+    public static final String REFRESH_TOKEN_LIFETIME = "refresh_token_lifetime";
+    public static final String REFRESH_TOKEN_IDLE = "refresh_token_idle";
+    public static final String REQUIRE_PKCE = "require_pkce";
+    public static final String REQUIRE_CONSENT = "require_consent";
+    public static final String ENABLED = "enabled";
+
+    private ClientFields() {
+    }
+}

@@ -1,0 +1,130 @@
+package dev.tessera.client;
+
+import dev.tessera.config.OutboundSettings;
+import dev.tessera.oauth.OAuthError;
+import dev.tessera.oauth.OAuthException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.lang.JoseException;
+
+/**
+ * A client's public keys, from its registered {@code jwks} or fetched from its {@code jwks_uri}. Keys
+ * never come from a JWT's own {@code jku}, {@code x5u}, {@code jwk} or {@code x5c} header. Fetches are
+ * bounded in time and size, refuse private and loopback addresses and plain http unless configured
+ * (server-side request forgery), and are cached for {@code tessera.outbound.jwks-cache-ttl}.
+ */
+@ApplicationScoped
+public class ClientKeySource {
+
+    @Inject
+    OutboundSettings settings;
+
+    @Inject
+    Clock clock;
+
+    private final ConcurrentHashMap<String, Fetched> cache = new ConcurrentHashMap<>();
+    private volatile HttpClient http;
+
+    private record Fetched(List<JsonWebKey> keys, Instant fetchedAt) {
+    }
+
+    public List<JsonWebKey> keysOf(Client client) {
+        try {
+            if (client.jwks() != null) {
+                return new JsonWebKeySet(client.jwks()).getJsonWebKeys();
+            }
+            if (client.jwksUri() != null) {
+                return fetch(client.jwksUri());
+            }
+        } catch (JoseException e) {
+            throw invalid("The client's registered JWK Set cannot be parsed");
+        }
+        throw invalid("The client has no registered jwks or jwks_uri to verify its assertion with");
+    }
+
+    private List<JsonWebKey> fetch(String uri) throws JoseException {
+        Fetched cached = cache.get(uri);
+        Instant now = clock.instant();
+        if (cached != null && cached.fetchedAt().plus(settings.jwksCacheTtl()).isAfter(now)) {
+            return cached.keys();
+        }
+        List<JsonWebKey> keys = new JsonWebKeySet(download(URI.create(uri))).getJsonWebKeys();
+        cache.put(uri, new Fetched(keys, now));
+        return keys;
+    }
+
+    String download(URI uri) {
+        checkTarget(uri);
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(settings.timeout()).GET().build();
+        try {
+            HttpResponse<InputStream> response = client().send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = response.body()) {
+                byte[] bytes = body.readNBytes(settings.maxBytes() + 1);
+                if (response.statusCode() != 200 || bytes.length > settings.maxBytes()) {
+                    throw invalid("The client's jwks_uri answered " + response.statusCode() + " or more than "
+                            + settings.maxBytes() + " bytes");
+                }
+                return new String(bytes, StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw invalid("The client's jwks_uri could not be fetched");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw invalid("The client's jwks_uri could not be fetched");
+        }
+    }
+
+    private void checkTarget(URI uri) {
+        boolean https = "https".equals(uri.getScheme());
+        if (!https && !(settings.allowHttp() && "http".equals(uri.getScheme()))) {
+            throw invalid("The client's jwks_uri must use https");
+        }
+        if (settings.allowPrivateNetworks()) {
+            return;
+        }
+        try {
+            for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
+                if (isPrivate(address)) {
+                    throw invalid("The client's jwks_uri points to a private or loopback address");
+                }
+            }
+        } catch (java.net.UnknownHostException e) {
+            throw invalid("The client's jwks_uri host cannot be resolved");
+        }
+    }
+
+    static boolean isPrivate(InetAddress address) {
+        byte[] raw = address.getAddress();
+        boolean uniqueLocalV6 = raw.length == 16 && (raw[0] & 0xFE) == 0xFC;
+        return address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
+                || address.isSiteLocalAddress() || address.isMulticastAddress() || uniqueLocalV6;
+    }
+
+    private HttpClient client() {
+        HttpClient c = http;
+        if (c == null) {
+            c = HttpClient.newBuilder().connectTimeout(settings.timeout())
+                    .followRedirects(HttpClient.Redirect.NEVER).build();
+            http = c;
+        }
+        return c;
+    }
+
+    private static OAuthException invalid(String description) {
+        return new OAuthException(OAuthError.INVALID_CLIENT, description);
+    }
+}

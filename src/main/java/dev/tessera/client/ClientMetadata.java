@@ -1,0 +1,126 @@
+package dev.tessera.client;
+
+import dev.tessera.oauth.OAuthError;
+import dev.tessera.oauth.OAuthException;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Client metadata as sent to the admin API or to registration: the RFC 7591 §2 and OpenID Connect
+ * Registration §2 names, plus Tessera's own settings. Unknown members are ignored (RFC 7591 §2: the
+ * server "MUST ignore any client metadata sent by the client that it does not understand"); a known
+ * member of the wrong JSON type is {@code invalid_client_metadata}. Absent members are null.
+ */
+public record ClientMetadata(
+        Set<String> redirectUris, Set<String> postLogoutRedirectUris, Set<String> grantTypes,
+        Set<String> responseTypes, String tokenEndpointAuthMethod, String tokenEndpointAuthSigningAlg,
+        String scope, String defaultScope, Set<String> allowedResources, String clientName, String logoUri,
+        String policyUri, String tosUri, Set<String> contacts, String jwks, String jwksUri,
+        String idTokenSignedResponseAlg, String backchannelLogoutUri, String accessTokenFormat,
+        Integer accessTokenLifetime, String accessTokenSigningAlg, Integer refreshTokenLifetime,
+        Integer refreshTokenIdle, Boolean requirePkce, Boolean requireConsent, Boolean enabled) {
+
+    public static ClientMetadata fromJson(JsonObject json) {
+        return new ClientMetadata(
+                strings(json, ClientFields.REDIRECT_URIS), strings(json, ClientFields.POST_LOGOUT_REDIRECT_URIS),
+                strings(json, ClientFields.GRANT_TYPES), strings(json, ClientFields.RESPONSE_TYPES),
+                string(json, ClientFields.TOKEN_ENDPOINT_AUTH_METHOD), string(json, ClientFields.TOKEN_ENDPOINT_AUTH_SIGNING_ALG),
+                string(json, ClientFields.SCOPE), string(json, ClientFields.DEFAULT_SCOPE),
+                strings(json, ClientFields.ALLOWED_RESOURCES), string(json, ClientFields.CLIENT_NAME),
+                string(json, ClientFields.LOGO_URI), string(json, ClientFields.POLICY_URI), string(json, ClientFields.TOS_URI),
+                strings(json, ClientFields.CONTACTS), object(json, ClientFields.JWKS), string(json, ClientFields.JWKS_URI),
+                string(json, ClientFields.ID_TOKEN_SIGNED_RESPONSE_ALG), string(json, ClientFields.BACKCHANNEL_LOGOUT_URI),
+                string(json, ClientFields.ACCESS_TOKEN_FORMAT), integer(json, ClientFields.ACCESS_TOKEN_LIFETIME),
+                string(json, ClientFields.ACCESS_TOKEN_SIGNING_ALG), integer(json, ClientFields.REFRESH_TOKEN_LIFETIME),
+                integer(json, ClientFields.REFRESH_TOKEN_IDLE), bool(json, ClientFields.REQUIRE_PKCE),
+                bool(json, ClientFields.REQUIRE_CONSENT), bool(json, ClientFields.ENABLED));
+    }
+
+    private static JsonValue member(JsonObject json, String name) {
+        JsonValue value = json.get(name);
+        return value == null || value.getValueType() == JsonValue.ValueType.NULL ? null : value;
+    }
+
+    private static String string(JsonObject json, String name) {
+        JsonValue value = member(json, name);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof JsonString s)) {
+            throw wrongType(name, "a string");
+        }
+        return s.getString();
+    }
+
+    private static Set<String> strings(JsonObject json, String name) {
+        JsonValue value = member(json, name);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof JsonArray array)) {
+            throw wrongType(name, "an array of strings");
+        }
+        Set<String> values = new LinkedHashSet<>();
+        for (JsonValue item : array) {
+            if (!(item instanceof JsonString s) || s.getString().isBlank() || s.getString().contains(" ")) {
+                throw wrongType(name, "an array of non-empty strings without spaces");
+            }
+            values.add(s.getString());
+        }
+        return values;
+    }
+
+    private static String object(JsonObject json, String name) {
+        JsonValue value = member(json, name);
+        if (value == null) {
+            return null;
+        }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw wrongType(name, "a JSON object");
+        }
+        return value.toString();
+    }
+
+    private static Integer integer(JsonObject json, String name) {
+        JsonValue value = member(json, name);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof jakarta.json.JsonNumber n) || !n.isIntegral() || n.longValue() <= 0 || n.longValue() > Integer.MAX_VALUE) {
+            throw wrongType(name, "a positive whole number of seconds");
+        }
+        return n.intValue();
+    }
+
+    private static Boolean bool(JsonObject json, String name) {
+        JsonValue value = member(json, name);
+        if (value == null) {
+            return null;
+        }
+        if (value != JsonValue.TRUE && value != JsonValue.FALSE) {
+            throw wrongType(name, "true or false");
+        }
+        return value == JsonValue.TRUE;
+    }
+
+    private static OAuthException wrongType(String name, String expected) {
+        return new OAuthException(OAuthError.INVALID_CLIENT_METADATA, name + " must be " + expected);
+    }
+
+    static <T> T or(T value, T fallback) {
+        return value != null ? value : fallback;
+    }
+
+    static Set<String> orEmpty(Set<String> value) {
+        return value != null ? value : Set.of();
+    }
+
+    static List<String> list(Set<String> value) {
+        return value == null ? List.of() : List.copyOf(value);
+    }
+}

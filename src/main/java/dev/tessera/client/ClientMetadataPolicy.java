@@ -1,0 +1,176 @@
+package dev.tessera.client;
+
+import dev.tessera.keys.SigningAlgorithm;
+import dev.tessera.oauth.GrantTypes;
+import dev.tessera.oauth.OAuthError;
+import dev.tessera.oauth.OAuthException;
+import dev.tessera.oauth.ResourceIndicators;
+import dev.tessera.oauth.Scopes;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Set;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jwk.PublicJsonWebKey;
+import org.jose4j.lang.JoseException;
+
+/**
+ * Checks client metadata and writes it onto a {@link Client}. The rules are RFC 7591 §2 and §3.2.2,
+ * RFC 8252 for native redirect URIs, and RFC 9700 §2.6 and §4.1: redirect URIs are https, http only on a
+ * loopback IP, or a private-use scheme named after a domain; never with a fragment.
+ */
+@ApplicationScoped
+public class ClientMetadataPolicy {
+    static final Set<String> KNOWN_GRANTS = Set.of(GrantTypes.AUTHORIZATION_CODE, GrantTypes.CLIENT_CREDENTIALS,
+            GrantTypes.REFRESH_TOKEN, GrantTypes.PASSWORD, GrantTypes.IMPLICIT, GrantTypes.DEVICE_CODE,
+            GrantTypes.TOKEN_EXCHANGE, GrantTypes.JWT_BEARER);
+    static final Set<String> KNOWN_RESPONSE_TYPES = Set.of("code", "token", "id_token", "id_token token",
+            "code id_token", "code token", "code id_token token");
+
+    @Inject
+    RedirectUriRules redirectUris;
+
+    public void apply(ClientMetadata m, Client client) {
+        ClientAuthMethod method = ClientAuthMethod.fromWireName(ClientMetadata.or(m.tokenEndpointAuthMethod(), "client_secret_basic"))
+                .orElseThrow(() -> invalid("token_endpoint_auth_method is not supported: " + m.tokenEndpointAuthMethod()));
+        Set<String> grants = ClientMetadata.or(m.grantTypes(), Set.of(GrantTypes.AUTHORIZATION_CODE));
+        grants.stream().filter(g -> !KNOWN_GRANTS.contains(g)).findFirst()
+                .ifPresent(g -> { throw invalid("grant_types contains an unknown grant type: " + g); });
+        Set<String> responses = ClientMetadata.or(m.responseTypes(),
+                grants.contains(GrantTypes.AUTHORIZATION_CODE) ? Set.of("code") : Set.of());
+        checkConsistency(grants, responses, method);
+        Set<String> redirects = ClientMetadata.orEmpty(m.redirectUris());
+        redirects.forEach(redirectUris::check);
+        if (redirects.isEmpty() && (grants.contains(GrantTypes.AUTHORIZATION_CODE) || grants.contains(GrantTypes.IMPLICIT))) {
+            throw new OAuthException(OAuthError.INVALID_REDIRECT_URI, "redirect_uris is required for the authorization_code and implicit grants");
+        }
+        ClientMetadata.orEmpty(m.postLogoutRedirectUris()).forEach(redirectUris::check);
+        checkKeys(m, method);
+        Set<String> scope = scopes(m.scope(), "scope");
+        Set<String> defaults = m.defaultScope() == null ? scope : scopes(m.defaultScope(), "default_scope");
+        if (!scope.containsAll(defaults)) {
+            throw invalid("default_scope must be within scope");
+        }
+        Set<String> resources = ClientMetadata.orEmpty(m.allowedResources());
+        try {
+            ResourceIndicators.validate(resources);
+        } catch (OAuthException e) {
+            throw invalid("allowed_resources must be absolute URIs without a fragment");
+        }
+        client.authMethod(method);
+        client.authSigningAlg(m.tokenEndpointAuthSigningAlg());
+        client.grantTypes(grants);
+        client.responseTypes(responses);
+        client.redirectUris(redirects);
+        client.postLogoutRedirectUris(ClientMetadata.orEmpty(m.postLogoutRedirectUris()));
+        client.allowedScopes(scope);
+        client.defaultScopes(defaults);
+        client.allowedResources(resources);
+        applyDisplay(m, client);
+        applyTokenSettings(m, client);
+    }
+
+    private void checkConsistency(Set<String> grants, Set<String> responses, ClientAuthMethod method) {
+        for (String response : responses) {
+            if (!KNOWN_RESPONSE_TYPES.contains(response)) {
+                throw invalid("response_types contains an unsupported value: " + response);
+            }
+            // RFC 7591 §2.1: "code" needs authorization_code; "token" and "id_token" need implicit
+            // (so the hybrid "code id_token" needs both).
+            Set<String> parts = Set.of(response.split(" "));
+            if (parts.contains("code") && !grants.contains(GrantTypes.AUTHORIZATION_CODE)) {
+                throw invalid("response type '" + response + "' needs the authorization_code grant");
+            }
+            if ((parts.contains("token") || parts.contains("id_token")) && !grants.contains(GrantTypes.IMPLICIT)) {
+                throw invalid("response type '" + response + "' needs the implicit grant");
+            }
+        }
+        if (grants.contains(GrantTypes.AUTHORIZATION_CODE) && responses.stream().noneMatch(r -> r.contains("code"))) {
+            throw invalid("the authorization_code grant needs a response type containing code");
+        }
+        if (method == ClientAuthMethod.NONE && (grants.contains(GrantTypes.CLIENT_CREDENTIALS) || grants.contains(GrantTypes.PASSWORD))) {
+            throw invalid("public clients (token_endpoint_auth_method none) may not use client_credentials or password");
+        }
+    }
+
+    private void checkKeys(ClientMetadata m, ClientAuthMethod method) {
+        if (m.jwks() != null && m.jwksUri() != null) {
+            throw invalid("jwks and jwks_uri must not both be present (RFC 7591 §2)");
+        }
+        if (m.jwks() != null) {
+            try {
+                for (JsonWebKey key : new JsonWebKeySet(m.jwks()).getJsonWebKeys()) {
+                    if (key instanceof PublicJsonWebKey pk && pk.getPrivateKey() != null || "oct".equals(key.getKeyType())) {
+                        throw invalid("jwks must contain public keys only");
+                    }
+                }
+            } catch (JoseException e) {
+                throw invalid("jwks is not a valid JWK Set");
+            }
+        }
+        if (m.jwksUri() != null && !m.jwksUri().startsWith("https://")) {
+            throw invalid("jwks_uri must be an https URL");
+        }
+        if (method == ClientAuthMethod.PRIVATE_KEY_JWT && m.jwks() == null && m.jwksUri() == null) {
+            throw invalid("private_key_jwt needs jwks or jwks_uri");
+        }
+        String alg = m.tokenEndpointAuthSigningAlg();
+        if (alg != null) {
+            Set<String> allowed = method == ClientAuthMethod.CLIENT_SECRET_JWT ? ClientAssertionVerifier.HMAC
+                    : method == ClientAuthMethod.PRIVATE_KEY_JWT ? ClientAssertionVerifier.ASYMMETRIC : Set.of();
+            if (!allowed.contains(alg)) {
+                throw invalid("token_endpoint_auth_signing_alg " + alg + " does not fit " + method.wireName());
+            }
+        }
+    }
+
+    private void applyDisplay(ClientMetadata m, Client client) {
+        for (String uri : new String[] {m.logoUri(), m.policyUri(), m.tosUri(), m.backchannelLogoutUri()}) {
+            if (uri != null && !uri.startsWith("https://")) {
+                throw invalid("logo_uri, policy_uri, tos_uri and backchannel_logout_uri must be https URLs");
+            }
+        }
+        client.clientName(m.clientName());
+        client.logoUri(m.logoUri());
+        client.policyUri(m.policyUri());
+        client.tosUri(m.tosUri());
+        client.contacts(ClientMetadata.orEmpty(m.contacts()));
+        client.jwks(m.jwks());
+        client.jwksUri(m.jwksUri());
+        client.backchannelLogoutUri(m.backchannelLogoutUri());
+    }
+
+    private void applyTokenSettings(ClientMetadata m, Client client) {
+        client.accessTokenFormat(AccessTokenFormat.fromWireName(ClientMetadata.or(m.accessTokenFormat(), "jwt"))
+                .orElseThrow(() -> invalid("access_token_format must be jwt or opaque")));
+        client.accessTokenSigningAlg(signingAlg(m.accessTokenSigningAlg(), "access_token_signing_alg"));
+        client.idTokenSigningAlg(signingAlg(m.idTokenSignedResponseAlg(), "id_token_signed_response_alg"));
+        client.accessTokenLifetimeSeconds(m.accessTokenLifetime());
+        client.refreshTokenLifetimeSeconds(m.refreshTokenLifetime());
+        client.refreshTokenIdleSeconds(m.refreshTokenIdle());
+        client.requirePkce(ClientMetadata.or(m.requirePkce(), true));
+        client.requireConsent(ClientMetadata.or(m.requireConsent(), true));
+        client.enabled(ClientMetadata.or(m.enabled(), true));
+    }
+
+    private static String signingAlg(String alg, String field) {
+        if (alg == null) {
+            return null;
+        }
+        // "none" is deliberately not a SigningAlgorithm: Tessera never issues unsigned tokens.
+        return SigningAlgorithm.fromJwsName(alg).map(SigningAlgorithm::jwsName)
+                .orElseThrow(() -> invalid(field + " must be one of RS256, PS256, ES256, EdDSA"));
+    }
+
+    private static Set<String> scopes(String value, String field) {
+        try {
+            return Scopes.parse(value);
+        } catch (OAuthException e) {
+            throw invalid(field + " contains a character RFC 6749 §3.3 does not allow");
+        }
+    }
+
+    static OAuthException invalid(String description) {
+        return new OAuthException(OAuthError.INVALID_CLIENT_METADATA, description);
+    }
+}

@@ -1,0 +1,101 @@
+package dev.tessera.client;
+
+import dev.tessera.oauth.OAuthError;
+import dev.tessera.oauth.OAuthException;
+import dev.tessera.oauth.Secrets;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Creating, changing and removing clients, for the admin API and dynamic registration alike. Each
+ * change is one transaction and drops the client from this node's {@link ClientDirectory} cache.
+ */
+@ApplicationScoped
+public class ClientRegistry {
+
+    @Inject
+    ClientRepository repository;
+
+    @Inject
+    ClientMetadataPolicy policy;
+
+    @Inject
+    ClientSecrets secrets;
+
+    @Inject
+    ClientDirectory directory;
+
+    @Inject
+    Clock clock;
+
+    /** A client just created or given a new secret, with the clear secret to show once (null for none). */
+    public record Registered(Client client, String secret) {
+    }
+
+    @Transactional
+    public Registered create(ClientMetadata metadata, String requestedId) {
+        String clientId = requestedId != null ? requestedId : Secrets.random(16);
+        if (!clientId.matches("[A-Za-z0-9._~:-]{1,128}")) {
+            throw ClientMetadataPolicy.invalid("client_id must be 1 to 128 characters of A-Z a-z 0-9 . _ ~ : -");
+        }
+        if (repository.find(clientId).isPresent()) {
+            throw ClientMetadataPolicy.invalid("client_id already exists: " + clientId);
+        }
+        Client client = new Client(clientId, ClientAuthMethod.NONE, clock.instant());
+        policy.apply(metadata, client);
+        String secret = client.authMethod().usesSecret() ? secrets.issue(client) : null;
+        repository.persist(client);
+        return new Registered(client, secret);
+    }
+
+    @Transactional
+    public Client update(String clientId, ClientMetadata metadata) {
+        Client client = existing(clientId);
+        ClientAuthMethod before = client.authMethod();
+        policy.apply(metadata, client);
+        if (client.authMethod().usesSecret() && client.secretHash() == null) {
+            throw ClientMetadataPolicy.invalid("switching to " + client.authMethod().wireName() + " needs a new secret: rotate it after the change");
+        }
+        if (before != client.authMethod() && client.authMethod() == ClientAuthMethod.CLIENT_SECRET_JWT && client.encryptedSecret() == null) {
+            throw ClientMetadataPolicy.invalid("switching to client_secret_jwt needs a new secret: rotate it after the change");
+        }
+        client.touched(clock.instant());
+        directory.invalidate(clientId);
+        return client;
+    }
+
+    @Transactional
+    public Registered rotateSecret(String clientId) {
+        Client client = existing(clientId);
+        if (!client.authMethod().usesSecret()) {
+            throw ClientMetadataPolicy.invalid("client " + clientId + " does not authenticate with a secret");
+        }
+        String secret = secrets.issue(client);
+        client.touched(clock.instant());
+        directory.invalidate(clientId);
+        return new Registered(client, secret);
+    }
+
+    @Transactional
+    public void delete(String clientId) {
+        existing(clientId);
+        repository.remove(clientId);
+        directory.invalidate(clientId);
+    }
+
+    public Optional<Client> find(String clientId) {
+        return repository.find(clientId);
+    }
+
+    public List<Client> list(int offset, int limit) {
+        return repository.list(offset, limit);
+    }
+
+    private Client existing(String clientId) {
+        return repository.find(clientId).orElseThrow(() -> new OAuthException(OAuthError.NOT_FOUND, "No client " + clientId));
+    }
+}

@@ -1,0 +1,45 @@
+package dev.tessera.client;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+
+/** The only writer of the client table. */
+@ApplicationScoped
+public class ClientRepository {
+
+    @PersistenceContext(unitName = "tessera")
+    EntityManager em;
+
+    public Optional<Client> find(String clientId) {
+        return Optional.ofNullable(em.find(Client.class, clientId));
+    }
+
+    public Optional<Client> findByRegistrationTokenHash(String hash) {
+        return em.createQuery("SELECT c FROM Client c WHERE c.registrationTokenHash = :h", Client.class)
+                .setParameter("h", hash).getResultStream().findFirst();
+    }
+
+    public List<Client> list(int offset, int limit) {
+        return em.createQuery("SELECT c FROM Client c ORDER BY c.clientId", Client.class)
+                .setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    public long count() {
+        return em.createQuery("SELECT COUNT(c) FROM Client c", Long.class).getSingleResult();
+    }
+
+    public void persist(Client client) {
+        em.persist(client);
+    }
+
+    public Client merge(Client client) {
+        return em.merge(client);
+    }
+
+    public void remove(String clientId) {
+        find(clientId).ifPresent(em::remove);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.tessera.persistence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A one-time identifier already seen, kept until it could no longer be accepted anyway. */
+@Entity
+@Table(name = "replay_entry")
+public class ReplayEntry {
+    @Id
+    @Column(name = "key_hash", length = 64)
+    private String keyHash;
+
+    @Column(name = "expires_at", nullable = false)
+    private Instant expiresAt;
+
+    protected ReplayEntry() {
+    }
+
+    public ReplayEntry(String keyHash, Instant expiresAt) {
+        this.keyHash = keyHash;
+        this.expiresAt = expiresAt;
+    }
+}

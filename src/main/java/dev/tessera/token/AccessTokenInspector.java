@@ -1,0 +1,97 @@
+package dev.tessera.token;
+
+import dev.tessera.config.Issuer;
+import dev.tessera.config.TokenSettings;
+import dev.tessera.keys.KeyRing;
+import dev.tessera.keys.LoadedKey;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumer;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.lang.UnresolvableKeyException;
+
+/**
+ * Decides whether a presented access token is active, for introspection and revocation. A JWT must be
+ * signed by one of this server's published keys with that key's own algorithm, be of type at+jwt,
+ * name this issuer, be unexpired and not revoked; an opaque token must have a live row. Anything else,
+ * including garbage, is simply inactive (RFC 7662 §2.2).
+ */
+@ApplicationScoped
+public class AccessTokenInspector {
+    private static final Set<String> REGISTERED = Set.of("iss", "sub", "aud", "exp", "iat", "jti", "client_id", "scope", "nbf");
+
+    @Inject
+    Issuer issuer;
+
+    @Inject
+    KeyRing ring;
+
+    @Inject
+    TokenSettings settings;
+
+    @Inject
+    RevocationList revocations;
+
+    @Inject
+    OpaqueTokens opaqueTokens;
+
+    @Inject
+    Clock clock;
+
+    public Optional<TokenClaims> inspect(String token) {
+        if (token == null || token.isEmpty() || token.length() > 8192) {
+            return Optional.empty();
+        }
+        if (token.chars().filter(c -> c == '.').count() == 2) {
+            return jwt(token).filter(c -> !revocations.isRevoked(c.jti()));
+        }
+        return opaqueTokens.find(token).filter(t -> t.expiresAt().isAfter(clock.instant())).map(OpaqueToken::claims);
+    }
+
+    private Optional<TokenClaims> jwt(String token) {
+        JwtConsumer consumer = new JwtConsumerBuilder()
+                .setExpectedIssuer(issuer.url())
+                .setRequireExpirationTime()
+                .setRequireJwtId()
+                .setSkipDefaultAudienceValidation()
+                .setExpectedType(true, AccessTokenIssuer.JWT_TYPE)
+                .setEvaluationTime(NumericDate.fromMilliseconds(clock.millis()))
+                .setAllowedClockSkewInSeconds(0)
+                .setVerificationKeyResolver((jws, nested) -> {
+                    // The key is found by kid among our own keys only, and must be used with its own algorithm.
+                    Optional<LoadedKey> key = ring.byKid(jws.getKeyIdHeaderValue());
+                    if (key.isEmpty() || !key.get().algorithm().jwsName().equals(jws.getAlgorithmHeaderValue())) {
+                        throw new UnresolvableKeyException("Not signed by a Tessera key");
+                    }
+                    return key.get().jwk().getPublicKey();
+                })
+                .build();
+        try {
+            return Optional.of(toClaims(consumer.processToClaims(token)));
+        } catch (InvalidJwtException | MalformedClaimException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static TokenClaims toClaims(JwtClaims claims) throws MalformedClaimException {
+        Map<String, Object> extra = new HashMap<>(claims.getClaimsMap());
+        REGISTERED.forEach(extra::remove);
+        Object scope = claims.getClaimValue("scope");
+        return new TokenClaims(claims.getJwtId(), claims.getStringClaimValue("client_id"), claims.getSubject(),
+                dev.tessera.oauth.Scopes.parse(scope == null ? null : scope.toString()),
+                claims.hasAudience() ? claims.getAudience() : List.of(),
+                claims.getIssuedAt() == null ? null : Instant.ofEpochMilli(claims.getIssuedAt().getValueInMillis()),
+                Instant.ofEpochMilli(claims.getExpirationTime().getValueInMillis()), extra);
+    }
+}

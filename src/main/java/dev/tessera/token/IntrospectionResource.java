@@ -1,0 +1,69 @@
+package dev.tessera.token;
+
+import dev.tessera.client.AuthenticatedClient;
+import dev.tessera.client.ClientAuthenticator;
+import dev.tessera.config.Issuer;
+import dev.tessera.oauth.Endpoints;
+import dev.tessera.oauth.FormParameters;
+import dev.tessera.oauth.OAuthError;
+import dev.tessera.oauth.OAuthException;
+import dev.tessera.oauth.OAuthParameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Token introspection (RFC 7662). The caller must authenticate as a confidential client (§2.1: "the
+ * endpoint MUST also require some form of authorization"); public clients cannot. The
+ * token_type_hint is ignored: both formats are tried, which is what §2.1 allows. With
+ * {@code Accept: application/token-introspection+jwt} the answer is a signed JWT (RFC 9701).
+ */
+@Path(Endpoints.INTROSPECT)
+@ApplicationScoped
+@Tag(name = "token")
+public class IntrospectionResource {
+    public static final String JWT_MEDIA_TYPE = "application/token-introspection+jwt";
+
+    @Inject
+    Issuer issuer;
+
+    @Inject
+    ClientAuthenticator authenticator;
+
+    @Inject
+    AccessTokenInspector inspector;
+
+    @Inject
+    IntrospectionResponses responses;
+
+    @POST
+    @Operation(summary = "Token introspection (RFC 7662); JWT response per RFC 9701 on request")
+    public Response introspect(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept, String body) {
+        FormParameters form = FormParameters.fromPost(contentType, body, Set.of());
+        AuthenticatedClient caller = authenticator.authenticate(authorization, form,
+                List.of(issuer.url(), issuer.endpoint(Endpoints.INTROSPECT), issuer.endpoint(Endpoints.TOKEN)));
+        if (caller.client().isPublic()) {
+            throw new OAuthException(OAuthError.INVALID_CLIENT, "Public clients may not introspect tokens");
+        }
+        Optional<TokenClaims> claims = inspector.inspect(form.require(OAuthParameters.TOKEN));
+        JsonObject answer = responses.json(claims);
+        boolean wantsJwt = accept != null && accept.contains(JWT_MEDIA_TYPE);
+        Response.ResponseBuilder response = wantsJwt
+                ? Response.ok(responses.signed(answer, caller.client()), JWT_MEDIA_TYPE)
+                : Response.ok(answer.toString(), MediaType.APPLICATION_JSON);
+        return response.header(HttpHeaders.CACHE_CONTROL, "no-store").header("Pragma", "no-cache").build();
+    }
+}

@@ -1,0 +1,85 @@
+package dev.tessera.token;
+
+import dev.tessera.client.Client;
+import dev.tessera.config.Issuer;
+import dev.tessera.config.TokenSettings;
+import dev.tessera.keys.JwtSigner;
+import dev.tessera.keys.SigningAlgorithm;
+import dev.tessera.oauth.OAuthParameters;
+import dev.tessera.oauth.Scopes;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import org.jose4j.json.JsonUtil;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.lang.JoseException;
+
+/** Builds introspection answers: RFC 7662 §2.2 JSON, and its RFC 9701 signed form. */
+@ApplicationScoped
+public class IntrospectionResponses {
+    static final String JWT_TYPE = "token-introspection+jwt";
+
+    @Inject
+    Issuer issuer;
+
+    @Inject
+    JwtSigner signer;
+
+    @Inject
+    TokenSettings settings;
+
+    @Inject
+    Clock clock;
+
+    public JsonObject json(Optional<TokenClaims> token) {
+        if (token.isEmpty()) {
+            // RFC 7662 §2.2: for an inactive token the server "SHOULD NOT include any additional information".
+            return Json.createObjectBuilder().add("active", false).build();
+        }
+        TokenClaims claims = token.get();
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("active", true)
+                .add("iss", issuer.url())
+                .add("client_id", claims.clientId())
+                .add("sub", claims.subject())
+                .add("token_type", OAuthParameters.BEARER)
+                .add("exp", claims.expiresAt().getEpochSecond())
+                .add("jti", claims.jti());
+        if (claims.issuedAt() != null) {
+            json.add("iat", claims.issuedAt().getEpochSecond());
+        }
+        if (!claims.scope().isEmpty()) {
+            json.add("scope", Scopes.format(claims.scope()));
+        }
+        if (!claims.audiences().isEmpty()) {
+            JsonArrayBuilder aud = Json.createArrayBuilder();
+            claims.audiences().forEach(aud::add);
+            json.add("aud", aud);
+        }
+        claims.extra().forEach((name, value) -> json.add(name, Json.createReader(
+                new java.io.StringReader(JsonUtil.toJson(Map.of("v", value)))).readObject().get("v")));
+        return json.build();
+    }
+
+    /** RFC 9701 §5: a JWT of type token-introspection+jwt whose token_introspection claim is the answer. */
+    public String signed(JsonObject answer, Client caller) {
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(issuer.url());
+        claims.setAudience(caller.clientId());
+        claims.setIssuedAt(NumericDate.fromMilliseconds(clock.millis()));
+        try {
+            claims.setClaim("token_introspection", JsonUtil.parseJson(answer.toString()));
+        } catch (JoseException e) {
+            throw new IllegalStateException(e);
+        }
+        String alg = caller.accessTokenSigningAlg() != null ? caller.accessTokenSigningAlg() : settings.accessTokenAlgorithm();
+        return signer.sign(claims, SigningAlgorithm.fromJwsName(alg).orElse(SigningAlgorithm.RS256), JWT_TYPE);
+    }
+}

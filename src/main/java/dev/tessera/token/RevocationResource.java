@@ -1,0 +1,71 @@
+package dev.tessera.token;
+
+import dev.tessera.client.AuthenticatedClient;
+import dev.tessera.client.ClientAuthenticator;
+import dev.tessera.config.Issuer;
+import dev.tessera.oauth.Endpoints;
+import dev.tessera.oauth.FormParameters;
+import dev.tessera.oauth.OAuthError;
+import dev.tessera.oauth.OAuthException;
+import dev.tessera.oauth.OAuthParameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Token revocation (RFC 7009). Unknown, expired and malformed tokens answer 200 (§2.2: "invalid tokens
+ * do not cause an error"). A token issued to another client is refused (§2.1: the server "verifies
+ * whether the token was issued to the client making the revocation request. If this validation fails,
+ * the request is refused").
+ */
+@Path(Endpoints.REVOKE)
+@ApplicationScoped
+@Tag(name = "token")
+public class RevocationResource {
+
+    @Inject
+    Issuer issuer;
+
+    @Inject
+    ClientAuthenticator authenticator;
+
+    @Inject
+    AccessTokenInspector inspector;
+
+    @Inject
+    RevocationList revocations;
+
+    @Inject
+    OpaqueTokens opaqueTokens;
+
+    @POST
+    @Operation(summary = "Token revocation (RFC 7009)")
+    public Response revoke(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
+        FormParameters form = FormParameters.fromPost(contentType, body, Set.of());
+        AuthenticatedClient caller = authenticator.authenticate(authorization, form,
+                List.of(issuer.url(), issuer.endpoint(Endpoints.REVOKE), issuer.endpoint(Endpoints.TOKEN)));
+        String token = form.require(OAuthParameters.TOKEN);
+        Optional<TokenClaims> claims = inspector.inspect(token);
+        if (claims.isPresent()) {
+            if (!claims.get().clientId().equals(caller.clientId())) {
+                throw new OAuthException(OAuthError.UNAUTHORIZED_CLIENT, "The token was not issued to this client");
+            }
+            if (token.chars().filter(c -> c == '.').count() == 2) {
+                revocations.revoke(claims.get().jti(), claims.get().expiresAt());
+            } else {
+                opaqueTokens.delete(token);
+            }
+        }
+        return Response.ok().header(HttpHeaders.CACHE_CONTROL, "no-store").header("Pragma", "no-cache").build();
+    }
+}

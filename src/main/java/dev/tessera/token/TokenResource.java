@@ -1,0 +1,69 @@
+package dev.tessera.token;
+
+import dev.tessera.client.AuthenticatedClient;
+import dev.tessera.client.ClientAuthenticator;
+import dev.tessera.config.Issuer;
+import dev.tessera.oauth.Endpoints;
+import dev.tessera.oauth.FormParameters;
+import dev.tessera.oauth.OAuthError;
+import dev.tessera.oauth.OAuthException;
+import dev.tessera.oauth.OAuthParameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The token endpoint (RFC 6749 §3.2): reads the form, authenticates the client, hands the request to
+ * the handler of its grant type. POST only, so GET is 405. Every answer is {@code no-store}.
+ */
+@Path(Endpoints.TOKEN)
+@ApplicationScoped
+@Tag(name = "token")
+public class TokenResource {
+    /** Parameters whose specifications allow repeats: RFC 8707 §2 resource, RFC 8693 §2.1 audience. */
+    static final Set<String> REPEATABLE = Set.of(OAuthParameters.RESOURCE, OAuthParameters.AUDIENCE);
+
+    @Inject
+    Issuer issuer;
+
+    @Inject
+    ClientAuthenticator authenticator;
+
+    @Inject
+    GrantHandlers handlers;
+
+    @POST
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Token endpoint (RFC 6749 §3.2): form-encoded grant request, JSON token response")
+    public Response token(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
+        FormParameters form = FormParameters.fromPost(contentType, body, REPEATABLE);
+        AuthenticatedClient client = authenticator.authenticate(authorization, form, assertionAudiences());
+        String grantType = form.require(OAuthParameters.GRANT_TYPE);
+        GrantHandler handler = handlers.forType(grantType);
+        // RFC 6749 §5.2 unauthorized_client: "not authorized to use this authorization grant type".
+        if (!client.client().grantTypes().contains(grantType)) {
+            throw new OAuthException(OAuthError.UNAUTHORIZED_CLIENT, "This client may not use grant_type '" + grantType + "'");
+        }
+        TokenResponse response = handler.handle(new TokenRequest(form, client));
+        return Response.ok(response.toJson())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header("Pragma", "no-cache")
+                .build();
+    }
+
+    /** RFC 7523 §3: the aud of a client assertion identifies the server: its issuer or token endpoint URL. */
+    List<String> assertionAudiences() {
+        return List.of(issuer.url(), issuer.endpoint(Endpoints.TOKEN));
+    }
+}

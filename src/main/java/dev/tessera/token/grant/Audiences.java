@@ -1,0 +1,36 @@
+package dev.tessera.token.grant;
+
+import dev.tessera.client.Client;
+import dev.tessera.config.Issuer;
+import dev.tessera.oauth.OAuthError;
+import dev.tessera.oauth.OAuthException;
+import dev.tessera.oauth.ResourceIndicators;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The audience of an access token (RFC 8707 §2, RFC 9068 §3 aud). Requested resources must each be
+ * allowed for the client ({@code invalid_target} otherwise). Without a request, the token is for all of
+ * the client's allowed resources, or for this server itself when the client has none.
+ */
+@ApplicationScoped
+public class Audiences {
+
+    @Inject
+    Issuer issuer;
+
+    public List<String> resolve(Client client, List<String> requested) {
+        ResourceIndicators.validate(requested);
+        if (requested.isEmpty()) {
+            return client.allowedResources().isEmpty() ? List.of(issuer.url()) : new ArrayList<>(client.allowedResources());
+        }
+        for (String resource : requested) {
+            if (!client.allowedResources().contains(resource)) {
+                throw new OAuthException(OAuthError.INVALID_TARGET, "resource not allowed for this client: " + resource);
+            }
+        }
+        return List.copyOf(new java.util.LinkedHashSet<>(requested));
+    }
+}
