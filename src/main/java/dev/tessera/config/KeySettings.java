@@ -24,6 +24,10 @@ public record KeySettings(List<String> algorithms, int rsaSize, Duration rotatio
         if (algorithms.isEmpty()) {
             throw new IllegalArgumentException(ConfigKeys.KEYS_ALGORITHMS + " names no algorithm");
         }
+        // OpenID Connect Core §15.1: OPs MUST support RS256; it is also the RFC 9701 default.
+        if (!algorithms.contains("RS256")) {
+            throw new IllegalArgumentException(ConfigKeys.KEYS_ALGORITHMS + " must include RS256");
+        }
         if (rsaSize < 2048) {
             throw new IllegalArgumentException(ConfigKeys.KEYS_RSA_SIZE + " must be at least 2048");
         }

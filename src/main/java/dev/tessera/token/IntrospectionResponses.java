@@ -2,7 +2,6 @@ package dev.tessera.token;
 
 import dev.tessera.client.Client;
 import dev.tessera.config.Issuer;
-import dev.tessera.config.TokenSettings;
 import dev.tessera.keys.JwtSigner;
 import dev.tessera.keys.SigningAlgorithm;
 import dev.tessera.oauth.OAuthParameters;
@@ -31,9 +30,6 @@ public class IntrospectionResponses {
 
     @Inject
     JwtSigner signer;
-
-    @Inject
-    TokenSettings settings;
 
     @Inject
     Clock clock;
@@ -79,7 +75,8 @@ public class IntrospectionResponses {
         } catch (JoseException e) {
             throw new IllegalStateException(e);
         }
-        String alg = caller.accessTokenSigningAlg() != null ? caller.accessTokenSigningAlg() : settings.accessTokenAlgorithm();
-        return signer.sign(claims, SigningAlgorithm.fromJwsName(alg).orElse(SigningAlgorithm.RS256), JWT_TYPE);
+        // RFC 9701 §6: introspection_signed_response_alg "The default, if omitted, is RS256". Tessera has no
+        // per-client setting for it yet, so every signed introspection response is RS256.
+        return signer.sign(claims, SigningAlgorithm.RS256, JWT_TYPE);
     }
 }

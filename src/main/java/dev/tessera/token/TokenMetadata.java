@@ -25,9 +25,6 @@ public class TokenMetadata implements MetadataContributor {
     @Inject
     GrantHandlers handlers;
 
-    @Inject
-    dev.tessera.keys.KeyRotationService keys;
-
     @Override
     public void contribute(ProviderMetadata metadata) {
         List<String> methods = Arrays.stream(ClientAuthMethod.values()).map(ClientAuthMethod::wireName).toList();
@@ -40,8 +37,7 @@ public class TokenMetadata implements MetadataContributor {
                 .add(MetadataNames.INTROSPECTION_ENDPOINT_AUTH_METHODS_SUPPORTED,
                         methods.stream().filter(m -> !m.equals(ClientAuthMethod.NONE.wireName())).toList())
                 .add(MetadataNames.INTROSPECTION_ENDPOINT_AUTH_SIGNING_ALG_VALUES_SUPPORTED, algorithms)
-                .add(MetadataNames.INTROSPECTION_SIGNING_ALG_VALUES_SUPPORTED, 
-                        keys.enabledAlgorithms().stream().map(dev.tessera.keys.SigningAlgorithm::jwsName).toList())
+                .add(MetadataNames.INTROSPECTION_SIGNING_ALG_VALUES_SUPPORTED, List.of("RS256"))
                 .set(MetadataNames.REVOCATION_ENDPOINT, issuer.endpoint(Endpoints.REVOKE))
                 .add(MetadataNames.REVOCATION_ENDPOINT_AUTH_METHODS_SUPPORTED, methods)
                 .add(MetadataNames.REVOCATION_ENDPOINT_AUTH_SIGNING_ALG_VALUES_SUPPORTED, algorithms);

@@ -57,9 +57,22 @@ class FoundationIT {
     void discoveryAdvertisesOnlyWhatExists() {
         JsonObject metadata = json(Http.get("/.well-known/openid-configuration").body());
 
-        // Grows with each capability; an endpoint listed here must answer (checked below).
-        assertThat(metadata.keySet()).containsExactlyInAnyOrder("issuer", "subject_types_supported", "jwks_uri");
+        // Grows with each capability; every endpoint listed must exist (checked below).
+        assertThat(metadata.keySet()).containsExactlyInAnyOrder("issuer", "subject_types_supported", "jwks_uri",
+                "token_endpoint", "grant_types_supported", "token_endpoint_auth_methods_supported",
+                "token_endpoint_auth_signing_alg_values_supported", "introspection_endpoint",
+                "introspection_endpoint_auth_methods_supported", "introspection_endpoint_auth_signing_alg_values_supported",
+                "introspection_signing_alg_values_supported", "revocation_endpoint",
+                "revocation_endpoint_auth_methods_supported", "revocation_endpoint_auth_signing_alg_values_supported");
+        assertThat(metadata.getJsonArray("grant_types_supported")).hasSize(1);
+        assertThat(metadata.getJsonArray("grant_types_supported").getString(0)).isEqualTo("client_credentials");
+        assertThat(metadata.getJsonArray("token_endpoint_auth_signing_alg_values_supported").toString()).doesNotContain("none");
         assertThat(Http.get("/jwks").statusCode()).isEqualTo(200);
+        for (String endpoint : List.of("token_endpoint", "introspection_endpoint", "revocation_endpoint")) {
+            String path = metadata.getString(endpoint).substring(TesseraDeployment.issuer().length());
+            // POST-only endpoints answer GET with 405, never 404: they exist.
+            assertThat(Http.get(path).statusCode()).as(endpoint).isEqualTo(405);
+        }
     }
 
     @Test

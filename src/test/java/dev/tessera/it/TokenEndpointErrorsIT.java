@@ -1,0 +1,244 @@
+package dev.tessera.it;
+
+import static dev.tessera.it.FoundationIT.assertJsonError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import jakarta.json.JsonObject;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Date;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Everything a token request can get wrong, over raw HTTP, each with its exact status and error code;
+ * and the admin API's own refusals (RFC 6750 §3.1).
+ */
+@ExtendWith(ArquillianExtension.class)
+class TokenEndpointErrorsIT {
+    static final String FORM = "application/x-www-form-urlencoded";
+    static RSAKey clientKey;
+    static JsonObject basic;
+    static JsonObject self;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return TesseraDeployment.war();
+    }
+
+    @BeforeAll
+    static void clients() throws Exception {
+        clientKey = new RSAKeyGenerator(2048).keyID("k1").generate();
+        basic = Admin.createClient("{\"client_id\":\"neg-basic\",\"grant_types\":[\"client_credentials\"],\"scope\":\"read\","
+                + "\"allowed_resources\":[\"https://api.example.com\"]}");
+        Admin.createClient("{\"client_id\":\"neg-pk\",\"grant_types\":[\"client_credentials\"],\"token_endpoint_auth_method\":"
+                + "\"private_key_jwt\",\"jwks\":{\"keys\":[" + clientKey.toPublicJWK().toJSONString() + "]}}");
+        self = Admin.createClient("{\"client_id\":\"neg-self\",\"grant_types\":[\"client_credentials\"],\"scope\":\"read\"}");
+        Admin.createClient("{\"client_id\":\"neg-code-only\",\"redirect_uris\":[\"https://app.example.com/cb\"]}");
+    }
+
+    static HttpResponse<String> post(String authorization, String body) {
+        HttpRequest.Builder request = Http.request("/token").header("Content-Type", FORM)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return Http.send(request);
+    }
+
+    static String basicOk() {
+        return Admin.basic("neg-basic", basic.getString("client_secret"));
+    }
+
+    static String assertionBody(String assertion) {
+        return "grant_type=client_credentials&client_assertion_type="
+                + URLEncoder.encode("urn:ietf:params:oauth:client-assertion-type:jwt-bearer", StandardCharsets.UTF_8)
+                + "&client_assertion=" + assertion;
+    }
+
+    static JWTClaimsSet.Builder claims() {
+        return new JWTClaimsSet.Builder().issuer("neg-pk").subject("neg-pk")
+                .audience(TesseraDeployment.issuer() + "/token").jwtID(UUID.randomUUID().toString())
+                .expirationTime(new Date(System.currentTimeMillis() + 60_000)).issueTime(new Date());
+    }
+
+    static String signed(JWTClaimsSet claims) throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k1").build(), claims);
+        jwt.sign(new RSASSASigner(clientKey));
+        return jwt.serialize();
+    }
+
+    @Test
+    void wrongSecretIs401WithBasicChallenge() {
+        HttpResponse<String> response = post(Admin.basic("neg-basic", "wrong"), "grant_type=client_credentials");
+        assertJsonError(response, 401, "invalid_client");
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+    }
+
+    @Test
+    void unknownClientIs401WithTheSameDescriptionAsAWrongSecret() {
+        HttpResponse<String> unknown = post(Admin.basic("nobody", "x"), "grant_type=client_credentials");
+        assertJsonError(unknown, 401, "invalid_client");
+        assertThat(Admin.json(unknown.body())).isEqualTo(Admin.json(post(Admin.basic("neg-basic", "x"), "grant_type=client_credentials").body()));
+    }
+
+    @Test
+    void twoAuthenticationMethodsAtOnceIsInvalidRequest() {
+        assertJsonError(post(basicOk(), "grant_type=client_credentials&client_id=neg-basic&client_secret="
+                + basic.getString("client_secret")), 400, "invalid_request");
+    }
+
+    @Test
+    void assertionWithAlgNoneIsRefused() {
+        String none = new PlainJWT(claims().build()).serialize();
+        assertJsonError(post(null, assertionBody(none)), 401, "invalid_client");
+    }
+
+    @Test
+    void hs256AssertionKeyedWithTheClientsRsaPublicKeyIsRefused() throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims().build());
+        jwt.sign(new MACSigner(clientKey.toRSAPublicKey().getEncoded()));
+        assertJsonError(post(null, assertionBody(jwt.serialize())), 401, "invalid_client");
+    }
+
+    @Test
+    void assertionWithWrongAudienceIsRefused() throws Exception {
+        assertJsonError(post(null, assertionBody(signed(claims().audience("https://elsewhere.example").build()))), 401, "invalid_client");
+    }
+
+    @Test
+    void expiredAssertionIsRefused() throws Exception {
+        JWTClaimsSet expired = claims().expirationTime(new Date(System.currentTimeMillis() - 120_000)).build();
+        HttpResponse<String> response = post(null, assertionBody(signed(expired)));
+        assertJsonError(response, 401, "invalid_client");
+        assertThat(response.body()).contains("expired");
+    }
+
+    @Test
+    void replayedAssertionJtiIsRefused() throws Exception {
+        String assertion = signed(claims().build());
+        assertThat(post(null, assertionBody(assertion)).statusCode()).isEqualTo(200);
+        HttpResponse<String> replay = post(null, assertionBody(assertion));
+        assertJsonError(replay, 401, "invalid_client");
+        assertThat(replay.body()).contains("jti");
+    }
+
+    @Test
+    void scopeNotAllowedIsInvalidScope() {
+        assertJsonError(post(basicOk(), "grant_type=client_credentials&scope=read%20admin"), 400, "invalid_scope");
+    }
+
+    @Test
+    void resourceNotAllowedIsInvalidTarget() {
+        assertJsonError(post(basicOk(), "grant_type=client_credentials&resource=https%3A%2F%2Fother.example.com"), 400, "invalid_target");
+        assertJsonError(post(basicOk(), "grant_type=client_credentials&resource=relative%2Fpath"), 400, "invalid_target");
+    }
+
+    @Test
+    void getOnTokenIs405() {
+        assertJsonError(Http.get("/token?grant_type=client_credentials"), 405, "method_not_allowed");
+    }
+
+    @Test
+    void repeatedParameterIsInvalidRequest() {
+        assertJsonError(post(basicOk(), "grant_type=client_credentials&scope=read&scope=read"), 400, "invalid_request");
+    }
+
+    @Test
+    void oneMegabyteBodyIs413() {
+        assertJsonError(post(basicOk(), "grant_type=client_credentials&pad=" + "a".repeat(1024 * 1024)), 413, "request_too_large");
+    }
+
+    @Test
+    void jsonBodyAndMalformedFormAreInvalidRequest() {
+        assertJsonError(Http.send(Http.request("/token").header("Content-Type", "application/json").header("Authorization", basicOk())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"grant_type\":\"client_credentials\"}"))), 400, "invalid_request");
+        assertJsonError(post(basicOk(), "grant_type=client_credentials&scope=%zz"), 400, "invalid_request");
+    }
+
+    @Test
+    void unknownGrantTypeAndGrantNotAllowedForClient() {
+        assertJsonError(post(basicOk(), "grant_type=urn%3Aexample%3Amade-up"), 400, "unsupported_grant_type");
+        assertJsonError(post(basicOk(), "grant_type=client_credentials&grant_type=x"), 400, "invalid_request");
+        // neg-code-only is registered for authorization_code only.
+        var codeOnly = Admin.json(Http.send(Http.request("/admin/api/clients/neg-code-only/secret")
+                .header("Authorization", "Bearer " + Admin.token()).POST(HttpRequest.BodyPublishers.noBody())).body());
+        assertJsonError(post(Admin.basic("neg-code-only", codeOnly.getString("client_secret")), "grant_type=client_credentials"),
+                400, "unauthorized_client");
+    }
+
+    @Test
+    void adminApiRefusesMissingTokensAndTokensWithoutTheAdminScope() {
+        HttpResponse<String> anonymous = Http.get("/admin/api/clients");
+        assertJsonError(anonymous, 401, "invalid_token");
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+
+        // A token for another audience is not meant for this server at all.
+        String forApi = Admin.json(post(basicOk(), "grant_type=client_credentials").body()).getString("access_token");
+        assertJsonError(Http.send(Http.request("/admin/api/clients").header("Authorization", "Bearer " + forApi).GET()),
+                401, "invalid_token");
+        // A token for this server, but without tessera:admin.
+        String forUs = Admin.json(post(Admin.basic("neg-self", self.getString("client_secret")), "grant_type=client_credentials")
+                .body()).getString("access_token");
+        HttpResponse<String> forbidden = Http.send(Http.request("/admin/api/clients").header("Authorization", "Bearer " + forUs).GET());
+        assertJsonError(forbidden, 403, "insufficient_scope");
+        assertThat(forbidden.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).contains("insufficient_scope"));
+
+        assertJsonError(Http.send(Http.request("/admin/api/clients").header("Authorization", "Bearer forged.token.value").GET()),
+                401, "invalid_token");
+    }
+
+    @Test
+    void adminApiRejectsInvalidMetadataWithRfc7591Codes() {
+        String admin = "Bearer " + Admin.token();
+        for (String[] c : new String[][] {
+                {"{\"redirect_uris\":[\"http://app.example.com/cb\"]}", "invalid_redirect_uri"},
+                {"{\"redirect_uris\":[\"https://app.example.com/cb#frag\"]}", "invalid_redirect_uri"},
+                {"{\"grant_types\":[\"client_credentials\"],\"logo_uri\":\"http://x.example/logo.png\"}", "invalid_client_metadata"},
+                {"{\"grant_types\":[\"client_credentials\"],\"jwks\":{\"keys\":[]},\"jwks_uri\":\"https://x.example/jwks\"}", "invalid_client_metadata"},
+                {"{\"grant_types\":[\"client_credentials\"],\"response_types\":[\"code\"]}", "invalid_client_metadata"},
+                {"not json", "invalid_client_metadata"}}) {
+            HttpResponse<String> response = Http.send(Http.request("/admin/api/clients").header("Authorization", admin)
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(c[0])));
+            assertJsonError(response, 400, c[1]);
+        }
+    }
+
+    @Test
+    void rotatingAKeyNowSignsWithANewKidWhileTheOldOneStaysPublished() {
+        String before = Admin.json(post(basicOk(), "grant_type=client_credentials").body()).getString("access_token");
+        String oldKid = kidOf(before);
+        HttpResponse<String> rotated = Http.send(Http.request("/admin/api/keys/RS256/rotate")
+                .header("Authorization", "Bearer " + Admin.token()).POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(rotated.statusCode()).isEqualTo(200);
+
+        String after = Admin.json(post(basicOk(), "grant_type=client_credentials").body()).getString("access_token");
+        assertThat(kidOf(after)).isNotEqualTo(oldKid);
+        assertThat(Http.get("/jwks").body()).contains(oldKid, kidOf(after));
+        assertThat(rotated.body()).contains("\"state\":\"retired\"");
+    }
+
+    static String kidOf(String jwt) {
+        try {
+            return SignedJWT.parse(jwt).getHeader().getKeyID();
+        } catch (java.text.ParseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
