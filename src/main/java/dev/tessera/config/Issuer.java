@@ -43,6 +43,7 @@ public record Issuer(String url) {
     /** True for http://localhost, 127.0.0.1 and [::1]: the development setups that need no TLS. */
     public boolean isLoopback() {
         String host = URI.create(url).getHost();
-        return "localhost".equals(host) || host.startsWith("127.") || "[::1]".equals(host);
+        // 127.0.0.0/8 as an IPv4 literal only: a DNS name such as 127.example.com may resolve anywhere.
+        return "localhost".equals(host) || host.matches("127(\\.\\d{1,3}){3}") || "[::1]".equals(host);
     }
 }

@@ -54,13 +54,14 @@ public final class KeyEncryptor {
         if (!ciphertext.startsWith(FORMAT)) {
             throw new KeyDecryptionException(kid, "unknown format");
         }
-        byte[] in = Base64.getUrlDecoder().decode(ciphertext.substring(FORMAT.length()));
         try {
+            byte[] in = Base64.getUrlDecoder().decode(ciphertext.substring(FORMAT.length()));
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, kek, new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
             cipher.updateAAD(kid.getBytes(StandardCharsets.UTF_8));
             return new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException e) {
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            // IllegalArgumentException: not base64url, or shorter than the IV (a corrupted row)
             throw new KeyDecryptionException(kid, "wrong key-encryption secret or tampered data");
         }
     }
