@@ -38,7 +38,8 @@ public class ErrorPageServlet extends HttpServlet {
     }
 
     private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
+        int depth = 0;
+        for (Throwable c = t; c != null && depth++ < 32; c = c.getCause()) {
             if (type.isInstance(c)) {
                 return true;
             }

@@ -77,8 +77,9 @@ public final class KeyRotationPolicy {
 
     /** The key that signs at {@code now}: the most recently activated one not yet retired. */
     public Optional<KeyTimeline> active(List<KeyTimeline> keys, Instant now) {
+        // The kid breaks a tie, so every node picks the same key whatever order it loaded them in.
         return keys.stream().filter(k -> state(k, now) == KeyState.ACTIVE)
-                .max(Comparator.comparing(KeyTimeline::activatesAt));
+                .max(Comparator.comparing(KeyTimeline::activatesAt).thenComparing(KeyTimeline::kid));
     }
 
     public KeyState state(KeyTimeline key, Instant now) {

@@ -18,7 +18,8 @@ public class CatchAllExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable exception) {
-        for (Throwable t = exception; t != null; t = t.getCause()) {
+        int depth = 0;
+        for (Throwable t = exception; t != null && depth++ < 32; t = t.getCause()) {
             if (t instanceof RequestTooLargeException) {
                 return ErrorResponses.of(OAuthError.REQUEST_TOO_LARGE,
                         WebApplicationExceptionMapper.describe(OAuthError.REQUEST_TOO_LARGE));
