@@ -63,6 +63,13 @@ class KeySettingsTest {
     }
 
     @Test
+    void rs256CannotBeSwitchedOff() {
+        assertThatThrownBy(() -> new KeySettings(List.of("ES256"), 2048, ROTATION, PRE, RETENTION, CHECK, MAX_AGE))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("RS256");
+    }
+
+    @Test
     void theCheckIntervalMustBePositive() {
         assertThatThrownBy(() -> new KeySettings(ALGS, 2048, ROTATION, PRE, RETENTION, Duration.ZERO, MAX_AGE))
                 .isInstanceOf(IllegalArgumentException.class)

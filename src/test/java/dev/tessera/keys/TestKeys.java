@@ -28,8 +28,10 @@ final class TestKeys {
     }
 
     static KeySettings settings(Duration retention, String... algorithms) {
-        List<String> names = algorithms.length == 0 ? List.of("RS256") : Arrays.asList(algorithms);
-        return new KeySettings(names, 2048, ROTATION, PRE_PUBLICATION, retention,
+        // RS256 is always enabled (KeySettings requires it, OpenID Connect Core §15.1).
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>(Arrays.asList(algorithms));
+        names.add("RS256");
+        return new KeySettings(List.copyOf(names), 2048, ROTATION, PRE_PUBLICATION, retention,
                 Duration.ofMinutes(1), Duration.ofHours(1));
     }
 
