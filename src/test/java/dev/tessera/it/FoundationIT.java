@@ -118,7 +118,8 @@ class FoundationIT {
         assertThat(Http.get("/metrics").statusCode()).isEqualTo(200);
         HttpResponse<String> openapi = Http.get("/openapi");
         assertThat(openapi.statusCode()).isEqualTo(200);
-        assertThat(openapi.body()).contains("/jwks", "/.well-known/openid-configuration");
+        assertThat(openapi.body()).contains("/jwks", "/.well-known/openid-configuration", "/token", "/introspect",
+                "/revoke", "/admin/api/clients", "/admin/api/keys");
     }
 
     @Test

@@ -1,0 +1,60 @@
+package dev.tessera.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tessera.config.Issuer;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.lang.reflect.Proxy;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The headers every response gets, and the anti-framing ones HTML gets (RFC 9700 §4.16). */
+class SecurityHeadersFilterTest {
+
+    private final Map<String, String> headers = new LinkedHashMap<>();
+
+    private HttpServletResponse response() {
+        return (HttpServletResponse) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {HttpServletResponse.class},
+                (proxy, method, args) -> {
+                    switch (method.getName()) {
+                        case "setHeader", "addHeader" -> headers.put((String) args[0], (String) args[1]);
+                        case "setContentType" -> headers.put("Content-Type", (String) args[0]);
+                        default -> { }
+                    }
+                    return null;
+                });
+    }
+
+    private void run(String issuer, String contentType) throws Exception {
+        SecurityHeadersFilter filter = new SecurityHeadersFilter();
+        filter.issuer = new Issuer(issuer);
+        FilterChain chain = (req, res) -> ((HttpServletResponse) res).setContentType(contentType);
+        filter.doFilter((HttpServletRequest) null, response(), chain);
+    }
+
+    @Test
+    void jsonGetsNosniffAndNoReferrerButNoFramingHeaders() throws Exception {
+        run("http://localhost:8080", "application/json");
+
+        assertThat(headers).containsEntry("X-Content-Type-Options", "nosniff").containsEntry("Referrer-Policy", "no-referrer");
+        assertThat(headers).doesNotContainKeys("X-Frame-Options", "Content-Security-Policy", "Strict-Transport-Security");
+    }
+
+    @Test
+    void htmlCannotBeFramed() throws Exception {
+        run("http://localhost:8080", "text/html;charset=UTF-8");
+
+        assertThat(headers).containsEntry("X-Frame-Options", "DENY");
+        assertThat(headers.get("Content-Security-Policy")).contains("frame-ancestors 'none'");
+    }
+
+    @Test
+    void httpsIssuerAddsHsts() throws Exception {
+        run("https://sso.example.com", "application/json");
+
+        assertThat(headers.get("Strict-Transport-Security")).startsWith("max-age=");
+    }
+}
