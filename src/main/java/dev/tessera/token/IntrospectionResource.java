@@ -1,8 +1,6 @@
 package dev.tessera.token;
 
 import dev.tessera.client.AuthenticatedClient;
-import dev.tessera.client.ClientAuthenticator;
-import dev.tessera.config.Issuer;
 import dev.tessera.oauth.Endpoints;
 import dev.tessera.oauth.FormParameters;
 import dev.tessera.oauth.OAuthError;
@@ -17,7 +15,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -36,10 +33,7 @@ public class IntrospectionResource {
     public static final String JWT_MEDIA_TYPE = "application/token-introspection+jwt";
 
     @Inject
-    Issuer issuer;
-
-    @Inject
-    ClientAuthenticator authenticator;
+    ClientRequests requests;
 
     @Inject
     AccessTokenInspector inspector;
@@ -52,9 +46,9 @@ public class IntrospectionResource {
     public Response introspect(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(HttpHeaders.ACCEPT) String accept, String body) {
-        FormParameters form = FormParameters.fromPost(contentType, body, Set.of());
-        AuthenticatedClient caller = authenticator.authenticate(authorization, form,
-                List.of(issuer.url(), issuer.endpoint(Endpoints.INTROSPECT), issuer.endpoint(Endpoints.TOKEN)));
+        ClientRequests.ClientRequest request = requests.read(Endpoints.INTROSPECT, contentType, authorization, body, Set.of());
+        FormParameters form = request.form();
+        AuthenticatedClient caller = request.client();
         if (caller.client().isPublic()) {
             throw new OAuthException(OAuthError.INVALID_CLIENT, "Public clients may not introspect tokens");
         }

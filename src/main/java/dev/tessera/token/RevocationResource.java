@@ -1,8 +1,6 @@
 package dev.tessera.token;
 
 import dev.tessera.client.AuthenticatedClient;
-import dev.tessera.client.ClientAuthenticator;
-import dev.tessera.config.Issuer;
 import dev.tessera.oauth.Endpoints;
 import dev.tessera.oauth.FormParameters;
 import dev.tessera.oauth.OAuthError;
@@ -15,7 +13,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -33,10 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class RevocationResource {
 
     @Inject
-    Issuer issuer;
-
-    @Inject
-    ClientAuthenticator authenticator;
+    ClientRequests requests;
 
     @Inject
     AccessTokenInspector inspector;
@@ -51,9 +45,9 @@ public class RevocationResource {
     @Operation(summary = "Token revocation (RFC 7009)")
     public Response revoke(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
-        FormParameters form = FormParameters.fromPost(contentType, body, Set.of());
-        AuthenticatedClient caller = authenticator.authenticate(authorization, form,
-                List.of(issuer.url(), issuer.endpoint(Endpoints.REVOKE), issuer.endpoint(Endpoints.TOKEN)));
+        ClientRequests.ClientRequest request = requests.read(Endpoints.REVOKE, contentType, authorization, body, Set.of());
+        FormParameters form = request.form();
+        AuthenticatedClient caller = request.client();
         String token = form.require(OAuthParameters.TOKEN);
         Optional<TokenClaims> claims = inspector.inspect(token);
         if (claims.isPresent()) {

@@ -1,8 +1,6 @@
 package dev.tessera.token;
 
 import dev.tessera.client.AuthenticatedClient;
-import dev.tessera.client.ClientAuthenticator;
-import dev.tessera.config.Issuer;
 import dev.tessera.oauth.Endpoints;
 import dev.tessera.oauth.FormParameters;
 import dev.tessera.oauth.OAuthError;
@@ -17,7 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -34,10 +31,7 @@ public class TokenResource {
     static final Set<String> REPEATABLE = Set.of(OAuthParameters.RESOURCE, OAuthParameters.AUDIENCE);
 
     @Inject
-    Issuer issuer;
-
-    @Inject
-    ClientAuthenticator authenticator;
+    ClientRequests requests;
 
     @Inject
     GrantHandlers handlers;
@@ -47,8 +41,9 @@ public class TokenResource {
     @Operation(summary = "Token endpoint (RFC 6749 §3.2): form-encoded grant request, JSON token response")
     public Response token(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
-        FormParameters form = FormParameters.fromPost(contentType, body, REPEATABLE);
-        AuthenticatedClient client = authenticator.authenticate(authorization, form, assertionAudiences());
+        ClientRequests.ClientRequest request = requests.read(Endpoints.TOKEN, contentType, authorization, body, REPEATABLE);
+        FormParameters form = request.form();
+        AuthenticatedClient client = request.client();
         String grantType = form.require(OAuthParameters.GRANT_TYPE);
         GrantHandler handler = handlers.forType(grantType);
         // RFC 6749 §5.2 unauthorized_client: "not authorized to use this authorization grant type".
@@ -60,10 +55,5 @@ public class TokenResource {
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header("Pragma", "no-cache")
                 .build();
-    }
-
-    /** RFC 7523 §3: the aud of a client assertion identifies the server: its issuer or token endpoint URL. */
-    List<String> assertionAudiences() {
-        return List.of(issuer.url(), issuer.endpoint(Endpoints.TOKEN));
     }
 }
