@@ -15,9 +15,15 @@ import javax.sql.DataSource;
 /**
  * Brings the schema up to date when the application starts, then announces {@link SchemaMigrated}.
  *
- * <p>A failure (database unreachable, a broken changeSet) does not stop the deployment: the server
- * stays up so that {@code /health/ready} can report the reason, which the log also states. Nothing
- * that needs the schema runs in that case.
+ * <p>A failure here (a broken changeSet, the database refusing the migration) does not stop the
+ * deployment: the server stays up so that {@code /health/ready} can report the reason, which the log
+ * also states. Nothing that needs the schema runs in that case.
+ *
+ * <p>A database that cannot be reached at all while the WAR deploys never gets this far: the JPA
+ * provider connects during the deployment (EclipseLink, to detect the database platform), so the
+ * deployment fails. Payara Micro then keeps running, answers 503 "No Application deployed" on
+ * {@code /health/ready} and {@code /health/live}, and logs the cause (docs/databases.md,
+ * UnreadyDatabaseIT).
  */
 @ApplicationScoped
 public class SchemaMigrator {

@@ -1,0 +1,566 @@
+package dev.tessera.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
+
+import dev.tessera.keys.SigningAlgorithm;
+import dev.tessera.keys.SigningKey;
+import jakarta.persistence.Converter;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.Persistence;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.eclipse.persistence.jpa.JpaHelper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The Liquibase changelog and the JPA mapping, proven on every database Tessera supports: H2 (the
+ * embedded default), PostgreSQL and MariaDB. The changelog is applied through
+ * {@link SchemaMigrations#apply}, the code the server runs at start-up, to a fresh, uniquely named
+ * database or schema that is dropped afterwards, so reruns and parallel builds never collide.
+ *
+ * <p>The entities are then used through EclipseLink in Java SE mode (the provider Payara bundles),
+ * with the test-only unit in {@code META-INF/persistence-test.xml}.
+ *
+ * <p>PostgreSQL and MariaDB are expected on the local machine (see docs/databases.md); point the tests
+ * elsewhere with {@code -Dtessera.it.postgresql.url=... -Dtessera.it.postgresql.user=...
+ * -Dtessera.it.postgresql.password=...} and likewise {@code tessera.it.mariadb.*}. The user must be
+ * allowed to create and drop a schema (PostgreSQL) or database (MariaDB).
+ */
+class LiquibaseChangelogIT {
+
+    @Nested
+    class OnH2 extends ChangelogContract {
+        @Override
+        TestDatabase createDatabase() {
+            return TestDatabase.h2();
+        }
+
+        @Override
+        String expectedPlatform() {
+            return "H2";
+        }
+    }
+
+    @Nested
+    class OnPostgreSQL extends ChangelogContract {
+        @Override
+        TestDatabase createDatabase() throws SQLException {
+            return TestDatabase.postgresql();
+        }
+
+        @Override
+        String expectedPlatform() {
+            return "PostgreSQL";
+        }
+    }
+
+    @Nested
+    class OnMariaDB extends ChangelogContract {
+        @Override
+        TestDatabase createDatabase() throws SQLException {
+            return TestDatabase.mariadb();
+        }
+
+        @Override
+        String expectedPlatform() {
+            return "MariaDB";
+        }
+    }
+
+    /** The test unit must know every entity and converter of the WAR, or the mapping test proves too little. */
+    @Test
+    void testUnitListsEveryEntityAndConverterOfTheWar() throws IOException {
+        Path classes = Path.of(System.getProperty("project.build.directory", "target"), "classes");
+        List<String> managed = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(classes)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                String name = classes.relativize(file).toString().replace(file.getFileSystem().getSeparator(), ".");
+                Class<?> type = load(name.substring(0, name.length() - ".class".length()));
+                if (type != null && (type.isAnnotationPresent(Entity.class) || type.isAnnotationPresent(Converter.class))) {
+                    managed.add(type.getName());
+                }
+            }
+        }
+        String unit;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(ChangelogContract.PERSISTENCE_XML)) {
+            unit = new String(Objects.requireNonNull(in).readAllBytes(), StandardCharsets.UTF_8);
+        }
+
+        assertThat(managed).contains(SigningKey.class.getName(), NamedLock.class.getName(), InstantConverter.class.getName());
+        assertThat(managed).allSatisfy(name -> assertThat(unit).as("persistence-test.xml lists " + name)
+                .contains("<class>" + name + "</class>"));
+    }
+
+    private static Class<?> load(String name) {
+        try {
+            return Class.forName(name, false, LiquibaseChangelogIT.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            return null;
+        }
+    }
+
+    /** What every database must show; one nested class per database runs it on a fresh schema. */
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    abstract static class ChangelogContract {
+        static final String PERSISTENCE_XML = "META-INF/persistence-test.xml";
+
+        TestDatabase db;
+        private EntityManagerFactory emf;
+
+        abstract TestDatabase createDatabase() throws Exception;
+
+        /** The prefix of the EclipseLink platform class Payara would detect for this database. */
+        abstract String expectedPlatform();
+
+        @BeforeAll
+        void createAndMigrate() throws Exception {
+            db = createDatabase();
+            try (Connection connection = db.connect()) {
+                SchemaMigrations.apply(connection);
+            }
+        }
+
+        @AfterAll
+        void drop() throws Exception {
+            try {
+                if (emf != null) {
+                    emf.close();
+                }
+            } finally {
+                if (db != null) {
+                    db.close();
+                }
+            }
+        }
+
+        @Test
+        @Order(1)
+        void changelogCreatesTheTablesWithTheExpectedColumns() throws SQLException {
+            try (Connection c = db.connect()) {
+                assertThat(columns(c, "tessera_lock")).containsExactlyInAnyOrder(
+                        new Column("name", Types.VARCHAR, 64, false));
+                assertThat(primaryKey(c, "tessera_lock")).containsExactly("name");
+
+                assertThat(columns(c, "signing_key")).containsExactlyInAnyOrder(
+                        new Column("kid", Types.VARCHAR, 64, false),
+                        new Column("alg", Types.VARCHAR, 16, false),
+                        new Column("public_jwk", Types.VARCHAR, 4000, false),
+                        new Column("private_jwk", Types.VARCHAR, 8000, false),
+                        new Column("created_at", Types.BIGINT, 0, false),
+                        new Column("activates_at", Types.BIGINT, 0, false),
+                        new Column("retires_at", Types.BIGINT, 0, true));
+                assertThat(primaryKey(c, "signing_key")).containsExactly("kid");
+                assertThat(indexes(c, "signing_key")).containsEntry("ix_signing_key_alg", List.of("alg", "activates_at"));
+            }
+        }
+
+        @Test
+        @Order(2)
+        void lockRowForSigningKeysExists() throws SQLException {
+            try (Connection c = db.connect()) {
+                assertThat(strings(c, "SELECT name FROM tessera_lock")).containsExactly(NamedLock.SIGNING_KEYS);
+            }
+        }
+
+        @Test
+        @Order(3)
+        void applyingTheChangelogAgainIsANoOp() throws Exception {
+            List<String> before;
+            try (Connection c = db.connect()) {
+                before = changelogHistory(c);
+            }
+            assertThat(before).anySatisfy(row -> assertThat(row).startsWith("001-tessera-lock|tessera|").endsWith("|EXECUTED"));
+            assertThat(before).anySatisfy(row -> assertThat(row).startsWith("001-signing-key|tessera|").endsWith("|EXECUTED"));
+
+            try (Connection c = db.connect()) {
+                SchemaMigrations.apply(c);
+            }
+
+            try (Connection c = db.connect()) {
+                assertThat(changelogHistory(c)).as("DATABASECHANGELOG after a second run").isEqualTo(before);
+                assertThat(strings(c, "SELECT name FROM tessera_lock")).containsExactly(NamedLock.SIGNING_KEYS);
+            }
+        }
+
+        @Test
+        @Order(4)
+        void eclipseLinkDetectsTheDatabasePlatform() {
+            EntityManager em = emf().createEntityManager();
+            try {
+                String platform = JpaHelper.getEntityManager(em).getServerSession().getPlatform().getClass().getSimpleName();
+                assertThat(platform).startsWith(expectedPlatform());
+            } finally {
+                em.close();
+            }
+        }
+
+        @Test
+        @Order(5)
+        void signingKeyRoundTripsWithInstantsAsEpochMillis() throws SQLException {
+            String kid = "kid-" + UUID.randomUUID();
+            Instant created = Instant.parse("2026-03-04T05:06:07.891Z");
+            Instant activates = created.plus(Duration.ofDays(2)).plusMillis(1);
+            // Exactly as wide as the columns: proves the widths, and that nothing is truncated.
+            String publicJwk = "{\"kty\":\"RSA\",\"n\":\"" + "n".repeat(4000 - 20) + "\"}";
+            String privateJwk = "ciphertext:" + "p".repeat(8000 - 11);
+            assertThat(publicJwk).hasSize(4000);
+            assertThat(privateJwk).hasSize(8000);
+            SigningKey key = new SigningKey(kid, SigningAlgorithm.RS256, publicJwk, privateJwk, created, activates);
+
+            inTransaction(em -> em.persist(key));
+
+            SigningKey read = read(em -> em.find(SigningKey.class, kid));
+            assertThat(read).isNotNull().isNotSameAs(key);
+            assertThat(read).usingRecursiveComparison().isEqualTo(key);
+            assertThat(read.kid()).isEqualTo(kid);
+            assertThat(read.algorithm()).contains(SigningAlgorithm.RS256);
+            assertThat(read.publicJwk()).isEqualTo(publicJwk);
+            assertThat(read.encryptedPrivateJwk()).isEqualTo(privateJwk);
+            assertThat(read.createdAt()).isEqualTo(created);
+            assertThat(read.activatesAt()).isEqualTo(activates);
+            assertThat(read.retiresAt()).isNull();
+            assertThat(storedTimes(kid)).containsExactly(created.toEpochMilli(), activates.toEpochMilli(), null);
+
+            Instant retires = activates.plus(Duration.ofDays(90)).plusMillis(7);
+            inTransaction(em -> em.find(SigningKey.class, kid).retireAt(retires));
+
+            SigningKey updated = read(em -> em.find(SigningKey.class, kid));
+            assertThat(updated.retiresAt()).isEqualTo(retires);
+            assertThat(updated.activatesAt()).isEqualTo(activates);
+            assertThat(storedTimes(kid)).containsExactly(created.toEpochMilli(), activates.toEpochMilli(), retires.toEpochMilli());
+
+            // The queries KeyRepository runs.
+            List<SigningKey> byAlgorithm = read(em -> em.createQuery(
+                    "SELECT k FROM SigningKey k WHERE k.algorithm = :alg", SigningKey.class)
+                    .setParameter("alg", SigningAlgorithm.RS256.jwsName()).getResultList());
+            assertThat(byAlgorithm).extracting(SigningKey::kid).contains(kid);
+            List<SigningKey> all = read(em -> em.createQuery(
+                    "SELECT k FROM SigningKey k ORDER BY k.activatesAt", SigningKey.class).getResultList());
+            assertThat(all).extracting(SigningKey::kid).contains(kid);
+        }
+
+        @Test
+        @Order(6)
+        void pessimisticWriteLockOnTheSigningKeysRowHoldsOffOtherTransactions() throws SQLException {
+            EntityManager em = emf().createEntityManager();
+            try {
+                em.getTransaction().begin();
+                NamedLock lock = em.find(NamedLock.class, NamedLock.SIGNING_KEYS, LockModeType.PESSIMISTIC_WRITE);
+                assertThat(lock).as("lock row").isNotNull();
+                assertThat(lock.name()).isEqualTo(NamedLock.SIGNING_KEYS);
+                assertThat(em.getLockMode(lock)).isEqualTo(LockModeType.PESSIMISTIC_WRITE);
+
+                // Another node (here: another connection) cannot take the lock while this transaction runs.
+                try (Connection other = db.connect()) {
+                    other.setAutoCommit(false);
+                    try (Statement s = other.createStatement()) {
+                        s.execute(db.lockTimeoutStatement);
+                    }
+                    assertThatThrownBy(() -> selectForUpdate(other)).isInstanceOf(SQLException.class);
+                    other.rollback();
+                }
+
+                em.getTransaction().commit();
+            } finally {
+                if (em.getTransaction().isActive()) {
+                    em.getTransaction().rollback();
+                }
+                em.close();
+            }
+
+            // Released with the commit.
+            try (Connection other = db.connect()) {
+                other.setAutoCommit(false);
+                try (Statement s = other.createStatement()) {
+                    s.execute(db.lockTimeoutStatement);
+                }
+                assertThat(selectForUpdate(other)).isEqualTo(NamedLock.SIGNING_KEYS);
+                other.rollback();
+            }
+        }
+
+        private static String selectForUpdate(Connection connection) throws SQLException {
+            try (PreparedStatement s = connection.prepareStatement("SELECT name FROM tessera_lock WHERE name = ? FOR UPDATE")) {
+                s.setString(1, NamedLock.SIGNING_KEYS);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
+            }
+        }
+
+        private EntityManagerFactory emf() {
+            if (emf == null) {
+                Map<String, Object> properties = new HashMap<>();
+                properties.put("eclipselink.persistencexml", PERSISTENCE_XML);
+                properties.put("jakarta.persistence.jdbc.driver", db.driver);
+                properties.put("jakarta.persistence.jdbc.url", db.url);
+                properties.put("jakarta.persistence.jdbc.user", db.user);
+                properties.put("jakarta.persistence.jdbc.password", db.password);
+                emf = Persistence.createEntityManagerFactory("tessera-test", properties);
+            }
+            return emf;
+        }
+
+        private void inTransaction(Consumer<EntityManager> work) {
+            EntityManager em = emf().createEntityManager();
+            try {
+                em.getTransaction().begin();
+                work.accept(em);
+                em.getTransaction().commit();
+            } finally {
+                if (em.getTransaction().isActive()) {
+                    em.getTransaction().rollback();
+                }
+                em.close();
+            }
+        }
+
+        private <T> T read(Function<EntityManager, T> work) {
+            EntityManager em = emf().createEntityManager();
+            try {
+                return work.apply(em);
+            } finally {
+                em.close();
+            }
+        }
+
+        /** created_at, activates_at, retires_at as stored: BIGINT epoch milliseconds. */
+        private List<Long> storedTimes(String kid) throws SQLException {
+            try (Connection c = db.connect();
+                    PreparedStatement s = c.prepareStatement("SELECT created_at, activates_at, retires_at FROM signing_key WHERE kid = ?")) {
+                s.setString(1, kid);
+                try (ResultSet rs = s.executeQuery()) {
+                    assertThat(rs.next()).as("row for " + kid).isTrue();
+                    List<Long> times = new ArrayList<>();
+                    for (int i = 1; i <= 3; i++) {
+                        long value = rs.getLong(i);
+                        times.add(rs.wasNull() ? null : value);
+                    }
+                    return times;
+                }
+            }
+        }
+
+        /** Every changeSet Liquibase recorded, one line each: id|author|file|date|order|type|checksum. */
+        private static List<String> changelogHistory(Connection c) throws SQLException {
+            String table = tableName(c, "databasechangelog");
+            List<String> rows = new ArrayList<>();
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT ID, AUTHOR, FILENAME, DATEEXECUTED, ORDEREXECUTED, MD5SUM, EXECTYPE FROM "
+                            + table + " ORDER BY ORDEREXECUTED")) {
+                while (rs.next()) {
+                    rows.add(String.join("|", rs.getString(1), rs.getString(2), rs.getString(3),
+                            String.valueOf(rs.getTimestamp(4)), rs.getString(5), rs.getString(6), rs.getString(7)));
+                }
+            }
+            return rows;
+        }
+
+        private static List<String> strings(Connection c, String sql) throws SQLException {
+            List<String> values = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                while (rs.next()) {
+                    values.add(rs.getString(1));
+                }
+            }
+            return values;
+        }
+    }
+
+    /** A column as JDBC metadata reports it; the size only counts for character columns. */
+    record Column(String name, int type, int size, boolean nullable) {
+    }
+
+    /** The table's real name in the connection's own schema (H2 folds to upper case, PostgreSQL to lower). */
+    static String tableName(Connection c, String name) throws SQLException {
+        List<String> found = new ArrayList<>();
+        String catalog = c.getCatalog();
+        String schema = c.getSchema();
+        try (ResultSet rs = c.getMetaData().getTables(catalog, schema, "%", new String[] {"TABLE"})) {
+            while (rs.next()) {
+                found.add(rs.getString("TABLE_NAME"));
+            }
+        }
+        return found.stream().filter(t -> t.equalsIgnoreCase(name)).findFirst()
+                .orElseGet(() -> fail("No table " + name + " in " + catalog + "/" + schema + "; found " + found));
+    }
+
+    static List<Column> columns(Connection c, String table) throws SQLException {
+        List<Column> columns = new ArrayList<>();
+        DatabaseMetaData metaData = c.getMetaData();
+        try (ResultSet rs = metaData.getColumns(c.getCatalog(), c.getSchema(), tableName(c, table), "%")) {
+            while (rs.next()) {
+                int type = rs.getInt("DATA_TYPE");
+                columns.add(new Column(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT), type,
+                        type == Types.VARCHAR ? rs.getInt("COLUMN_SIZE") : 0,
+                        rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls));
+            }
+        }
+        return columns;
+    }
+
+    static List<String> primaryKey(Connection c, String table) throws SQLException {
+        Map<Short, String> columns = new TreeMap<>();
+        try (ResultSet rs = c.getMetaData().getPrimaryKeys(c.getCatalog(), c.getSchema(), tableName(c, table))) {
+            while (rs.next()) {
+                columns.put(rs.getShort("KEY_SEQ"), rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+            }
+        }
+        return List.copyOf(columns.values());
+    }
+
+    /** Index name to its columns in order, names in lower case. */
+    static Map<String, List<String>> indexes(Connection c, String table) throws SQLException {
+        Map<String, List<Map.Entry<Short, String>>> found = new HashMap<>();
+        try (ResultSet rs = c.getMetaData().getIndexInfo(c.getCatalog(), c.getSchema(), tableName(c, table), false, false)) {
+            while (rs.next()) {
+                String index = rs.getString("INDEX_NAME");
+                String column = rs.getString("COLUMN_NAME");
+                if (index != null && column != null) {
+                    found.computeIfAbsent(index.toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                            .add(Map.entry(rs.getShort("ORDINAL_POSITION"), column.toLowerCase(Locale.ROOT)));
+                }
+            }
+        }
+        Map<String, List<String>> indexes = new HashMap<>();
+        found.forEach((index, columns) -> indexes.put(index, columns.stream()
+                .sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).toList()));
+        return indexes;
+    }
+
+    /** A fresh, uniquely named database (or schema) that {@link #close()} drops. */
+    static final class TestDatabase implements AutoCloseable {
+        final String driver;
+        final String url;
+        final String user;
+        final String password;
+        /** Makes a second connection give up quickly on a row lock instead of waiting. */
+        final String lockTimeoutStatement;
+        private final Cleanup cleanup;
+
+        private TestDatabase(String driver, String url, String user, String password, String lockTimeoutStatement, Cleanup cleanup) {
+            this.driver = driver;
+            this.url = url;
+            this.user = user;
+            this.password = password;
+            this.lockTimeoutStatement = lockTimeoutStatement;
+            this.cleanup = cleanup;
+        }
+
+        Connection connect() throws SQLException {
+            return DriverManager.getConnection(url, user, password);
+        }
+
+        @Override
+        public void close() throws Exception {
+            cleanup.run();
+        }
+
+        /** An H2 file database in its own directory under target/, as the server uses (h2.asadmin). */
+        static TestDatabase h2() {
+            Path dir = Path.of(System.getProperty("project.build.directory", "target"), "liquibase-it", uniqueName()).toAbsolutePath();
+            String url = "jdbc:h2:file:" + dir.resolve("tessera") + ";DB_CLOSE_ON_EXIT=FALSE";
+            return new TestDatabase("org.h2.Driver", url, "sa", "", "SET LOCK_TIMEOUT 1000", () -> deleteTree(dir));
+        }
+
+        /** A new schema in the configured PostgreSQL database, made current with the currentSchema parameter. */
+        static TestDatabase postgresql() throws SQLException {
+            String admin = setting("postgresql.url", "jdbc:postgresql://127.0.0.1:5432/test");
+            String user = setting("postgresql.user", "postgres");
+            String password = setting("postgresql.password", "");
+            String schema = uniqueName();
+            execute(admin, user, password, "CREATE SCHEMA " + schema);
+            String url = admin + (admin.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+            return new TestDatabase("org.postgresql.Driver", url, user, password, "SET lock_timeout = '1s'",
+                    () -> execute(admin, user, password, "DROP SCHEMA IF EXISTS " + schema + " CASCADE"));
+        }
+
+        /** A new utf8mb4 database on the configured MariaDB server. */
+        static TestDatabase mariadb() throws SQLException {
+            String admin = setting("mariadb.url", "jdbc:mariadb://127.0.0.1:3306/test");
+            String user = setting("mariadb.user", "root");
+            String password = setting("mariadb.password", "");
+            String database = uniqueName();
+            execute(admin, user, password, "CREATE DATABASE " + database + " CHARACTER SET utf8mb4");
+            return new TestDatabase("org.mariadb.jdbc.Driver", withDatabase(admin, database), user, password,
+                    "SET SESSION innodb_lock_wait_timeout = 1",
+                    () -> execute(admin, user, password, "DROP DATABASE IF EXISTS " + database));
+        }
+
+        /** jdbc:mariadb://host:port/db?params with db replaced. */
+        static String withDatabase(String url, String database) {
+            int hostStart = url.indexOf("//") + 2;
+            int pathStart = url.indexOf('/', hostStart);
+            int query = url.indexOf('?', hostStart);
+            String hosts = url.substring(0, pathStart >= 0 && (query < 0 || pathStart < query) ? pathStart : (query < 0 ? url.length() : query));
+            return hosts + "/" + database + (query < 0 ? "" : url.substring(query));
+        }
+
+        private static String uniqueName() {
+            return "tessera_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        }
+
+        private static String setting(String name, String fallback) {
+            return System.getProperty("tessera.it." + name, fallback);
+        }
+
+        private static void execute(String url, String user, String password, String sql) throws SQLException {
+            try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+                s.execute(sql);
+            }
+        }
+
+        private static void deleteTree(Path dir) throws IOException {
+            if (Files.exists(dir)) {
+                try (Stream<Path> paths = Files.walk(dir)) {
+                    for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
+        }
+
+        @FunctionalInterface
+        interface Cleanup {
+            void run() throws Exception;
+        }
+    }
+}
