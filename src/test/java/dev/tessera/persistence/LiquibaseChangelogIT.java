@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.tessera.keys.SigningAlgorithm;
+import dev.tessera.client.Client;
+import dev.tessera.client.ClientAuthMethod;
 import dev.tessera.keys.SigningKey;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import jakarta.persistence.Converter;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityManager;
@@ -196,7 +200,7 @@ class LiquibaseChangelogIT {
         @Order(2)
         void lockRowForSigningKeysExists() throws SQLException {
             try (Connection c = db.connect()) {
-                assertThat(strings(c, "SELECT name FROM tessera_lock")).containsExactly(NamedLock.SIGNING_KEYS);
+                assertThat(strings(c, "SELECT name FROM tessera_lock")).containsExactlyInAnyOrder(NamedLock.SIGNING_KEYS, NamedLock.BOOTSTRAP);
             }
         }
 
@@ -216,7 +220,7 @@ class LiquibaseChangelogIT {
 
             try (Connection c = db.connect()) {
                 assertThat(changelogHistory(c)).as("DATABASECHANGELOG after a second run").isEqualTo(before);
-                assertThat(strings(c, "SELECT name FROM tessera_lock")).containsExactly(NamedLock.SIGNING_KEYS);
+                assertThat(strings(c, "SELECT name FROM tessera_lock")).containsExactlyInAnyOrder(NamedLock.SIGNING_KEYS, NamedLock.BOOTSTRAP);
             }
         }
 
@@ -275,6 +279,61 @@ class LiquibaseChangelogIT {
             List<SigningKey> all = read(em -> em.createQuery(
                     "SELECT k FROM SigningKey k ORDER BY k.activatesAt", SigningKey.class).getResultList());
             assertThat(all).extracting(SigningKey::kid).contains(kid);
+        }
+
+        @Test
+        @Order(5)
+        void clientWithLongListsRoundTrips() {
+            String id = "client-" + UUID.randomUUID();
+            Client client = new Client(id, ClientAuthMethod.PRIVATE_KEY_JWT, Instant.parse("2026-01-02T03:04:05.678Z"));
+            Set<String> redirects = new LinkedHashSet<>();
+            for (int i = 0; i < 200; i++) {
+                redirects.add("https://app" + i + ".example.com/callback/path/segment");
+            }
+            client.redirectUris(redirects);
+            client.allowedScopes(new LinkedHashSet<>(List.of("openid", "profile", "read", "write")));
+            client.allowedResources(Set.of("https://api.example.com"));
+            client.jwks("{\"keys\":[{\"kty\":\"RSA\",\"n\":\"" + "n".repeat(9000) + "\",\"e\":\"AQAB\"}]}");
+            client.registrationTokenHash("h".repeat(64));
+
+            inTransaction(em -> em.persist(client));
+
+            Client read = read(em -> em.find(Client.class, id));
+            assertThat(read.redirectUris()).containsExactlyElementsOf(redirects);
+            assertThat(read.allowedScopes()).containsExactly("openid", "profile", "read", "write");
+            assertThat(read.jwks()).isEqualTo(client.jwks());
+            assertThat(read.authMethod()).isEqualTo(ClientAuthMethod.PRIVATE_KEY_JWT);
+            assertThat(read.createdAt()).isEqualTo(client.createdAt());
+            // The query ClientRepository uses to find a client by its registration token.
+            List<Client> byToken = read(em -> em.createQuery("SELECT c FROM Client c WHERE c.registrationTokenHash = :h", Client.class)
+                    .setParameter("h", "h".repeat(64)).getResultList());
+            assertThat(byToken).extracting(Client::clientId).containsExactly(id);
+        }
+
+        @Test
+        @Order(5)
+        void reaperDeletesOnlyExpiredRowsInBatches() {
+            Instant now = Instant.parse("2026-06-01T00:00:00Z");
+            String prefix = UUID.randomUUID().toString().substring(0, 8);
+            inTransaction(em -> {
+                for (int i = 0; i < 5; i++) {
+                    em.persist(new ReplayEntry(prefix + "-old-" + i, now.minusSeconds(60)));
+                }
+                em.persist(new ReplayEntry(prefix + "-live", now.plusSeconds(60)));
+            });
+            ReaperBatch batch = new ReaperBatch();
+            int[] deleted = new int[2];
+            inTransaction(em -> {
+                batch.em = em;
+                deleted[0] = batch.delete(new ReplayState(), now, 3);
+                deleted[1] = batch.delete(new ReplayState(), now, 3);
+            });
+            assertThat(deleted[0]).isEqualTo(3);
+            assertThat(deleted[1]).isGreaterThanOrEqualTo(2);
+            ReplayEntry live = read(em -> em.find(ReplayEntry.class, prefix + "-live"));
+            ReplayEntry old = read(em -> em.find(ReplayEntry.class, prefix + "-old-0"));
+            assertThat(live).isNotNull();
+            assertThat(old).isNull();
         }
 
         @Test
