@@ -58,8 +58,19 @@ class FoundationIT {
         JsonObject metadata = json(Http.get("/.well-known/openid-configuration").body());
 
         // Grows with each capability; an endpoint listed here must answer (checked below).
-        assertThat(metadata.keySet()).containsExactlyInAnyOrder("issuer", "subject_types_supported", "jwks_uri");
+        assertThat(metadata.keySet()).containsExactlyInAnyOrder("issuer", "subject_types_supported", "jwks_uri",
+                "token_endpoint", "grant_types_supported", "token_endpoint_auth_methods_supported",
+                "token_endpoint_auth_signing_alg_values_supported", "introspection_endpoint",
+                "introspection_endpoint_auth_methods_supported", "introspection_endpoint_auth_signing_alg_values_supported",
+                "introspection_signing_alg_values_supported", "revocation_endpoint",
+                "revocation_endpoint_auth_methods_supported", "revocation_endpoint_auth_signing_alg_values_supported",
+                "registration_endpoint");
         assertThat(Http.get("/jwks").statusCode()).isEqualTo(200);
+        // POST-only endpoints exist: a GET is 405 (not 404), and the registration endpoint wants JSON.
+        for (String endpoint : List.of("token_endpoint", "introspection_endpoint", "revocation_endpoint", "registration_endpoint")) {
+            String path = metadata.getString(endpoint).substring(TesseraDeployment.issuer().length());
+            assertThat(Http.get(path).statusCode()).as(endpoint).isEqualTo(405);
+        }
     }
 
     @Test
