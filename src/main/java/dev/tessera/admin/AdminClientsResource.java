@@ -5,6 +5,7 @@ import dev.tessera.client.ClientFields;
 import dev.tessera.client.ClientJson;
 import dev.tessera.client.ClientMetadata;
 import dev.tessera.client.ClientRegistry;
+import dev.tessera.oauth.JsonBodies;
 import dev.tessera.oauth.OAuthError;
 import dev.tessera.oauth.OAuthException;
 import jakarta.enterprise.context.ApplicationScoped;

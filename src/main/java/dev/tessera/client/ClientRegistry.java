@@ -54,18 +54,40 @@ public class ClientRegistry {
 
     @Transactional
     public Client update(String clientId, ClientMetadata metadata) {
+        return update(clientId, metadata, false).client();
+    }
+
+    /**
+     * Replaces a client's metadata.
+     *
+     * @param issueMissingSecret when the new auth method needs a secret the client does not have, issue one
+     *                           (returned in clear, once) instead of refusing. Dynamic clients need this: they
+     *                           cannot rotate through the admin API, and RFC 7592 §3 lets an update response
+     *                           carry a new client_secret.
+     */
+    @Transactional
+    public Registered update(String clientId, ClientMetadata metadata, boolean issueMissingSecret) {
         Client client = existing(clientId);
         ClientAuthMethod before = client.authMethod();
         policy.apply(metadata, client);
-        if (client.authMethod().usesSecret() && client.secretHash() == null) {
-            throw ClientMetadataPolicy.invalid("switching to " + client.authMethod().wireName() + " needs a new secret: rotate it after the change");
+        if (!client.authMethod().usesSecret()) {
+            // A secret left behind would come back to life if the client later switched back to it.
+            client.secret(null, null, null);
         }
-        if (before != client.authMethod() && client.authMethod() == ClientAuthMethod.CLIENT_SECRET_JWT && client.encryptedSecret() == null) {
-            throw ClientMetadataPolicy.invalid("switching to client_secret_jwt needs a new secret: rotate it after the change");
+        String issued = null;
+        boolean noSecret = client.authMethod().usesSecret() && client.secretHash() == null;
+        boolean noHmacKey = before != client.authMethod() && client.authMethod() == ClientAuthMethod.CLIENT_SECRET_JWT
+                && client.encryptedSecret() == null;
+        if (noSecret || noHmacKey) {
+            if (!issueMissingSecret) {
+                throw ClientMetadataPolicy.invalid("switching to " + client.authMethod().wireName()
+                        + " needs a new secret: rotate it after the change");
+            }
+            issued = secrets.issue(client);
         }
         client.touched(clock.instant());
         directory.invalidate(clientId);
-        return client;
+        return new Registered(client, issued);
     }
 
     @Transactional

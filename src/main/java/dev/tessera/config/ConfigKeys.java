@@ -39,6 +39,9 @@ public final class ConfigKeys {
 
     public static final String BOOTSTRAP_ADMIN_SECRET = "tessera.bootstrap.admin-secret";
 
+    public static final String REGISTRATION_OPEN = "tessera.registration.open";
+    public static final String REGISTRATION_INITIAL_TOKEN_LIFETIME = "tessera.registration.initial-token-lifetime";
+
     private ConfigKeys() {
     }
 }

@@ -96,6 +96,13 @@ public class ConfigProducer {
                 .filter(s -> !s.isBlank()));
     }
 
+    @Produces
+    @Singleton
+    public RegistrationSettings registrationSettings() {
+        return new RegistrationSettings(config.getValue(ConfigKeys.REGISTRATION_OPEN, Boolean.class),
+                duration(ConfigKeys.REGISTRATION_INITIAL_TOKEN_LIFETIME));
+    }
+
     private String string(String key) {
         return config.getValue(key, String.class);
     }

@@ -18,6 +18,8 @@ public final class Endpoints {
     public static final String INTROSPECT = "/introspect";
     /** RFC 7009 §2. */
     public static final String REVOKE = "/revoke";
+    /** RFC 7591 §3; the client configuration endpoint of RFC 7592 §2 is this path plus "/" + client_id. */
+    public static final String REGISTER = "/register";
 
     /**
      * Endpoints any web origin may read (RFC 9700 §2.6: metadata and JWKS may allow CORS). The

@@ -63,14 +63,15 @@ class FoundationIT {
                 "token_endpoint_auth_signing_alg_values_supported", "introspection_endpoint",
                 "introspection_endpoint_auth_methods_supported", "introspection_endpoint_auth_signing_alg_values_supported",
                 "introspection_signing_alg_values_supported", "revocation_endpoint",
-                "revocation_endpoint_auth_methods_supported", "revocation_endpoint_auth_signing_alg_values_supported");
+                "revocation_endpoint_auth_methods_supported", "revocation_endpoint_auth_signing_alg_values_supported",
+                "registration_endpoint");
         assertThat(metadata.getJsonArray("grant_types_supported")).hasSize(1);
         assertThat(metadata.getJsonArray("grant_types_supported").getString(0)).isEqualTo("client_credentials");
         assertThat(metadata.getJsonArray("token_endpoint_auth_signing_alg_values_supported").toString()).doesNotContain("none");
         assertThat(Http.get("/jwks").statusCode()).isEqualTo(200);
-        for (String endpoint : List.of("token_endpoint", "introspection_endpoint", "revocation_endpoint")) {
+        // POST-only endpoints exist: a GET is 405, never 404.
+        for (String endpoint : List.of("token_endpoint", "introspection_endpoint", "revocation_endpoint", "registration_endpoint")) {
             String path = metadata.getString(endpoint).substring(TesseraDeployment.issuer().length());
-            // POST-only endpoints answer GET with 405, never 404: they exist.
             assertThat(Http.get(path).statusCode()).as(endpoint).isEqualTo(405);
         }
     }

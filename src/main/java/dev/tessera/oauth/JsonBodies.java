@@ -1,7 +1,5 @@
-package dev.tessera.admin;
+package dev.tessera.oauth;
 
-import dev.tessera.oauth.OAuthError;
-import dev.tessera.oauth.OAuthException;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;

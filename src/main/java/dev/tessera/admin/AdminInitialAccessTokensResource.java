@@ -1,0 +1,66 @@
+package dev.tessera.admin;
+
+import dev.tessera.oauth.ErrorBody;
+import dev.tessera.oauth.JsonBodies;
+import dev.tessera.oauth.OAuthError;
+import dev.tessera.oauth.OAuthException;
+import dev.tessera.registration.InitialAccessTokenRequest;
+import dev.tessera.registration.InitialAccessTokens;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Initial access tokens for dynamic client registration (RFC 7591 §3). The token is in the answer to
+ * its creation and nowhere else: only its hash is stored. The id in the answer revokes it.
+ */
+@Path("/admin/api/initial-access-tokens")
+@ApplicationScoped
+@AdminApi
+@Tag(name = "admin")
+@SecurityRequirement(name = "bearer")
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminInitialAccessTokensResource {
+
+    @Inject
+    InitialAccessTokens tokens;
+
+    @POST
+    @Operation(summary = "Issue an initial access token; optional body {\"expires_in\": seconds, \"uses\": n}")
+    public Response issue(String body) {
+        JsonObject json = body == null || body.isBlank() ? JsonValue.EMPTY_JSON_OBJECT
+                : JsonBodies.object(body, OAuthError.INVALID_REQUEST);
+        InitialAccessTokens.Issued issued = tokens.issue(InitialAccessTokenRequest.fromJson(json));
+        String answer = Json.createObjectBuilder()
+                .add("id", issued.id())
+                .add("initial_access_token", issued.token())
+                .add("expires_at", issued.expiresAt().getEpochSecond())
+                .add(InitialAccessTokenRequest.USES, issued.uses())
+                .build().toString();
+        return Response.status(Response.Status.CREATED).entity(answer)
+                .header(HttpHeaders.CACHE_CONTROL, ErrorBody.NO_STORE).header("Pragma", "no-cache").build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Revoke an initial access token")
+    public Response revoke(@PathParam("id") String id) {
+        if (!tokens.revoke(id)) {
+            throw new OAuthException(OAuthError.NOT_FOUND, "No initial access token " + id);
+        }
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,130 @@
+package dev.tessera.registration;
+
+import dev.tessera.client.Client;
+import dev.tessera.client.ClientFields;
+import dev.tessera.client.ClientMetadata;
+import dev.tessera.oauth.GrantTypes;
+import dev.tessera.oauth.OAuthError;
+import dev.tessera.oauth.OAuthException;
+import dev.tessera.oauth.Scopes;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * Splits what a registrant may decide about its client from what only an operator may. The registrant
+ * chooses the RFC 7591 §2 metadata (redirect URIs, grants, auth method, keys, display); Tessera's own
+ * settings are removed from its request and set here: on registration to safe defaults (consent and
+ * PKCE required, no resources, server lifetimes, JWT tokens), on an RFC 7592 §2.2 update to the values
+ * the client has now, so a registrant can neither gain nor lose what an administrator decided. The
+ * result is then checked by {@link dev.tessera.client.ClientMetadataPolicy} like any other metadata.
+ */
+final class RegistrantMetadata {
+    /** Tessera settings only the admin API may set; a registrant's values for them are ignored. */
+    static final Set<String> OPERATOR_FIELDS = Set.of(ClientFields.DEFAULT_SCOPE, ClientFields.ALLOWED_RESOURCES,
+            ClientFields.ACCESS_TOKEN_FORMAT, ClientFields.ACCESS_TOKEN_LIFETIME, ClientFields.ACCESS_TOKEN_SIGNING_ALG,
+            ClientFields.REFRESH_TOKEN_LIFETIME, ClientFields.REFRESH_TOKEN_IDLE, ClientFields.REQUIRE_PKCE,
+            ClientFields.REQUIRE_CONSENT, ClientFields.ENABLED);
+    /**
+     * Grants a registrant may ask for. Not password (RFC 9700 §2.4: it "MUST NOT be used") nor implicit
+     * (RFC 9700 §2.1.2: clients "SHOULD NOT use the implicit grant"); token exchange and JWT bearer
+     * grants act for others and stay with administrators.
+     */
+    static final Set<String> REGISTRABLE_GRANTS = Set.of(GrantTypes.AUTHORIZATION_CODE, GrantTypes.REFRESH_TOKEN,
+            GrantTypes.CLIENT_CREDENTIALS, GrantTypes.DEVICE_CODE);
+    /** Scopes of Tessera itself (tessera:admin opens the admin API): never granted by registration. */
+    static final String RESERVED_SCOPE_PREFIX = "tessera:";
+
+    private RegistrantMetadata() {
+    }
+
+    /** A new registration (RFC 7591 §3.1): operator settings take their safe defaults. */
+    static ClientMetadata forCreate(JsonObject request) {
+        // default_scope stays absent, so it equals the registered scope.
+        return ClientMetadata.fromJson(Json.createObjectBuilder(registrantPart(request, Set.of()).json())
+                .add(ClientFields.REQUIRE_PKCE, true)
+                .add(ClientFields.REQUIRE_CONSENT, true)
+                .add(ClientFields.ENABLED, true)
+                .build());
+    }
+
+    /**
+     * A full replacement (RFC 7592 §2.2: "Omitted fields MUST be treated as null or empty values"), for
+     * the registrant's fields only; operator settings keep the client's current values, and the default
+     * scope shrinks with the scope but never grows.
+     */
+    static ClientMetadata forUpdate(JsonObject request, Client current) {
+        Part part = registrantPart(request, current.allowedScopes());
+        Set<String> defaults = new LinkedHashSet<>(current.defaultScopes());
+        defaults.retainAll(scopes(part.asked().scope()));
+        JsonObjectBuilder json = Json.createObjectBuilder(part.json())
+                .add(ClientFields.DEFAULT_SCOPE, Scopes.format(defaults))
+                .add(ClientFields.ALLOWED_RESOURCES, array(current.allowedResources()))
+                .add(ClientFields.ACCESS_TOKEN_FORMAT, current.accessTokenFormat().wireName())
+                .add(ClientFields.REQUIRE_PKCE, current.requirePkce())
+                .add(ClientFields.REQUIRE_CONSENT, current.requireConsent())
+                .add(ClientFields.ENABLED, current.enabled());
+        addIfSet(json, ClientFields.ACCESS_TOKEN_LIFETIME, current.accessTokenLifetimeSeconds());
+        addIfSet(json, ClientFields.REFRESH_TOKEN_LIFETIME, current.refreshTokenLifetimeSeconds());
+        addIfSet(json, ClientFields.REFRESH_TOKEN_IDLE, current.refreshTokenIdleSeconds());
+        if (current.accessTokenSigningAlg() != null) {
+            json.add(ClientFields.ACCESS_TOKEN_SIGNING_ALG, current.accessTokenSigningAlg());
+        }
+        return ClientMetadata.fromJson(json.build());
+    }
+
+    /** The request without operator fields, and the metadata it asks for. */
+    private record Part(JsonObject json, ClientMetadata asked) {
+    }
+
+    /**
+     * Removes the operator fields and checks the grants and scope asked for.
+     *
+     * @param heldScopes scope values the client already has: a reserved one an administrator gave it may stay
+     */
+    private static Part registrantPart(JsonObject request, Set<String> heldScopes) {
+        JsonObjectBuilder builder = Json.createObjectBuilder(request);
+        OPERATOR_FIELDS.forEach(builder::remove);
+        JsonObject json = builder.build();
+        ClientMetadata asked = ClientMetadata.fromJson(json);
+        if (asked.grantTypes() != null) {
+            asked.grantTypes().stream().filter(g -> !REGISTRABLE_GRANTS.contains(g)).findFirst().ifPresent(g -> {
+                throw invalid("grant type " + g + " cannot be registered dynamically; allowed: "
+                        + String.join(" ", REGISTRABLE_GRANTS.stream().sorted().toList()));
+            });
+        }
+        for (String value : scopes(asked.scope())) {
+            if (value.startsWith(RESERVED_SCOPE_PREFIX) && !heldScopes.contains(value)) {
+                throw invalid("scope " + value + " is reserved for clients an administrator creates");
+            }
+        }
+        return new Part(json, asked);
+    }
+
+    private static Set<String> scopes(String scope) {
+        try {
+            return Scopes.parse(scope);
+        } catch (OAuthException e) {
+            throw invalid("scope contains a character RFC 6749 §3.3 does not allow");
+        }
+    }
+
+    private static JsonArrayBuilder array(Set<String> values) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        values.forEach(array::add);
+        return array;
+    }
+
+    private static void addIfSet(JsonObjectBuilder json, String name, Integer value) {
+        if (value != null) {
+            json.add(name, value);
+        }
+    }
+
+    private static OAuthException invalid(String description) {
+        return new OAuthException(OAuthError.INVALID_CLIENT_METADATA, description);
+    }
+}
