@@ -1,5 +1,6 @@
 package dev.tessera.admin;
 
+import dev.tessera.client.ClientFields;
 import dev.tessera.client.ClientMetadata;
 import dev.tessera.client.ClientRegistry;
 import dev.tessera.client.ClientRepository;
@@ -13,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -63,9 +63,13 @@ public class AdminBootstrap {
         if (repository.count() > 0) {
             return;
         }
-        ClientMetadata metadata = new ClientMetadata(null, null, Set.of(GrantTypes.CLIENT_CREDENTIALS), null,
-                "client_secret_basic", null, AdminAuthFilter.ADMIN_SCOPE, null, null, "Tessera administration",
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, false, null);
+        ClientMetadata metadata = ClientMetadata.fromJson(jakarta.json.Json.createObjectBuilder()
+                .add(ClientFields.GRANT_TYPES, jakarta.json.Json.createArrayBuilder().add(GrantTypes.CLIENT_CREDENTIALS))
+                .add(ClientFields.TOKEN_ENDPOINT_AUTH_METHOD, "client_secret_basic")
+                .add(ClientFields.SCOPE, AdminAuthFilter.ADMIN_SCOPE)
+                .add(ClientFields.CLIENT_NAME, "Tessera administration")
+                .add(ClientFields.REQUIRE_CONSENT, false)
+                .build());
         ClientRegistry.Registered admin = registry.create(metadata, ADMIN_CLIENT_ID);
         if (settings.adminSecret().isPresent()) {
             secrets.assign(admin.client(), settings.adminSecret().get());

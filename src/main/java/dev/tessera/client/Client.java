@@ -43,7 +43,7 @@ public class Client {
     @Column(name = "grant_types", length = 1000)
     private Set<String> grantTypes = Set.of();
 
-    @Convert(converter = SpaceSeparatedConverter.class)
+    @Convert(converter = ResponseTypesConverter.class)
     @Column(name = "response_types", length = 1000)
     private Set<String> responseTypes = Set.of();
 
@@ -93,6 +93,9 @@ public class Client {
 
     @Column(name = "require_pkce", nullable = false)
     private boolean requirePkce = true;
+
+    @Column(name = "allow_plain_pkce", nullable = false)
+    private boolean allowPlainPkce;
 
     @Column(name = "require_consent", nullable = false)
     private boolean requireConsent = true;
@@ -193,6 +196,9 @@ public class Client {
     public void jwksUri(String value) { jwksUri = value; }
     public boolean requirePkce() { return requirePkce; }
     public void requirePkce(boolean value) { requirePkce = value; }
+    /** RFC 9700 §2.1.1: {@code plain} PKCE only for clients an administrator opted in. */
+    public boolean allowPlainPkce() { return allowPlainPkce; }
+    public void allowPlainPkce(boolean value) { allowPlainPkce = value; }
     public boolean requireConsent() { return requireConsent; }
     public void requireConsent(boolean value) { requireConsent = value; }
     public String clientName() { return clientName; }

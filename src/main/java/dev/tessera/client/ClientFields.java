@@ -36,6 +36,7 @@ public final class ClientFields {
     public static final String REQUIRE_PKCE = "require_pkce";
     public static final String REQUIRE_CONSENT = "require_consent";
     public static final String ENABLED = "enabled";
+    public static final String ALLOW_PLAIN_PKCE = "allow_plain_pkce";
 
     private ClientFields() {
     }

@@ -28,6 +28,7 @@ public final class ClientJson {
                 .add(ClientFields.ACCESS_TOKEN_FORMAT, c.accessTokenFormat().wireName())
                 .add(ClientFields.REQUIRE_PKCE, c.requirePkce())
                 .add(ClientFields.REQUIRE_CONSENT, c.requireConsent())
+                .add(ClientFields.ALLOW_PLAIN_PKCE, c.allowPlainPkce())
                 .add(ClientFields.ENABLED, c.enabled());
         if (clearSecret != null) {
             json.add(ClientFields.CLIENT_SECRET, clearSecret);

@@ -23,12 +23,12 @@ public record ClientMetadata(
         String policyUri, String tosUri, Set<String> contacts, String jwks, String jwksUri,
         String idTokenSignedResponseAlg, String backchannelLogoutUri, String accessTokenFormat,
         Integer accessTokenLifetime, String accessTokenSigningAlg, Integer refreshTokenLifetime,
-        Integer refreshTokenIdle, Boolean requirePkce, Boolean requireConsent, Boolean enabled) {
+        Integer refreshTokenIdle, Boolean requirePkce, Boolean requireConsent, Boolean enabled, Boolean allowPlainPkce) {
 
     public static ClientMetadata fromJson(JsonObject json) {
         return new ClientMetadata(
                 strings(json, ClientFields.REDIRECT_URIS), strings(json, ClientFields.POST_LOGOUT_REDIRECT_URIS),
-                strings(json, ClientFields.GRANT_TYPES), strings(json, ClientFields.RESPONSE_TYPES),
+                strings(json, ClientFields.GRANT_TYPES), responseTypes(json),
                 string(json, ClientFields.TOKEN_ENDPOINT_AUTH_METHOD), string(json, ClientFields.TOKEN_ENDPOINT_AUTH_SIGNING_ALG),
                 string(json, ClientFields.SCOPE), string(json, ClientFields.DEFAULT_SCOPE),
                 strings(json, ClientFields.ALLOWED_RESOURCES), string(json, ClientFields.CLIENT_NAME),
@@ -38,7 +38,8 @@ public record ClientMetadata(
                 string(json, ClientFields.ACCESS_TOKEN_FORMAT), integer(json, ClientFields.ACCESS_TOKEN_LIFETIME),
                 string(json, ClientFields.ACCESS_TOKEN_SIGNING_ALG), integer(json, ClientFields.REFRESH_TOKEN_LIFETIME),
                 integer(json, ClientFields.REFRESH_TOKEN_IDLE), bool(json, ClientFields.REQUIRE_PKCE),
-                bool(json, ClientFields.REQUIRE_CONSENT), bool(json, ClientFields.ENABLED));
+                bool(json, ClientFields.REQUIRE_CONSENT), bool(json, ClientFields.ENABLED),
+                bool(json, ClientFields.ALLOW_PLAIN_PKCE));
     }
 
     private static JsonValue member(JsonObject json, String name) {
@@ -71,6 +72,25 @@ public record ClientMetadata(
                 throw wrongType(name, "an array of non-empty strings without spaces");
             }
             values.add(s.getString());
+        }
+        return values;
+    }
+
+    /** Response types may contain single spaces ("code id_token"); normalised to one space between words. */
+    private static Set<String> responseTypes(JsonObject json) {
+        JsonValue value = member(json, ClientFields.RESPONSE_TYPES);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof JsonArray array)) {
+            throw wrongType(ClientFields.RESPONSE_TYPES, "an array of strings");
+        }
+        Set<String> values = new LinkedHashSet<>();
+        for (JsonValue item : array) {
+            if (!(item instanceof JsonString s) || s.getString().isBlank() || s.getString().contains(",")) {
+                throw wrongType(ClientFields.RESPONSE_TYPES, "an array of response types");
+            }
+            values.add(String.join(" ", s.getString().trim().split(" +")));
         }
         return values;
     }

@@ -8,6 +8,7 @@ import dev.tessera.oauth.ResourceIndicators;
 import dev.tessera.oauth.Scopes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Set;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
@@ -29,6 +30,14 @@ public class ClientMetadataPolicy {
 
     @Inject
     RedirectUriRules redirectUris;
+
+    public static List<String> knownResponseTypes() {
+        return List.of("code", "id_token", "id_token token", "code id_token", "code token", "code id_token token", "token");
+    }
+
+    public static boolean isKnownResponseType(String normalised) {
+        return KNOWN_RESPONSE_TYPES.contains(normalised);
+    }
 
     public void apply(ClientMetadata m, Client client) {
         ClientAuthMethod method = ClientAuthMethod.fromWireName(ClientMetadata.or(m.tokenEndpointAuthMethod(), "client_secret_basic"))
@@ -151,6 +160,7 @@ public class ClientMetadataPolicy {
         client.requirePkce(ClientMetadata.or(m.requirePkce(), true));
         client.requireConsent(ClientMetadata.or(m.requireConsent(), true));
         client.enabled(ClientMetadata.or(m.enabled(), true));
+        client.allowPlainPkce(ClientMetadata.or(m.allowPlainPkce(), false));
     }
 
     private static String signingAlg(String alg, String field) {

@@ -27,6 +27,10 @@ public final class ConfigKeys {
     public static final String TOKENS_ACCESS_TOKEN_ALGORITHM = "tessera.tokens.access-token-algorithm";
     public static final String TOKENS_ASSERTION_MAX_LIFETIME = "tessera.tokens.assertion-max-lifetime";
     public static final String TOKENS_CLOCK_SKEW = "tessera.tokens.clock-skew";
+    public static final String TOKENS_ID_TOKEN_LIFETIME = "tessera.tokens.id-token-lifetime";
+    public static final String TOKENS_REFRESH_TOKEN_LIFETIME = "tessera.tokens.refresh-token-lifetime";
+    public static final String TOKENS_REFRESH_TOKEN_IDLE = "tessera.tokens.refresh-token-idle";
+    public static final String TOKENS_OFFLINE_LIFETIME = "tessera.tokens.offline-lifetime";
 
     public static final String OUTBOUND_ALLOW_PRIVATE_NETWORKS = "tessera.outbound.allow-private-networks";
     public static final String OUTBOUND_ALLOW_HTTP = "tessera.outbound.allow-http";
@@ -41,6 +45,12 @@ public final class ConfigKeys {
 
     public static final String REGISTRATION_OPEN = "tessera.registration.open";
     public static final String REGISTRATION_INITIAL_TOKEN_LIFETIME = "tessera.registration.initial-token-lifetime";
+
+    public static final String SESSION_IDLE_TIMEOUT = "tessera.session.idle-timeout";
+    public static final String SESSION_MAX_LIFETIME = "tessera.session.max-lifetime";
+    public static final String SESSION_REMEMBER_ME_LIFETIME = "tessera.session.remember-me-lifetime";
+    public static final String AUTHORIZE_PENDING_LIFETIME = "tessera.authorize.pending-lifetime";
+    public static final String AUTHORIZE_CODE_LIFETIME = "tessera.authorize.code-lifetime";
 
     private ConfigKeys() {
     }

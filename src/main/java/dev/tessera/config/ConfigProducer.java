@@ -69,7 +69,11 @@ public class ConfigProducer {
         return new TokenSettings(duration(ConfigKeys.TOKENS_ACCESS_TOKEN_LIFETIME),
                 string(ConfigKeys.TOKENS_ACCESS_TOKEN_ALGORITHM),
                 duration(ConfigKeys.TOKENS_ASSERTION_MAX_LIFETIME),
-                duration(ConfigKeys.TOKENS_CLOCK_SKEW));
+                duration(ConfigKeys.TOKENS_CLOCK_SKEW),
+                duration(ConfigKeys.TOKENS_ID_TOKEN_LIFETIME),
+                duration(ConfigKeys.TOKENS_REFRESH_TOKEN_LIFETIME),
+                duration(ConfigKeys.TOKENS_REFRESH_TOKEN_IDLE),
+                duration(ConfigKeys.TOKENS_OFFLINE_LIFETIME));
     }
 
     @Produces
@@ -101,6 +105,14 @@ public class ConfigProducer {
     public RegistrationSettings registrationSettings() {
         return new RegistrationSettings(config.getValue(ConfigKeys.REGISTRATION_OPEN, Boolean.class),
                 duration(ConfigKeys.REGISTRATION_INITIAL_TOKEN_LIFETIME));
+    }
+
+    @Produces
+    @Singleton
+    public SessionSettings sessionSettings() {
+        return new SessionSettings(duration(ConfigKeys.SESSION_IDLE_TIMEOUT), duration(ConfigKeys.SESSION_MAX_LIFETIME),
+                duration(ConfigKeys.SESSION_REMEMBER_ME_LIFETIME), duration(ConfigKeys.AUTHORIZE_PENDING_LIFETIME),
+                duration(ConfigKeys.AUTHORIZE_CODE_LIFETIME));
     }
 
     private String string(String key) {

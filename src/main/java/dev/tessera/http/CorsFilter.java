@@ -10,27 +10,38 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Cross-origin access for the public, credential-free endpoints listed in
- * {@link Endpoints#PUBLIC_CORS}: any origin may read them, without cookies. Every other path gets no
- * CORS header at all, so a browser refuses cross-origin reads of it.
+ * Cross-origin access. The public, credential-free endpoints ({@link Endpoints#PUBLIC_CORS}) may be read
+ * from any origin; the endpoints browser-based clients call ({@link Endpoints#CLIENT_CORS}) only from
+ * the web origins of registered redirect URIs. No cookies either way. Every other path, the
+ * authorization endpoint above all, gets no CORS header, so a browser refuses cross-origin reads.
  */
 @WebFilter(filterName = "cors", urlPatterns = "/*", asyncSupported = true)
 public class CorsFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
 
+    @jakarta.inject.Inject
+    transient dev.tessera.client.ClientOrigins clientOrigins;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String origin = request.getHeader("Origin");
-        if (origin == null || !Endpoints.PUBLIC_CORS.contains(pathOf(request))) {
+        String path = pathOf(request);
+        boolean publicRead = Endpoints.PUBLIC_CORS.contains(path);
+        boolean clientCall = Endpoints.CLIENT_CORS.contains(path);
+        if (origin == null || !publicRead && !(clientCall && clientOrigins.isRegistered(origin))) {
             chain.doFilter(request, response);
             return;
         }
-        response.setHeader("Access-Control-Allow-Origin", "*");
+        response.setHeader("Access-Control-Allow-Origin", publicRead ? "*" : origin);
+        if (!publicRead) {
+            response.addHeader("Vary", "Origin");
+        }
         boolean preflight = "OPTIONS".equals(request.getMethod())
                 && request.getHeader("Access-Control-Request-Method") != null;
         if (preflight) {
-            response.setHeader("Access-Control-Allow-Methods", "GET");
+            response.setHeader("Access-Control-Allow-Methods", publicRead ? "GET" : "GET, POST");
+            response.setHeader("Access-Control-Allow-Headers", "Authorization, Content-Type, DPoP");
             response.setHeader("Access-Control-Max-Age", "3600");
             response.setStatus(HttpServletResponse.SC_NO_CONTENT);
             return;

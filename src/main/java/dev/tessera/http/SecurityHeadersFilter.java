@@ -70,6 +70,8 @@ public class SecurityHeadersFilter extends HttpFilter {
             if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("text/html")) {
                 super.setHeader("X-Frame-Options", "DENY");
                 super.setHeader("Content-Security-Policy", CSP_HTML);
+                // Pages carry per-request state (view state, the pending request id): never cache them.
+                super.setHeader("Cache-Control", "no-store");
             }
         }
     }

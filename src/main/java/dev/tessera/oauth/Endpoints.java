@@ -18,6 +18,14 @@ public final class Endpoints {
     public static final String INTROSPECT = "/introspect";
     /** RFC 7009 §2. */
     public static final String REVOKE = "/revoke";
+    /** OpenID Connect Core §5.3. */
+    public static final String USERINFO = "/userinfo";
+
+    /**
+     * Endpoints a browser-based client calls directly: CORS for the web origins of registered redirect
+     * URIs only (RFC 9700 §2.6 allows CORS here; never on the authorization endpoint).
+     */
+    public static final Set<String> CLIENT_CORS = Set.of(TOKEN, REVOKE, USERINFO);
     /** RFC 7591 §3; the client configuration endpoint of RFC 7592 §2 is this path plus "/" + client_id. */
     public static final String REGISTER = "/register";
 

@@ -38,6 +38,36 @@ public final class FormParameters {
         return parse(body, repeatable);
     }
 
+    /**
+     * Keeps every value of every parameter without judging repeats, for the authorization endpoint: it
+     * must know client_id and redirect_uri before it may report a repeated parameter to the client.
+     */
+    public static FormParameters parseAll(String body) {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        if (body != null && !body.isEmpty()) {
+            for (String pair : body.split("&")) {
+                int eq = pair.indexOf('=');
+                String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+                String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+                if (!pair.isEmpty() && !value.isEmpty()) {
+                    values.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+                }
+            }
+        }
+        return new FormParameters(values);
+    }
+
+    /** Names given more than once, other than the {@code repeatable} ones. */
+    public Set<String> repeated(Set<String> repeatable) {
+        Set<String> repeated = new java.util.TreeSet<>();
+        values.forEach((name, list) -> {
+            if (list.size() > 1 && !repeatable.contains(name)) {
+                repeated.add(name);
+            }
+        });
+        return repeated;
+    }
+
     public static FormParameters parse(String body, Set<String> repeatable) {
         Map<String, List<String>> values = new LinkedHashMap<>();
         if (body != null && !body.isEmpty()) {

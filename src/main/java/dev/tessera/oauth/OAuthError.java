@@ -25,6 +25,13 @@ public enum OAuthError {
     // RFC 7591 §3.2.2.
     INVALID_REDIRECT_URI("invalid_redirect_uri", 400),
     INVALID_CLIENT_METADATA("invalid_client_metadata", 400),
+    // OpenID Connect Core §3.1.2.6: answered by redirect; as JSON they are 400.
+    LOGIN_REQUIRED("login_required", 400),
+    CONSENT_REQUIRED("consent_required", 400),
+    INTERACTION_REQUIRED("interaction_required", 400),
+    ACCOUNT_SELECTION_REQUIRED("account_selection_required", 400),
+    REQUEST_NOT_SUPPORTED("request_not_supported", 400),
+    REQUEST_URI_NOT_SUPPORTED("request_uri_not_supported", 400),
     // RFC 6750 §3.1.
     INVALID_TOKEN("invalid_token", 401),
     INSUFFICIENT_SCOPE("insufficient_scope", 403),

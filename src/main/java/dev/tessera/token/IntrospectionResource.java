@@ -41,6 +41,9 @@ public class IntrospectionResource {
     @Inject
     IntrospectionResponses responses;
 
+    @Inject
+    RefreshTokens refreshTokens;
+
     @POST
     @Operation(summary = "Token introspection (RFC 7662); JWT response per RFC 9701 on request")
     public Response introspect(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
@@ -52,7 +55,11 @@ public class IntrospectionResource {
         if (caller.client().isPublic()) {
             throw new OAuthException(OAuthError.INVALID_CLIENT, "Public clients may not introspect tokens");
         }
-        Optional<TokenClaims> claims = inspector.inspect(form.require(OAuthParameters.TOKEN));
+        String token = form.require(OAuthParameters.TOKEN);
+        Optional<TokenClaims> claims = inspector.inspect(token);
+        if (claims.isEmpty()) {
+            claims = refreshTokens.findLive(token).map(RefreshToken::claims);
+        }
         JsonObject answer = responses.json(claims);
         boolean wantsJwt = accept != null && accept.contains(JWT_MEDIA_TYPE);
         Response.ResponseBuilder response = wantsJwt

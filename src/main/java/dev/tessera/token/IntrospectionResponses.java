@@ -45,7 +45,7 @@ public class IntrospectionResponses {
                 .add("iss", issuer.url())
                 .add("client_id", claims.clientId())
                 .add("sub", claims.subject())
-                .add("token_type", OAuthParameters.BEARER)
+                .add("token_type", String.valueOf(claims.extra().getOrDefault("token_type", OAuthParameters.BEARER)))
                 .add("exp", claims.expiresAt().getEpochSecond())
                 .add("jti", claims.jti());
         if (claims.issuedAt() != null) {
@@ -59,8 +59,11 @@ public class IntrospectionResponses {
             claims.audiences().forEach(aud::add);
             json.add("aud", aud);
         }
-        claims.extra().forEach((name, value) -> json.add(name, Json.createReader(
-                new java.io.StringReader(JsonUtil.toJson(Map.of("v", value)))).readObject().get("v")));
+        claims.extra().entrySet().stream().filter(e -> !e.getKey().equals("token_type")).forEach(e -> {
+            String name = e.getKey();
+            Object value = e.getValue();
+            json.add(name, Json.createReader(new java.io.StringReader(JsonUtil.toJson(Map.of("v", value)))).readObject().get("v"));
+        });
         return json.build();
     }
 

@@ -41,6 +41,9 @@ public class RevocationResource {
     @Inject
     OpaqueTokens opaqueTokens;
 
+    @Inject
+    RefreshTokens refreshTokens;
+
     @POST
     @Operation(summary = "Token revocation (RFC 7009)")
     public Response revoke(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
@@ -49,6 +52,16 @@ public class RevocationResource {
         FormParameters form = request.form();
         AuthenticatedClient caller = request.client();
         String token = form.require(OAuthParameters.TOKEN);
+        Optional<RefreshToken> refresh = refreshTokens.findLive(token);
+        if (refresh.isPresent()) {
+            if (!refresh.get().clientId().equals(caller.clientId())) {
+                throw new OAuthException(OAuthError.UNAUTHORIZED_CLIENT, "The token was not issued to this client");
+            }
+            // RFC 7009 §2.1: revoking a refresh token "SHOULD also invalidate all access tokens based on the same
+            // authorization grant".
+            refreshTokens.revokeFamily(refresh.get().familyId());
+            return ok();
+        }
         Optional<TokenClaims> claims = inspector.inspect(token);
         if (claims.isPresent()) {
             if (!claims.get().clientId().equals(caller.clientId())) {
@@ -60,6 +73,10 @@ public class RevocationResource {
                 opaqueTokens.delete(token);
             }
         }
+        return ok();
+    }
+
+    private static Response ok() {
         return Response.ok().header(HttpHeaders.CACHE_CONTROL, "no-store").header("Pragma", "no-cache").build();
     }
 }

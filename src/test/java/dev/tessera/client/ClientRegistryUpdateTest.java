@@ -17,8 +17,9 @@ class ClientRegistryUpdateTest {
     private final InMemoryClients clients = new InMemoryClients(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
 
     private static ClientMetadata deviceClient(String authMethod) {
-        return new ClientMetadata(null, null, Set.of(GrantTypes.DEVICE_CODE), null, authMethod, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return ClientMetadata.fromJson(jakarta.json.Json.createObjectBuilder()
+                .add("grant_types", jakarta.json.Json.createArrayBuilder().add(GrantTypes.DEVICE_CODE))
+                .add("token_endpoint_auth_method", authMethod).build());
     }
 
     @Test

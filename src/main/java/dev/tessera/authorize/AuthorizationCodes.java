@@ -1,0 +1,91 @@
+package dev.tessera.authorize;
+
+import dev.tessera.config.SessionSettings;
+import dev.tessera.oauth.Secrets;
+import dev.tessera.persistence.ExpiringState;
+import dev.tessera.session.SsoSession;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Issues and redeems authorization codes. Codes carry 256 random bits (RFC 6749 §10.10) and live
+ * {@code tessera.authorize.code-lifetime}. Redemption is one atomic
+ * {@code UPDATE ... WHERE consumed_at IS NULL}: of any number of parallel redemptions on any number of
+ * nodes exactly one succeeds (RFC 6749 §4.1.2: "The client MUST NOT use the authorization code more
+ * than once").
+ */
+@ApplicationScoped
+public class AuthorizationCodes {
+
+    @PersistenceContext(unitName = "tessera")
+    EntityManager em;
+
+    @Inject
+    SessionSettings settings;
+
+    @Inject
+    Clock clock;
+
+    /** The outcome of a redemption. */
+    public sealed interface Redemption {
+        record First(AuthorizationCode code) implements Redemption { }
+        record Replayed(AuthorizationCode code) implements Redemption { }
+        record Expired() implements Redemption { }
+        record Unknown() implements Redemption { }
+    }
+
+    /** @return the code value, to send to the client once */
+    @Transactional
+    public String issue(AuthorizationRequest request, SsoSession session, String grantId) {
+        String code = Secrets.random(32);
+        Instant now = clock.instant();
+        em.persist(new AuthorizationCode(Secrets.sha256Hex(code), grantId, request, session.subject(), session.sid(),
+                session.authTime(), session.amr(), session.acr(), now, now.plus(settings.codeLifetime())));
+        return code;
+    }
+
+    @Transactional
+    public Redemption redeem(String code) {
+        if (code == null || code.length() > 128) {
+            return new Redemption.Unknown();
+        }
+        String hash = Secrets.sha256Hex(code);
+        Instant now = clock.instant();
+        int claimed = em.createQuery("UPDATE AuthorizationCode c SET c.consumedAt = :now WHERE c.codeHash = :h AND c.consumedAt IS NULL")
+                .setParameter("now", now).setParameter("h", hash).executeUpdate();
+        AuthorizationCode row = em.find(AuthorizationCode.class, hash);
+        if (row == null) {
+            return new Redemption.Unknown();
+        }
+        if (claimed == 0) {
+            return new Redemption.Replayed(row);
+        }
+        return row.expiresAt().isAfter(now) ? new Redemption.First(row) : new Redemption.Expired();
+    }
+
+    /** Remembers the access token issued from a code, so a replay of the code can revoke it. */
+    @Transactional
+    public void recordAccessToken(AuthorizationCode code, String jti) {
+        AuthorizationCode managed = em.merge(code);
+        managed.accessTokenIssued(jti);
+    }
+
+    /** Codes are kept past expiry only as long as a replay could still be detected usefully. */
+    @ApplicationScoped
+    public static class State implements ExpiringState {
+        @Override
+        public String entity() {
+            return "AuthorizationCode";
+        }
+
+        @Override
+        public String idAttribute() {
+            return "codeHash";
+        }
+    }
+}

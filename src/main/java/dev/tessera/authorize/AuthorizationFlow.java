@@ -1,0 +1,112 @@
+package dev.tessera.authorize;
+
+import dev.tessera.client.Client;
+import dev.tessera.consent.ConsentService;
+import dev.tessera.oauth.OAuthError;
+import dev.tessera.session.SessionCookie;
+import dev.tessera.session.SessionService;
+import dev.tessera.session.SsoSession;
+import dev.tessera.user.UserAccount;
+import dev.tessera.user.UserDirectory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * After the checks: does the person need to log in, to consent, or can the response be issued now?
+ * {@code prompt=none} turns every needed interaction into {@code login_required} or
+ * {@code consent_required} (OpenID Connect Core §3.1.2.6) instead of a page.
+ */
+@ApplicationScoped
+public class AuthorizationFlow {
+
+    @Inject
+    SessionCookie cookie;
+
+    @Inject
+    SessionService sessions;
+
+    @Inject
+    UserDirectory users;
+
+    @Inject
+    ConsentService consents;
+
+    @Inject
+    IdTokenHints hints;
+
+    @Inject
+    Interactions interactions;
+
+    @Inject
+    AuthorizationIssuance issuance;
+
+    @Inject
+    AuthorizationResponder responder;
+
+    @Inject
+    PendingAuthorizations pendings;
+
+    @Inject
+    Clock clock;
+
+    /** @param pendingId and {@code pending}: set when resuming after a page, null on a fresh request */
+    public Response proceed(AuthorizationRequest request, Client client, HttpServletRequest http, String pendingId,
+            PendingAuthorization pending) {
+        RedirectTarget target = new RedirectTarget(request.redirectUri(), request.state(), request.responseMode());
+        if (pending != null && pending.denied()) {
+            pendings.finish(pendingId);
+            throw new AuthorizeException(OAuthError.ACCESS_DENIED, "The user denied the request", target);
+        }
+        boolean silent = request.prompt().contains("none");
+        Optional<SsoSession> session = cookie.read(http).flatMap(sessions::current);
+        Optional<UserAccount> user = session.flatMap(s -> users.findBySubject(s.subject())).filter(UserAccount::enabled);
+        if (session.isEmpty() || user.isEmpty() || needsLogin(request, session.get(), pending)) {
+            if (silent) {
+                throw new AuthorizeException(OAuthError.LOGIN_REQUIRED, "The user must log in", target);
+            }
+            return interactions.login(request, pendingId);
+        }
+        if (needsConsent(request, client, session.get(), pending)) {
+            if (silent) {
+                throw new AuthorizeException(OAuthError.CONSENT_REQUIRED, "The user must consent", target);
+            }
+            return interactions.consent(request, pendingId);
+        }
+        Response response = responder.success(target, issuance.issue(request, client, session.get(), user.get()));
+        if (pendingId != null) {
+            pendings.finish(pendingId);
+        }
+        return response;
+    }
+
+    private boolean needsLogin(AuthorizationRequest request, SsoSession session, PendingAuthorization pending) {
+        // A login completed during this very request satisfies prompt=login and max_age.
+        boolean freshLogin = pending != null && pending.loginDoneAt() != null
+                && session.subject().equals(pending.subject()) && !session.authTime().isBefore(pending.createdAt());
+        if (freshLogin) {
+            return false;
+        }
+        if (request.prompt().contains("login") || request.prompt().contains("select_account")) {
+            return true;
+        }
+        // OpenID Connect Core §3.1.2.1 max_age: "the OP MUST attempt to actively re-authenticate" when older.
+        if (request.maxAge() != null && session.authTime().plusSeconds(request.maxAge()).isBefore(clock.instant())) {
+            return true;
+        }
+        return hints.subject(request.idTokenHint()).filter(sub -> !sub.equals(session.subject())).isPresent();
+    }
+
+    private boolean needsConsent(AuthorizationRequest request, Client client, SsoSession session, PendingAuthorization pending) {
+        if (pending != null && pending.consentDone()) {
+            return false;
+        }
+        if (request.prompt().contains("consent")) {
+            return true;
+        }
+        return client.requireConsent() && !consents.covers(session.subject(), client.clientId(), request.scope());
+    }
+}

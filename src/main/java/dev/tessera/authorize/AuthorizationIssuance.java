@@ -1,0 +1,65 @@
+package dev.tessera.authorize;
+
+import dev.tessera.client.Client;
+import dev.tessera.oauth.AuthorizeParameters;
+import dev.tessera.oauth.OAuthParameters;
+import dev.tessera.oauth.Scopes;
+import dev.tessera.oauth.Secrets;
+import dev.tessera.session.SsoSession;
+import dev.tessera.token.AccessTokenGrant;
+import dev.tessera.token.AccessTokenIssuer;
+import dev.tessera.token.IdTokenIssuer;
+import dev.tessera.token.IdTokenRequest;
+import dev.tessera.token.IssuedAccessToken;
+import dev.tessera.token.grant.Audiences;
+import dev.tessera.user.UserAccount;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What the authorization endpoint hands out once login and consent are settled: a code, and for
+ * clients that opted into implicit or hybrid response types an access token and an ID token
+ * (OpenID Connect Core §3.1.2.5, §3.2.2.5, §3.3.2.5).
+ */
+@ApplicationScoped
+public class AuthorizationIssuance {
+
+    @Inject
+    AuthorizationCodes codes;
+
+    @Inject
+    AccessTokenIssuer accessTokens;
+
+    @Inject
+    IdTokenIssuer idTokens;
+
+    @Inject
+    Audiences audiences;
+
+    public Map<String, String> issue(AuthorizationRequest request, Client client, SsoSession session, UserAccount user) {
+        Map<String, String> params = new LinkedHashMap<>();
+        String grantId = Secrets.random(16);
+        String code = null;
+        IssuedAccessToken access = null;
+        if (request.wants("code")) {
+            code = codes.issue(request, session, grantId);
+            params.put(AuthorizeParameters.CODE, code);
+        }
+        if (request.wants("token")) {
+            access = accessTokens.issue(new AccessTokenGrant(client, user.subject(), request.scope(),
+                    audiences.resolve(client, request.resources()), Map.of("auth_time", session.authTime().getEpochSecond())));
+            params.put(OAuthParameters.ACCESS_TOKEN, access.value());
+            params.put(OAuthParameters.TOKEN_TYPE, OAuthParameters.BEARER);
+            params.put(OAuthParameters.EXPIRES_IN, Long.toString(access.expiresIn()));
+            params.put(OAuthParameters.SCOPE, Scopes.format(request.scope()));
+        }
+        if (request.wants("id_token")) {
+            params.put(AuthorizeParameters.ID_TOKEN, idTokens.issue(new IdTokenRequest(client, user, session.authTime(),
+                    session.amr(), session.acr(), session.sid(), request.nonce(), access == null ? null : access.value(), code,
+                    request.scope(), request.claims(), access == null)));
+        }
+        return params;
+    }
+}

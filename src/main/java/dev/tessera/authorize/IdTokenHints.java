@@ -1,0 +1,51 @@
+package dev.tessera.authorize;
+
+import dev.tessera.config.Issuer;
+import dev.tessera.keys.KeyRing;
+import dev.tessera.keys.LoadedKey;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.lang.UnresolvableKeyException;
+
+/**
+ * Reads {@code id_token_hint} (OpenID Connect Core §3.1.2.1): an ID token this server issued, possibly
+ * expired, naming the user the client expects. Only its signature and issuer are checked.
+ */
+@ApplicationScoped
+public class IdTokenHints {
+
+    @Inject
+    Issuer issuer;
+
+    @Inject
+    KeyRing ring;
+
+    /** The hinted subject; empty when the hint is not an ID token of this server. */
+    public Optional<String> subject(String hint) {
+        if (hint == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(new JwtConsumerBuilder()
+                    .setExpectedIssuer(issuer.url())
+                    .setSkipDefaultAudienceValidation()
+                    .setRequireSubject()
+                    // An expired ID token is still a valid hint; only signature, issuer and subject matter.
+                    .setAllowedClockSkewInSeconds(Integer.MAX_VALUE / 2)
+                    .setVerificationKeyResolver((jws, nested) -> {
+                        Optional<LoadedKey> key = ring.byKid(jws.getKeyIdHeaderValue());
+                        if (key.isEmpty() || !key.get().algorithm().jwsName().equals(jws.getAlgorithmHeaderValue())) {
+                            throw new UnresolvableKeyException("Not signed by a Tessera key");
+                        }
+                        return key.get().jwk().getPublicKey();
+                    })
+                    .build().processToClaims(hint).getSubject());
+        } catch (InvalidJwtException | MalformedClaimException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.tessera.authorize;
+
+import dev.tessera.config.SessionSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+
+/**
+ * Sends the browser to the login or consent page, parking the request first when it is new. The
+ * parked request is bound to this browser by a cookie (HttpOnly, SameSite=Lax) that lives as long as
+ * the request may wait.
+ */
+@ApplicationScoped
+public class Interactions {
+    public static final String LOGIN_PAGE = "/ui/login.xhtml";
+    public static final String CONSENT_PAGE = "/ui/consent.xhtml";
+    public static final String RESUME = "/authorize/resume";
+
+    @Inject
+    PendingAuthorizations pendings;
+
+    @Inject
+    SessionSettings settings;
+
+    @Inject
+    dev.tessera.config.Issuer issuer;
+
+    public Response login(AuthorizationRequest request, String pendingId) {
+        return to(LOGIN_PAGE, request, pendingId);
+    }
+
+    public Response consent(AuthorizationRequest request, String pendingId) {
+        return to(CONSENT_PAGE, request, pendingId);
+    }
+
+    private Response to(String page, AuthorizationRequest request, String pendingId) {
+        if (pendingId != null) {
+            return Response.seeOther(URI.create(issuer.endpoint(page + "?id=" + pendingId))).header("Cache-Control", "no-store").build();
+        }
+        PendingAuthorizations.Parked parked = pendings.park(request);
+        String cookie = parked.cookieName() + "=" + parked.cookieValue() + "; Path=/; HttpOnly; SameSite=Lax; Max-Age="
+                + settings.pendingLifetime().toSeconds() + (issuer.isHttps() ? "; Secure" : "");
+        return Response.seeOther(URI.create(issuer.endpoint(page + "?id=" + parked.id())))
+                .header("Set-Cookie", cookie).header("Cache-Control", "no-store").build();
+    }
+}

@@ -1,0 +1,57 @@
+package dev.tessera.session;
+
+import dev.tessera.config.Issuer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The SSO cookie: HttpOnly, SameSite=Lax, Path=/; with an https issuer also Secure and named with the
+ * {@code __Host-} prefix, which browsers accept only when Secure, host-only and Path=/ (RFC 6265bis
+ * §4.1.3.2), so no subdomain can plant or overwrite it. A session cookie unless "remember me" was chosen.
+ */
+@ApplicationScoped
+public class SessionCookie {
+    static final String PLAIN_NAME = "tessera_sso";
+    static final String HOST_NAME = "__Host-tessera_sso";
+
+    @Inject
+    Issuer issuer;
+
+    public String name() {
+        return issuer.isHttps() ? HOST_NAME : PLAIN_NAME;
+    }
+
+    public Optional<String> read(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return Optional.empty();
+        }
+        for (Cookie cookie : cookies) {
+            if (name().equals(cookie.getName()) && cookie.getValue() != null && !cookie.getValue().isEmpty()) {
+                return Optional.of(cookie.getValue());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The Set-Cookie header value; {@code maxAge} null for a cookie that ends with the browser session. */
+    public String header(String value, Duration maxAge) {
+        StringBuilder cookie = new StringBuilder(name()).append('=').append(value)
+                .append("; Path=/; HttpOnly; SameSite=Lax");
+        if (issuer.isHttps()) {
+            cookie.append("; Secure");
+        }
+        if (maxAge != null) {
+            cookie.append("; Max-Age=").append(Math.max(0, maxAge.toSeconds()));
+        }
+        return cookie.toString();
+    }
+
+    public String clearing() {
+        return header("", Duration.ZERO);
+    }
+}

@@ -1,0 +1,155 @@
+package dev.tessera.token;
+
+import dev.tessera.client.Client;
+import dev.tessera.config.TokenSettings;
+import dev.tessera.oauth.OAuthError;
+import dev.tessera.oauth.OAuthException;
+import dev.tessera.oauth.Secrets;
+import dev.tessera.persistence.ExpiringState;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Refresh tokens: 256 random bits, stored as SHA-256, rotated on every use. RFC 9700 §4.14.2: for public
+ * clients refresh tokens "MUST" be sender-constrained or rotated with reuse detection; Tessera rotates
+ * for every client. Presenting a rotated token again revokes the whole family, with the access tokens
+ * issued from it, because either the client or an attacker holds a stolen copy.
+ */
+@ApplicationScoped
+public class RefreshTokens {
+
+    @PersistenceContext(unitName = "tessera")
+    EntityManager em;
+
+    @Inject
+    TokenSettings settings;
+
+    @Inject
+    RevocationList revocations;
+
+    @Inject
+    Clock clock;
+
+    /** The first token of a family; its absolute lifetime is fixed here. */
+    public RefreshGrant newFamily(String familyId, Client client, String subject, java.util.Set<String> scope, List<String> resources,
+            String sid, Instant authTime, List<String> amr, String acr, String claims) {
+        boolean offline = scope.contains("offline_access");
+        Duration lifetime = offline ? settings.offlineLifetime()
+                : client.refreshTokenLifetimeSeconds() != null ? Duration.ofSeconds(client.refreshTokenLifetimeSeconds())
+                : settings.refreshTokenLifetime();
+        return new RefreshGrant(familyId, client.clientId(), subject, scope, resources, sid, authTime, amr, acr, claims,
+                offline, clock.instant().plus(lifetime));
+    }
+
+    /** @return the token value, to send once */
+    @Transactional
+    public String issue(RefreshGrant grant, Client client, IssuedAccessToken access) {
+        String value = Secrets.random(32);
+        Instant now = clock.instant();
+        Duration idle = grant.offline() ? settings.offlineLifetime()
+                : client.refreshTokenIdleSeconds() != null ? Duration.ofSeconds(client.refreshTokenIdleSeconds())
+                : settings.refreshTokenIdle();
+        RefreshToken token = new RefreshToken(Secrets.sha256Hex(value), grant, now, now.plus(idle));
+        if (access != null) {
+            token.accessTokenIssued(access.jti(), now.plusSeconds(access.expiresIn()));
+        }
+        em.persist(token);
+        return value;
+    }
+
+    /**
+     * Consumes a refresh token for rotation. Bound to the client (RFC 6749 §6: "ensure that the refresh
+     * token was issued to the authenticated client") before anything else, so another client cannot even
+     * burn it. Consumption is one atomic update; a second use revokes the family.
+     */
+    @Transactional(dontRollbackOn = OAuthException.class)
+    public RefreshGrant rotate(String value, Client client, java.util.Set<String> requestedScope) {
+        String hash = value == null || value.length() > 128 ? null : Secrets.sha256Hex(value);
+        RefreshToken token = hash == null ? null : em.find(RefreshToken.class, hash);
+        if (token == null || !token.clientId().equals(client.clientId())) {
+            throw invalid("The refresh token is invalid, expired or revoked");
+        }
+        // RFC 6749 §6: the scope "MUST NOT include any scope not originally granted". Checked before the
+        // token is consumed, so a refused request leaves the client its token.
+        if (requestedScope != null && !token.grant().scope().containsAll(requestedScope)) {
+            java.util.Set<String> wider = new java.util.LinkedHashSet<>(requestedScope);
+            wider.removeAll(token.grant().scope());
+            throw new OAuthException(OAuthError.INVALID_SCOPE, "Scope not originally granted: " + String.join(" ", wider));
+        }
+        Instant now = clock.instant();
+        int claimed = em.createQuery("UPDATE RefreshToken t SET t.consumedAt = :now WHERE t.tokenHash = :h AND t.consumedAt IS NULL")
+                .setParameter("now", now).setParameter("h", hash).executeUpdate();
+        if (claimed == 0) {
+            revokeFamily(token.familyId());
+            throw new OAuthException(OAuthError.INVALID_GRANT, "The refresh token is invalid, expired or revoked",
+                    "refresh token reuse: family " + token.familyId() + " revoked");
+        }
+        if (!now.isBefore(token.expiresAt()) || !now.isBefore(token.idleExpiresAt())) {
+            throw invalid("The refresh token is invalid, expired or revoked");
+        }
+        return requestedScope == null ? token.grant() : token.grant().narrowedTo(requestedScope);
+    }
+
+    /** Revokes every token of a family and the access tokens issued with them. */
+    @Transactional
+    public void revokeFamily(String familyId) {
+        List<RefreshToken> family = em.createQuery("SELECT t FROM RefreshToken t WHERE t.familyId = :f", RefreshToken.class)
+                .setParameter("f", familyId).getResultList();
+        for (RefreshToken token : family) {
+            if (token.accessJti() != null && token.accessExpiresAt() != null && token.accessExpiresAt().isAfter(clock.instant())) {
+                revocations.revoke(token.accessJti(), token.accessExpiresAt());
+            }
+        }
+        em.createQuery("DELETE FROM RefreshToken t WHERE t.familyId = :f").setParameter("f", familyId).executeUpdate();
+    }
+
+    /** Every family of a user (password change, account disabled or deleted). */
+    @Transactional
+    public void revokeSubject(String subject) {
+        em.createQuery("SELECT DISTINCT t.familyId FROM RefreshToken t WHERE t.subject = :s", String.class)
+                .setParameter("s", subject).getResultList().forEach(this::revokeFamily);
+    }
+
+    /** Families bound to an SSO session that ended, except offline ones (OpenID Connect Core §11). */
+    @Transactional
+    public void revokeSession(String sid) {
+        em.createQuery("SELECT DISTINCT t.familyId FROM RefreshToken t WHERE t.sid = :sid AND t.offline = false", String.class)
+                .setParameter("sid", sid).getResultList().forEach(this::revokeFamily);
+    }
+
+    /** For revocation (RFC 7009) and introspection: the live, unconsumed token with this value. */
+    public java.util.Optional<RefreshToken> findLive(String value) {
+        if (value == null || value.length() > 128) {
+            return java.util.Optional.empty();
+        }
+        RefreshToken token = em.find(RefreshToken.class, Secrets.sha256Hex(value));
+        Instant now = clock.instant();
+        return java.util.Optional.ofNullable(token)
+                .filter(t -> t.consumedAt() == null && now.isBefore(t.expiresAt()) && now.isBefore(t.idleExpiresAt()));
+    }
+
+    private static OAuthException invalid(String description) {
+        return new OAuthException(OAuthError.INVALID_GRANT, description);
+    }
+
+    /** Expired refresh tokens are reaped. */
+    @ApplicationScoped
+    public static class State implements ExpiringState {
+        @Override
+        public String entity() {
+            return "RefreshToken";
+        }
+
+        @Override
+        public String idAttribute() {
+            return "tokenHash";
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.tessera.token.grant;
+
+import dev.tessera.client.Client;
+import dev.tessera.oauth.GrantTypes;
+import dev.tessera.token.AccessTokenGrant;
+import dev.tessera.token.AccessTokenIssuer;
+import dev.tessera.token.IdTokenIssuer;
+import dev.tessera.token.IdTokenRequest;
+import dev.tessera.token.IssuedAccessToken;
+import dev.tessera.token.RefreshGrant;
+import dev.tessera.token.RefreshTokens;
+import dev.tessera.token.TokenResponse;
+import dev.tessera.user.UserAccount;
+import dev.tessera.userinfo.ClaimsRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The tokens of a grant made by a user (authorization code, refresh token): an access token for the
+ * grant's scope and resources, a rotated refresh token when the client may refresh, and an ID token when
+ * {@code openid} was granted.
+ */
+@ApplicationScoped
+public class UserTokens {
+    /** Private claim listing the claims requested for userinfo (OpenID Connect Core §5.5). */
+    public static final String USERINFO_CLAIMS = "userinfo_claims";
+
+
+    @Inject
+    AccessTokenIssuer accessTokens;
+
+    @Inject
+    RefreshTokens refreshTokens;
+
+    @Inject
+    IdTokenIssuer idTokens;
+
+    @Inject
+    Audiences audiences;
+
+    /**
+     * @param nonce the authorization request's nonce (code grant), null on refresh (OpenID Connect Core §12.2)
+     * @return the response and the access token issued, so callers can link it to its grant
+     */
+    public Issued issue(Client client, UserAccount user, RefreshGrant grant, String nonce) {
+        List<String> aud = audiences.resolve(client, grant.resources());
+        Map<String, Object> extra = new java.util.HashMap<>(Map.of("auth_time", grant.authTime().getEpochSecond()));
+        java.util.Set<String> userinfoClaims = ClaimsRequest.requested(grant.claims(), ClaimsRequest.USERINFO);
+        if (!userinfoClaims.isEmpty()) {
+            // The claims parameter's userinfo part travels with the access token, so /userinfo can honour it.
+            extra.put(USERINFO_CLAIMS, List.copyOf(userinfoClaims));
+        }
+        IssuedAccessToken access = accessTokens.issue(new AccessTokenGrant(client, user.subject(), grant.scope(), aud, extra));
+        String refresh = client.grantTypes().contains(GrantTypes.REFRESH_TOKEN) ? refreshTokens.issue(grant, client, access) : null;
+        String idToken = grant.scope().contains("openid")
+                ? idTokens.issue(new IdTokenRequest(client, user, grant.authTime(), grant.amr(), grant.acr(), grant.sid(), nonce,
+                        access.value(), null, grant.scope(), grant.claims(), false))
+                : null;
+        return new Issued(new TokenResponse(access.value(), access.expiresIn(), grant.scope(), refresh, idToken), access);
+    }
+
+    /** A token response and the access token in it. */
+    public record Issued(TokenResponse response, IssuedAccessToken access) {
+    }
+}

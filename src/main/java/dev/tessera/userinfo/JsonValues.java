@@ -1,0 +1,40 @@
+package dev.tessera.userinfo;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.util.Collection;
+import java.util.Map;
+
+/** Claim values (strings, booleans, numbers, lists, objects such as address) as JSON values. */
+final class JsonValues {
+    private JsonValues() {
+    }
+
+    static JsonValue of(Object value) {
+        if (value == null) {
+            return JsonValue.NULL;
+        }
+        if (value instanceof Boolean b) {
+            return b ? JsonValue.TRUE : JsonValue.FALSE;
+        }
+        if (value instanceof Integer || value instanceof Long) {
+            return Json.createValue(((Number) value).longValue());
+        }
+        if (value instanceof Number n) {
+            return Json.createValue(n.doubleValue());
+        }
+        if (value instanceof Collection<?> list) {
+            JsonArrayBuilder array = Json.createArrayBuilder();
+            list.forEach(v -> array.add(of(v)));
+            return array.build();
+        }
+        if (value instanceof Map<?, ?> map) {
+            JsonObjectBuilder object = Json.createObjectBuilder();
+            map.forEach((k, v) -> object.add(String.valueOf(k), of(v)));
+            return object.build();
+        }
+        return Json.createValue(value.toString());
+    }
+}

@@ -1,0 +1,117 @@
+package dev.tessera.web;
+
+import dev.tessera.authorize.PendingAuthorization;
+import dev.tessera.authorize.PendingAuthorizations;
+import dev.tessera.client.Client;
+import dev.tessera.consent.ConsentService;
+import dev.tessera.session.SessionCookie;
+import dev.tessera.session.SessionService;
+import dev.tessera.session.SsoSession;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.ResourceBundle;
+
+/**
+ * The consent page: the client's name and https logo, each requested scope with a human description,
+ * approve and deny. Approval is remembered for the signed-in user, client and scopes; denial ends the
+ * request with access_denied. Both require the SSO session and the browser that started the request.
+ */
+@Named("consent")
+@RequestScoped
+public class ConsentBacking {
+
+    @Inject
+    PageFlow flow;
+
+    @Inject
+    SessionCookie sessionCookie;
+
+    @Inject
+    SessionService sessions;
+
+    @Inject
+    ConsentService consents;
+
+    @Inject
+    PendingAuthorizations pendings;
+
+    @Inject
+    ClientView clients;
+
+    @Inject
+    Locales locales;
+
+    private String id;
+    private Optional<PendingAuthorization> pending;
+    private Optional<SsoSession> session;
+
+    public void load() {
+        if (id == null) {
+            // The id arrives as ?id= on GET and as the hidden field "id" on the postback; reading the request
+            // parameter makes it known before Faces updates the model, when "rendered" is first evaluated.
+            id = flow.request().getParameter("id");
+        }
+        pending = flow.pending(id);
+        session = sessionCookie.read(flow.request()).flatMap(sessions::current);
+        pending.ifPresent(p -> locales.apply(p.request().uiLocales()));
+    }
+
+    public boolean isKnownRequest() {
+        if (pending == null) {
+            load();
+        }
+        return pending.isPresent() && session.isPresent();
+    }
+
+    public String approve() {
+        if (!isKnownRequest()) {
+            return null;
+        }
+        PendingAuthorization p = pending.get();
+        consents.grant(session.get().subject(), p.clientId(), p.request().scope());
+        pendings.consented(id, true);
+        flow.resume(id);
+        return null;
+    }
+
+    public String deny() {
+        if (!isKnownRequest()) {
+            return null;
+        }
+        pendings.consented(id, false);
+        flow.resume(id);
+        return null;
+    }
+
+    public String getClientName() {
+        return pending.map(p -> clients.displayName(p.clientId())).orElse("");
+    }
+
+    public String getLogoUri() {
+        return pending.flatMap(p -> clients.find(p.clientId())).map(Client::logoUri).map(ClientView::httpsOnly).orElse(null);
+    }
+
+    public String getPolicyUri() {
+        return pending.flatMap(p -> clients.find(p.clientId())).map(Client::policyUri).map(ClientView::httpsOnly).orElse(null);
+    }
+
+    public String getTosUri() {
+        return pending.flatMap(p -> clients.find(p.clientId())).map(Client::tosUri).map(ClientView::httpsOnly).orElse(null);
+    }
+
+    /** Each scope with its description from the bundle ({@code scope.<name>}); unknown scopes by name. */
+    public List<String> getScopes() {
+        ResourceBundle bundle = locales.bundle();
+        List<String> described = new ArrayList<>();
+        pending.ifPresent(p -> p.request().scope().forEach(s ->
+                described.add(bundle.containsKey("scope." + s) ? bundle.getString("scope." + s) : s)));
+        return described;
+    }
+
+    public String getId() { return id; }
+    public void setId(String id) { this.id = id; }
+}

@@ -1,0 +1,116 @@
+package dev.tessera.web;
+
+import dev.tessera.authorize.AuthorizeMetadata;
+import dev.tessera.authorize.PendingAuthorization;
+import dev.tessera.authorize.PendingAuthorizations;
+import dev.tessera.session.SessionCookie;
+import dev.tessera.session.SessionService;
+import dev.tessera.user.LoginResult;
+import dev.tessera.user.UserDirectory;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
+import java.util.ResourceBundle;
+
+/**
+ * The login page. A successful login rotates the HTTP session id, starts a new SSO session (new
+ * secret, so nothing planted before login survives), records the login on the pending request and
+ * answers 303 to the resume step. Failures show one generic text for unknown users and wrong passwords.
+ */
+@Named("login")
+@RequestScoped
+public class LoginBacking {
+
+    @Inject
+    PageFlow flow;
+
+    @Inject
+    UserDirectory users;
+
+    @Inject
+    SessionService sessions;
+
+    @Inject
+    SessionCookie sessionCookie;
+
+    @Inject
+    PendingAuthorizations pendings;
+
+    @Inject
+    Locales locales;
+
+    @Inject
+    ClientView clients;
+
+    private String id;
+    private String username;
+    private String password;
+    private boolean remember;
+    private Optional<PendingAuthorization> pending;
+
+    /** Called by f:viewAction on GET and before the action on POST. */
+    public void load() {
+        if (id == null) {
+            // The id arrives as ?id= on GET and as the hidden field "id" on the postback; reading the request
+            // parameter makes it known before Faces updates the model, when "rendered" is first evaluated.
+            id = flow.request().getParameter("id");
+        }
+        pending = flow.pending(id);
+        pending.ifPresent(p -> {
+            if (username == null) {
+                username = p.request().loginHint();
+            }
+            locales.apply(p.request().uiLocales());
+        });
+    }
+
+    public String submit() {
+        if (pending == null) {
+            load();
+        }
+        if (pending.isEmpty()) {
+            return null;
+        }
+        HttpServletRequest request = flow.request();
+        LoginResult result = users.authenticate(username == null ? "" : username.trim(), password == null ? "" : password,
+                request.getRemoteAddr());
+        password = null;
+        if (result instanceof LoginResult.Failure failure) {
+            ResourceBundle bundle = locales.bundle();
+            String text = bundle.containsKey(failure.messageKey()) ? bundle.getString(failure.messageKey()) : bundle.getString("login.error.invalid");
+            FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+            return null;
+        }
+        LoginResult.Success success = (LoginResult.Success) result;
+        request.changeSessionId();
+        SessionService.Started started = sessions.start(success.user().subject(), success.amr(), AuthorizeMetadata.ACR_PASSWORD, remember);
+        flow.response().addHeader("Set-Cookie", sessionCookie.header(started.cookieValue(), started.cookieMaxAge()));
+        pendings.loggedIn(id, success.user().subject());
+        flow.resume(id);
+        return null;
+    }
+
+    public boolean isKnownRequest() {
+        if (pending == null) {
+            load();
+        }
+        return pending.isPresent();
+    }
+
+    public String getClientName() {
+        return pending.map(p -> clients.displayName(p.clientId())).orElse("");
+    }
+
+    public String getId() { return id; }
+    public void setId(String id) { this.id = id; }
+    public String getUsername() { return username; }
+    public void setUsername(String username) { this.username = username; }
+    public String getPassword() { return password; }
+    public void setPassword(String password) { this.password = password; }
+    public boolean isRemember() { return remember; }
+    public void setRemember(boolean remember) { this.remember = remember; }
+}

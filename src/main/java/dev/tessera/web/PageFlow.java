@@ -1,0 +1,63 @@
+package dev.tessera.web;
+
+import dev.tessera.authorize.Interactions;
+import dev.tessera.authorize.PendingAuthorization;
+import dev.tessera.authorize.PendingAuthorizations;
+import dev.tessera.config.Issuer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Arrays;
+import java.util.Optional;
+
+/** What the login and consent pages share: finding their pending request and sending the browser on. */
+@ApplicationScoped
+public class PageFlow {
+
+    @Inject
+    PendingAuthorizations pendings;
+
+    @Inject
+    Issuer issuer;
+
+    public Optional<PendingAuthorization> pending(String id) {
+        HttpServletRequest request = request();
+        return pendings.find(id, name -> cookie(request, name));
+    }
+
+    /** RFC 9700 §4.12: after a POST, redirect with 303 so the browser follows with GET, never 307. */
+    public void seeOther(String path) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        HttpServletResponse response = (HttpServletResponse) faces.getExternalContext().getResponse();
+        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+        response.setHeader("Location", issuer.endpoint(path));
+        response.setHeader("Cache-Control", "no-store");
+        faces.responseComplete();
+    }
+
+    public void resume(String id) {
+        seeOther(Interactions.RESUME + "?id=" + id);
+    }
+
+    public HttpServletRequest request() {
+        return (HttpServletRequest) external().getRequest();
+    }
+
+    public HttpServletResponse response() {
+        return (HttpServletResponse) external().getResponse();
+    }
+
+    private static ExternalContext external() {
+        return FacesContext.getCurrentInstance().getExternalContext();
+    }
+
+    static String cookie(HttpServletRequest request, String name) {
+        Cookie[] cookies = request.getCookies();
+        return cookies == null ? null : Arrays.stream(cookies).filter(c -> c.getName().equals(name))
+                .map(Cookie::getValue).findFirst().orElse(null);
+    }
+}
