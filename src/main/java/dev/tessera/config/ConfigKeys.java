@@ -51,6 +51,17 @@ public final class ConfigKeys {
     public static final String SESSION_REMEMBER_ME_LIFETIME = "tessera.session.remember-me-lifetime";
     public static final String AUTHORIZE_PENDING_LIFETIME = "tessera.authorize.pending-lifetime";
     public static final String AUTHORIZE_CODE_LIFETIME = "tessera.authorize.code-lifetime";
+    public static final String USERS_STORES = "tessera.users.stores";
+
+    public static final String PASSWORDS_MIN_LENGTH = "tessera.passwords.min-length";
+    public static final String PASSWORDS_ARGON2_MEMORY_KIB = "tessera.passwords.argon2.memory-kib";
+    public static final String PASSWORDS_ARGON2_ITERATIONS = "tessera.passwords.argon2.iterations";
+    public static final String PASSWORDS_ARGON2_PARALLELISM = "tessera.passwords.argon2.parallelism";
+
+    public static final String LOGIN_MAX_FAILURES = "tessera.login.max-failures";
+    public static final String LOGIN_MAX_FAILURES_PER_ADDRESS = "tessera.login.max-failures-per-address";
+    public static final String LOGIN_WINDOW = "tessera.login.window";
+    public static final String LOGIN_LOCKOUT = "tessera.login.lockout";
 
     private ConfigKeys() {
     }

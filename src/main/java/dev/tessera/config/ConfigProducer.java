@@ -115,6 +115,31 @@ public class ConfigProducer {
                 duration(ConfigKeys.AUTHORIZE_CODE_LIFETIME));
     }
 
+    @Produces
+    @Singleton
+    public UserStoreSettings userStoreSettings() {
+        return new UserStoreSettings(Arrays.stream(string(ConfigKeys.USERS_STORES).split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).toList());
+    }
+
+    @Produces
+    @Singleton
+    public PasswordSettings passwordSettings() {
+        return new PasswordSettings(config.getValue(ConfigKeys.PASSWORDS_MIN_LENGTH, Integer.class),
+                config.getValue(ConfigKeys.PASSWORDS_ARGON2_MEMORY_KIB, Integer.class),
+                config.getValue(ConfigKeys.PASSWORDS_ARGON2_ITERATIONS, Integer.class),
+                config.getValue(ConfigKeys.PASSWORDS_ARGON2_PARALLELISM, Integer.class));
+    }
+
+    @Produces
+    @Singleton
+    public LoginSettings loginSettings() {
+        return new LoginSettings(config.getValue(ConfigKeys.LOGIN_MAX_FAILURES, Integer.class),
+                config.getValue(ConfigKeys.LOGIN_MAX_FAILURES_PER_ADDRESS, Integer.class),
+                duration(ConfigKeys.LOGIN_WINDOW),
+                duration(ConfigKeys.LOGIN_LOCKOUT));
+    }
+
     private String string(String key) {
         return config.getValue(key, String.class);
     }

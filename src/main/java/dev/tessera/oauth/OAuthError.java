@@ -43,6 +43,8 @@ public enum OAuthError {
     NOT_FOUND("not_found", 404),
     METHOD_NOT_ALLOWED("method_not_allowed", 405),
     NOT_ACCEPTABLE("not_acceptable", 406),
+    // The request contradicts what is stored (a username already taken): RFC 9110 §15.5.10.
+    CONFLICT("conflict", 409),
     REQUEST_TOO_LARGE("request_too_large", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported_media_type", 415),
     HEADERS_TOO_LARGE("request_header_fields_too_large", 431);
@@ -76,6 +78,7 @@ public enum OAuthError {
             case 404 -> NOT_FOUND;
             case 405 -> METHOD_NOT_ALLOWED;
             case 406 -> NOT_ACCEPTABLE;
+            case 409 -> CONFLICT;
             case 413 -> REQUEST_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 431 -> HEADERS_TOO_LARGE;

@@ -64,16 +64,26 @@ class FoundationIT {
                 "introspection_endpoint_auth_methods_supported", "introspection_endpoint_auth_signing_alg_values_supported",
                 "introspection_signing_alg_values_supported", "revocation_endpoint",
                 "revocation_endpoint_auth_methods_supported", "revocation_endpoint_auth_signing_alg_values_supported",
-                "registration_endpoint");
-        assertThat(metadata.getJsonArray("grant_types_supported")).hasSize(1);
-        assertThat(metadata.getJsonArray("grant_types_supported").getString(0)).isEqualTo("client_credentials");
+                "registration_endpoint", "authorization_endpoint", "response_types_supported", "response_modes_supported",
+                "code_challenge_methods_supported", "authorization_response_iss_parameter_supported",
+                "id_token_signing_alg_values_supported", "scopes_supported", "claims_supported", "claims_parameter_supported",
+                "request_parameter_supported", "request_uri_parameter_supported", "prompt_values_supported",
+                "display_values_supported", "acr_values_supported", "claim_types_supported", "userinfo_endpoint");
+        assertThat(metadata.getJsonArray("grant_types_supported").getValuesAs(jakarta.json.JsonString::getString))
+                .containsExactlyInAnyOrder("authorization_code", "client_credentials", "refresh_token");
         assertThat(metadata.getJsonArray("token_endpoint_auth_signing_alg_values_supported").toString()).doesNotContain("none");
+        assertThat(metadata.getJsonArray("id_token_signing_alg_values_supported").toString()).doesNotContain("none");
+        assertThat(metadata.getBoolean("authorization_response_iss_parameter_supported")).isTrue();
+        assertThat(metadata.getBoolean("request_uri_parameter_supported")).isFalse();
         assertThat(Http.get("/jwks").statusCode()).isEqualTo(200);
         // POST-only endpoints exist: a GET is 405, never 404.
         for (String endpoint : List.of("token_endpoint", "introspection_endpoint", "revocation_endpoint", "registration_endpoint")) {
             String path = metadata.getString(endpoint).substring(TesseraDeployment.issuer().length());
             assertThat(Http.get(path).statusCode()).as(endpoint).isEqualTo(405);
         }
+        // The authorization endpoint shows its error page without a client; userinfo wants a token.
+        assertThat(Http.get(path(metadata, "authorization_endpoint")).statusCode()).isEqualTo(400);
+        assertThat(Http.get(path(metadata, "userinfo_endpoint")).statusCode()).isEqualTo(401);
     }
 
     @Test
@@ -193,6 +203,10 @@ class FoundationIT {
         String response = Http.raw("GET /jwks HTTP/1.1\r\nHost: localhost\r\nAccept: %%%\r\nConnection: close\r\n\r\n");
         assertThat(response).startsWith("HTTP/1.1 4").doesNotContain("<html", "Exception");
         assertThat(response).contains("\"error\":\"not_acceptable\"");
+    }
+
+    static String path(JsonObject metadata, String endpoint) {
+        return metadata.getString(endpoint).substring(TesseraDeployment.issuer().length());
     }
 
     static void assertJsonError(HttpResponse<String> response, int status, String error) {

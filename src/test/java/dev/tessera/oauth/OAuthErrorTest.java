@@ -17,7 +17,7 @@ class OAuthErrorTest {
         "404, NOT_FOUND",
         "405, METHOD_NOT_ALLOWED",
         "406, NOT_ACCEPTABLE",
-        "409, INVALID_REQUEST",
+        "409, CONFLICT",
         "413, REQUEST_TOO_LARGE",
         "415, UNSUPPORTED_MEDIA_TYPE",
         "429, INVALID_REQUEST",
@@ -35,7 +35,7 @@ class OAuthErrorTest {
     @Test
     void transportErrorsMapBackToThemselves() {
         for (OAuthError error : new OAuthError[] {OAuthError.NOT_FOUND, OAuthError.METHOD_NOT_ALLOWED,
-                OAuthError.NOT_ACCEPTABLE, OAuthError.REQUEST_TOO_LARGE, OAuthError.UNSUPPORTED_MEDIA_TYPE,
+                OAuthError.NOT_ACCEPTABLE, OAuthError.CONFLICT, OAuthError.REQUEST_TOO_LARGE, OAuthError.UNSUPPORTED_MEDIA_TYPE,
                 OAuthError.HEADERS_TOO_LARGE, OAuthError.SERVER_ERROR, OAuthError.TEMPORARILY_UNAVAILABLE}) {
             assertThat(OAuthError.forHttpStatus(error.status())).isEqualTo(error);
         }

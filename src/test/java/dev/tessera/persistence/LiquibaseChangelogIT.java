@@ -8,6 +8,13 @@ import dev.tessera.keys.SigningAlgorithm;
 import dev.tessera.client.Client;
 import dev.tessera.client.ClientAuthMethod;
 import dev.tessera.keys.SigningKey;
+import dev.tessera.user.JpaUsers;
+import dev.tessera.user.LoginFailure;
+import dev.tessera.user.LoginFailureState;
+import dev.tessera.user.TestUsers;
+import dev.tessera.user.User;
+import dev.tessera.user.UserProfile;
+import dev.tessera.user.Usernames;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import jakarta.persistence.Converter;
@@ -38,6 +45,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -308,6 +316,95 @@ class LiquibaseChangelogIT {
             List<Client> byToken = read(em -> em.createQuery("SELECT c FROM Client c WHERE c.registrationTokenHash = :h", Client.class)
                     .setParameter("h", "h".repeat(64)).getResultList());
             assertThat(byToken).extracting(Client::clientId).containsExactly(id);
+        }
+
+        @Test
+        @Order(5)
+        void userRoundTripsWithLongGroupsAndItsNormalizedUsernameIsUnique() throws SQLException {
+            Instant now = Instant.parse("2026-04-05T06:07:08.912Z");
+            UserProfile full = TestUsers.full("\u00c4rger.\u00dcnicode");
+            List<String> groups = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                groups.add("group " + i + " " + "g".repeat(100));
+            }
+            UserProfile profile = new UserProfile(full.username(), full.name(), full.givenName(), full.familyName(),
+                    full.middleName(), full.nickname(), full.profile(), full.picture(), full.website(), full.email(),
+                    full.emailVerified(), full.gender(), full.birthdate(), full.zoneinfo(), full.locale(), full.phoneNumber(),
+                    full.phoneNumberVerified(), full.address(), groups);
+            String subject = UUID.randomUUID().toString();
+            User user = new User(subject, profile, now);
+            user.password("$argon2id$v=19$m=19456,t=2,p=1$" + "s".repeat(22) + "$" + "h".repeat(43), now.plusMillis(1));
+
+            inTransaction(em -> em.persist(user));
+
+            User read = read(em -> em.find(User.class, subject));
+            assertThat(read.profile()).isEqualTo(profile);
+            assertThat(read.usernameNormalized()).isEqualTo("\u00e4rger.\u00fcnicode");
+            assertThat(read.passwordHash()).isEqualTo(user.passwordHash());
+            assertThat(read.createdAt()).isEqualTo(now);
+            assertThat(read.passwordChangedAt()).isEqualTo(now.plusMillis(1));
+            assertThat(read.updatedAt()).isEqualTo(now.plusMillis(1));
+            try (Connection c = db.connect()) {
+                assertThat(indexes(c, "user_account")).containsEntry("ux_user_account_username", List.of("username_normalized"));
+            }
+
+            // The unique index, not a check in Java, keeps two accounts from differing only in case.
+            assertThatThrownBy(() -> inTransaction(em -> em.persist(
+                    new User(UUID.randomUUID().toString(), TestUsers.minimal("\u00e4RGER.\u00fcNICODE"), now))))
+                    .isInstanceOf(RuntimeException.class);
+
+            // Only case folds: an accent is a different name (MariaDB's default collation would say otherwise).
+            String plain = UUID.randomUUID().toString();
+            inTransaction(em -> em.persist(new User(plain, TestUsers.minimal("arger.unicode"), now)));
+
+            // The queries UserRepository runs; LIKE wildcards in the search text match only themselves.
+            inTransaction(em -> {
+                em.persist(new User(UUID.randomUUID().toString(), TestUsers.minimal("a_b"), now));
+                em.persist(new User(UUID.randomUUID().toString(), TestUsers.minimal("axb"), now));
+            });
+            Optional<User> byName = read(em -> JpaUsers.repository(em).findByUsername(Usernames.normalize("\u00c4RGER.\u00dcNICODE")));
+            Optional<User> byPlainName = read(em -> JpaUsers.repository(em).findByUsername("arger.unicode"));
+            List<User> byFamilyName = read(em -> JpaUsers.repository(em).search("LIDDELL", 0, 10));
+            List<User> underscore = read(em -> JpaUsers.repository(em).search("a_b", 0, 10));
+            List<User> percent = read(em -> JpaUsers.repository(em).search("%", 0, 10));
+            List<User> all = read(em -> JpaUsers.repository(em).search(null, 0, 10));
+            List<User> page = read(em -> JpaUsers.repository(em).search("", 1, 2));
+            assertThat(byName).hasValueSatisfying(u -> assertThat(u.subject()).isEqualTo(subject));
+            assertThat(byPlainName).hasValueSatisfying(u -> assertThat(u.subject()).isEqualTo(plain));
+            assertThat(byFamilyName).extracting(User::subject).containsExactly(subject);
+            assertThat(underscore).extracting(User::username).containsExactly("a_b");
+            assertThat(percent).isEmpty();
+            assertThat(all).extracting(User::username).containsExactlyInAnyOrder("a_b", "axb", "arger.unicode", "\u00c4rger.\u00dcnicode");
+            assertThat(page).extracting(User::subject).containsExactlyElementsOf(all.subList(1, 3).stream().map(User::subject).toList());
+            inTransaction(em -> assertThat(JpaUsers.repository(em).replacePasswordHash(subject, user.passwordHash(), "new")).isTrue());
+            User rehashed = read(em -> em.find(User.class, subject));
+            assertThat(rehashed.passwordHash()).isEqualTo("new");
+        }
+
+        @Test
+        @Order(5)
+        void loginFailuresCountUnderARowLockAndAreReapedOnceExpired() {
+            Instant now = Instant.parse("2026-06-01T00:00:00Z");
+            String key = "f".repeat(56) + UUID.randomUUID().toString().substring(0, 8);
+            for (int i = 0; i < 2; i++) {
+                inTransaction(em -> JpaUsers.failureWriter(em).update(key, now,
+                        f -> f.failed(now, Duration.ofMinutes(15), 2, Duration.ofHours(1))));
+            }
+
+            LoginFailure row = read(em -> em.find(LoginFailure.class, key));
+            assertThat(row.failures()).isEqualTo(2);
+            assertThat(row.lockedUntil()).isEqualTo(now.plus(Duration.ofHours(1)));
+            assertThat(row.expiresAt()).isEqualTo(now.plus(Duration.ofHours(1)));
+
+            ReaperBatch batch = new ReaperBatch();
+            inTransaction(em -> {
+                batch.em = em;
+                assertThat(batch.delete(new LoginFailureState(), now.plus(Duration.ofMinutes(59)), 10)).isZero();
+                assertThat(batch.delete(new LoginFailureState(), now.plus(Duration.ofHours(2)), 10)).isEqualTo(1);
+            });
+            inTransaction(em -> JpaUsers.failureWriter(em).clear(key));
+            LoginFailure cleared = read(em -> em.find(LoginFailure.class, key));
+            assertThat(cleared).isNull();
         }
 
         @Test

@@ -1,0 +1,88 @@
+package dev.tessera.user;
+
+import dev.tessera.config.PasswordSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The {@link UserDirectory}: throttling first, then the stores in their configured order; the first store
+ * that knows the username decides. What the person is told never separates an unknown username from a
+ * wrong password, and both cost one Argon2id verification (a dummy hash stands in for a missing user),
+ * so neither the text nor the time of the answer tells which usernames exist.
+ *
+ * <p>A store that cannot be asked ends the search with {@code UNAVAILABLE} rather than falling through to
+ * a later store, where a different account could carry the same username.
+ */
+@ApplicationScoped
+public class DefaultUserDirectory implements UserDirectory {
+    private static final Logger LOG = Logger.getLogger(DefaultUserDirectory.class.getName());
+
+    @Inject
+    UserStores stores;
+
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Override
+    public LoginResult authenticate(String username, String password, String clientAddress) {
+        if (username == null || username.isBlank() || password == null || password.isEmpty()) {
+            return invalid("empty username or password");
+        }
+        String normalized = Usernames.normalize(username);
+        try {
+            Optional<Instant> locked = throttle.lockedUntil(normalized, clientAddress);
+            if (locked.isPresent()) {
+                return new LoginResult.Failure(LoginResult.Reason.THROTTLED, LoginMessages.THROTTLED,
+                        "too many failures for this username or address " + clientAddress + "; locked until " + locked.get());
+            }
+            LoginResult result = ask(username, password);
+            if (result instanceof LoginResult.Success) {
+                throttle.succeeded(normalized);
+            } else if (result instanceof LoginResult.Failure f && f.reason() == LoginResult.Reason.INVALID_CREDENTIALS) {
+                throttle.failed(normalized, clientAddress);
+            }
+            return result;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Login could not be checked", e);
+            return new LoginResult.Failure(LoginResult.Reason.UNAVAILABLE, LoginMessages.UNAVAILABLE,
+                    "user store or throttle failed: " + e);
+        }
+    }
+
+    private LoginResult ask(String username, String password) {
+        if (password.length() > PasswordSettings.MAX_LENGTH) {
+            hasher.verifyDummy(password.substring(0, PasswordSettings.MAX_LENGTH));
+            return invalid("password longer than " + PasswordSettings.MAX_LENGTH + " characters");
+        }
+        for (UserStore store : stores.ordered()) {
+            Optional<LoginResult> answer = store.authenticate(username, password);
+            if (answer.isPresent()) {
+                return answer.get();
+            }
+        }
+        hasher.verifyDummy(password);
+        return invalid("unknown username");
+    }
+
+    @Override
+    public Optional<UserAccount> findBySubject(String subject) {
+        for (UserStore store : stores.ordered()) {
+            Optional<UserAccount> account = store.findBySubject(subject);
+            if (account.isPresent()) {
+                return account;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static LoginResult.Failure invalid(String detail) {
+        return new LoginResult.Failure(LoginResult.Reason.INVALID_CREDENTIALS, LoginMessages.INVALID, detail);
+    }
+}

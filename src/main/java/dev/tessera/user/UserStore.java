@@ -1,0 +1,28 @@
+package dev.tessera.user;
+
+import java.util.Optional;
+
+/**
+ * One place people live: the local database ({@link JpaUserStore}, id {@value JpaUserStore#ID}) or, later,
+ * an LDAP directory. {@link DefaultUserDirectory} asks the stores named by {@code tessera.users.stores},
+ * in that order; a store never throttles, that is the directory's job.
+ */
+public interface UserStore {
+
+    /** The name {@code tessera.users.stores} uses for this store. */
+    String id();
+
+    /**
+     * Checks a password.
+     *
+     * @return empty when this store has no such username (the next store is asked); otherwise the answer:
+     *         success, or a failure with reason {@code INVALID_CREDENTIALS} for a wrong password (counted by
+     *         the throttle), {@code DISABLED}, {@code LOCKED} or {@code UNAVAILABLE}. A disabled or locked
+     *         account is reported only once the password was right, so the state leaks to no guesser.
+     */
+    Optional<LoginResult> authenticate(String username, String password);
+
+    Optional<UserAccount> findBySubject(String subject);
+
+    Optional<UserAccount> findByUsername(String username);
+}

@@ -1,0 +1,220 @@
+package dev.tessera.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.Issuer;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
+import com.nimbusds.openid.connect.sdk.Nonce;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import com.nimbusds.openid.connect.sdk.UserInfoRequest;
+import com.nimbusds.openid.connect.sdk.UserInfoResponse;
+import com.nimbusds.openid.connect.sdk.claims.CodeHash;
+import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
+import com.nimbusds.openid.connect.sdk.validators.AccessTokenValidator;
+import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
+import com.nimbusds.jwt.JWTParser;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Whole OpenID Connect flows over HTTP, submitting the login and consent forms as a browser would, with
+ * the Nimbus SDK validating ID tokens (signature, iss, aud, nonce, at_hash, c_hash) as a strict relying
+ * party does.
+ */
+@ExtendWith(ArquillianExtension.class)
+class BrowserSignInIT {
+    static final String WEB_CB = "https://rp.example.com/cb";
+    static final URI TOKEN = URI.create(TesseraDeployment.issuer() + "/token");
+    static JsonObject web;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return TesseraDeployment.war();
+    }
+
+    @BeforeAll
+    static void setUp() {
+        SignIn.createUser("ada");
+        web = Admin.createClient("{\"client_id\":\"web\",\"client_name\":\"Reports & <Co>\",\"redirect_uris\":[\"" + WEB_CB + "\"],"
+                + "\"grant_types\":[\"authorization_code\",\"refresh_token\"],\"scope\":\"openid profile email offline_access groups\"}");
+        Admin.createClient("{\"client_id\":\"spa\",\"token_endpoint_auth_method\":\"none\",\"redirect_uris\":[\"http://127.0.0.1/cb\"],"
+                + "\"grant_types\":[\"authorization_code\",\"refresh_token\"],\"scope\":\"openid profile\",\"require_consent\":false}");
+        Admin.createClient("{\"client_id\":\"hybrid\",\"redirect_uris\":[\"" + WEB_CB + "\"],\"grant_types\":[\"authorization_code\",\"implicit\"],"
+                + "\"response_types\":[\"code id_token\"],\"scope\":\"openid email\",\"require_consent\":false,\"require_pkce\":false}");
+    }
+
+    static ClientAuthentication webAuth() {
+        return new ClientSecretBasic(new ClientID("web"), new Secret(web.getString("client_secret")));
+    }
+
+    static IDTokenValidator validator(String clientId) throws Exception {
+        return new IDTokenValidator(new Issuer(TesseraDeployment.issuer()), new ClientID(clientId), JWSAlgorithm.RS256,
+                new URL(TesseraDeployment.issuer() + "/jwks"));
+    }
+
+    static OIDCTokenResponse redeem(ClientAuthentication auth, ClientID publicId, String code, String redirect, String verifier) throws Exception {
+        AuthorizationCodeGrant grant = new AuthorizationCodeGrant(new AuthorizationCode(code), URI.create(redirect),
+                verifier == null ? null : new CodeVerifier(verifier));
+        TokenRequest request = auth != null ? new TokenRequest(TOKEN, auth, grant) : new TokenRequest(TOKEN, publicId, grant);
+        var response = OIDCTokenResponseParser.parse(request.toHTTPRequest().send());
+        assertThat(response.indicatesSuccess()).as(() -> response.toErrorResponse().getErrorObject().toJSONObject().toString()).isTrue();
+        return (OIDCTokenResponse) response.toSuccessResponse();
+    }
+
+    @Test
+    void confidentialClientSignsInWithCodeAndTheIdTokenValidates() throws Exception {
+        Browser browser = new Browser();
+        String verifier = SignIn.verifier();
+        Map<String, String> request = SignIn.codeRequest("web", WEB_CB, "openid profile email", verifier);
+        HttpResponse<String> loginPage = SignIn.authorize(browser, request);
+        assertThat(loginPage.body()).contains("Reports &amp; &lt;Co&gt;");
+
+        HttpResponse<String> consentPage = SignIn.login(browser, loginPage, "ada", SignIn.PASSWORD);
+        assertThat(consentPage.body()).contains("See your email address");
+        Map<String, String> answer = SignIn.redirectParams(SignIn.consent(browser, consentPage, "approve"));
+
+        assertThat(answer).containsEntry("state", request.get("state")).containsEntry("iss", TesseraDeployment.issuer());
+        OIDCTokenResponse tokens = redeem(webAuth(), null, answer.get("code"), WEB_CB, verifier);
+        IDTokenClaimsSet claims = validator("web").validate(tokens.getOIDCTokens().getIDToken(), new Nonce(request.get("nonce")));
+        AccessTokenValidator.validate(tokens.getOIDCTokens().getAccessToken(), JWSAlgorithm.RS256, claims.getAccessTokenHash());
+        assertThat(claims.getAuthenticationTime()).isNotNull();
+        assertThat(claims.getStringClaim("sid")).isNotBlank();
+        assertThat(claims.getStringClaim("azp")).isEqualTo("web");
+        assertThat(claims.getStringListClaim("amr")).contains("pwd");
+        assertThat(tokens.getOIDCTokens().getRefreshToken()).isNotNull();
+
+        UserInfoResponse userinfo = UserInfoResponse.parse(new UserInfoRequest(URI.create(TesseraDeployment.issuer() + "/userinfo"),
+                (BearerAccessToken) tokens.getOIDCTokens().getAccessToken()).toHTTPRequest().send());
+        var info = userinfo.toSuccessResponse().getUserInfo();
+        assertThat(info.getSubject()).isEqualTo(claims.getSubject());
+        assertThat(info.getEmailAddress()).isEqualTo("ada@example.com");
+        assertThat(info.getName()).isEqualTo("Ada Lovelace");
+    }
+
+    @Test
+    void publicClientWithPkceOnALoopbackPortOfItsChoosing() throws Exception {
+        Browser browser = new Browser();
+        String verifier = SignIn.verifier();
+        String redirect = "http://127.0.0.1:53117/cb";
+        Map<String, String> request = SignIn.codeRequest("spa", redirect, "openid profile", verifier);
+
+        Map<String, String> answer = SignIn.redirectParams(SignIn.loginAndApprove(browser, request, "ada"));
+        OIDCTokenResponse tokens = redeem(null, new ClientID("spa"), answer.get("code"), redirect, verifier);
+        IDTokenClaimsSet claims = validator("spa").validate(tokens.getOIDCTokens().getIDToken(), new Nonce(request.get("nonce")));
+        assertThat(claims.getAudience()).extracting(Object::toString).containsExactly("spa");
+    }
+
+    @Test
+    void formPostAnswersWithAnAutoSubmittingFormToTheRedirectUri() {
+        Browser browser = new Browser();
+        Map<String, String> request = SignIn.codeRequest("spa", "http://127.0.0.1/cb", "openid", SignIn.verifier());
+        request.put("response_mode", "form_post");
+
+        HttpResponse<String> page = SignIn.loginAndApprove(browser, request, "ada");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("action=\"http://127.0.0.1/cb\"", "name=\"code\"", "value=\"" + request.get("state") + "\"",
+                "name=\"iss\"", "/static/form-post.js");
+        assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+    }
+
+    @Test
+    void hybridResponseCarriesCodeAndIdTokenWithCHashInTheFragment() throws Exception {
+        Browser browser = new Browser();
+        Map<String, String> request = SignIn.codeRequest("hybrid", WEB_CB, "openid email", null);
+        request.put("response_type", "code id_token");
+
+        HttpResponse<String> redirect = SignIn.loginAndApprove(browser, request, "ada");
+        assertThat(redirect.headers().firstValue("Location").orElseThrow()).contains("#");
+        Map<String, String> answer = SignIn.redirectParams(redirect);
+        IDTokenClaimsSet claims = validator("hybrid").validate(JWTParser.parse(answer.get("id_token")), new Nonce(request.get("nonce")));
+        assertThat(claims.getCodeHash()).isEqualTo(CodeHash.compute(new AuthorizationCode(answer.get("code")), JWSAlgorithm.RS256));
+        // No access token from this endpoint, so the email scope's claims are in the ID token (OpenID Connect Core §5.4).
+        assertThat(claims.getStringClaim("email")).isEqualTo("ada@example.com");
+    }
+
+    @Test
+    void promptNoneWithoutASessionAnswersLoginRequiredAndWithOneSucceedsSilently() {
+        Browser browser = new Browser();
+        Map<String, String> silent = SignIn.codeRequest("spa", "http://127.0.0.1/cb", "openid", SignIn.verifier());
+        silent.put("prompt", "none");
+        Map<String, String> refused = SignIn.redirectParams(SignIn.authorize(browser, silent));
+        assertThat(refused).containsEntry("error", "login_required").containsEntry("state", silent.get("state"))
+                .containsEntry("iss", TesseraDeployment.issuer());
+
+        SignIn.loginAndApprove(browser, SignIn.codeRequest("spa", "http://127.0.0.1/cb", "openid", SignIn.verifier()), "ada");
+        Map<String, String> answer = SignIn.redirectParams(SignIn.authorize(browser, silent));
+        assertThat(answer).containsKey("code").doesNotContainKey("error");
+    }
+
+    @Test
+    void promptNoneWithoutRememberedConsentAnswersConsentRequired() {
+        Browser browser = new Browser();
+        SignIn.loginAndApprove(browser, SignIn.codeRequest("spa", "http://127.0.0.1/cb", "openid", SignIn.verifier()), "ada");
+        Map<String, String> silent = SignIn.codeRequest("web", WEB_CB, "openid groups", SignIn.verifier());
+        silent.put("prompt", "none");
+        assertThat(SignIn.redirectParams(SignIn.authorize(browser, silent))).containsEntry("error", "consent_required");
+    }
+
+    @Test
+    void maxAgeZeroForcesANewLoginDespiteTheSession() throws Exception {
+        Browser browser = new Browser();
+        SignIn.loginAndApprove(browser, SignIn.codeRequest("spa", "http://127.0.0.1/cb", "openid", SignIn.verifier()), "ada");
+        Thread.sleep(1100);
+        Map<String, String> again = SignIn.codeRequest("spa", "http://127.0.0.1/cb", "openid", SignIn.verifier());
+        again.put("max_age", "0");
+        HttpResponse<String> page = SignIn.authorize(browser, again);
+        assertThat(page.body()).contains("id=\"password\"");
+        Map<String, String> answer = SignIn.redirectParams(SignIn.login(browser, page, "ada", SignIn.PASSWORD));
+        assertThat(answer).containsKey("code");
+    }
+
+    @Test
+    void denyingConsentAnswersAccessDenied() {
+        Browser browser = new Browser();
+        Map<String, String> request = SignIn.codeRequest("web", WEB_CB, "openid profile", SignIn.verifier());
+        HttpResponse<String> consentPage = SignIn.login(browser, SignIn.authorize(browser, request), "ada", SignIn.PASSWORD);
+        Map<String, String> answer = SignIn.redirectParams(SignIn.consent(browser, consentPage, "deny"));
+        assertThat(answer).containsEntry("error", "access_denied").containsEntry("state", request.get("state"));
+    }
+
+    @Test
+    void aWrongPasswordShowsOneGenericMessageAndStaysOnThePage() {
+        Browser browser = new Browser();
+        HttpResponse<String> page = SignIn.authorize(browser, SignIn.codeRequest("spa", "http://127.0.0.1/cb", "openid", SignIn.verifier()));
+        HttpResponse<String> wrong = SignIn.login(browser, page, "ada", "not the password");
+        HttpResponse<String> unknown = SignIn.login(browser, wrong, "nobody-here", "whatever1");
+        assertThat(wrong.statusCode()).isEqualTo(200);
+        assertThat(wrong.body()).contains("The username or password is incorrect.");
+        assertThat(unknown.body()).contains("The username or password is incorrect.");
+        assertThat(wrong.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(wrong.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(wrong.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(v -> assertThat(v).contains("frame-ancestors 'none'"));
+    }
+
+    @Test
+    void uiLocalesSelectsTheGermanPages() {
+        Browser browser = new Browser();
+        Map<String, String> request = SignIn.codeRequest("spa", "http://127.0.0.1/cb", "openid", SignIn.verifier());
+        request.put("ui_locales", "de-CH en");
+        assertThat(SignIn.authorize(browser, request).body()).contains("Anmelden", "Benutzername");
+    }
+}

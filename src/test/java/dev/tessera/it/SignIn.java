@@ -1,0 +1,110 @@
+package dev.tessera.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Steps of a browser sign-in, as integration tests drive them over HTTP. */
+public final class SignIn {
+    public static final String PASSWORD = "correct horse battery staple";
+
+    private SignIn() {
+    }
+
+    /** Creates a user through the admin API; returns its JSON (with "sub"). */
+    public static JsonObject createUser(String username) {
+        HttpResponse<String> response = Http.send(Http.request("/admin/api/users").header("Authorization", "Bearer " + Admin.token())
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\",\"email\":\"" + username
+                                + "@example.com\",\"email_verified\":true,\"given_name\":\"Ada\",\"family_name\":\"Lovelace\","
+                                + "\"name\":\"Ada Lovelace\",\"groups\":[\"staff\"]}")));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return Admin.json(response.body());
+    }
+
+    public static String verifier() {
+        return (UUID.randomUUID() + "-" + UUID.randomUUID()).replace("-", "");
+    }
+
+    public static String challenge(String verifier) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String query(Map<String, String> params) {
+        return params.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    /** A code request with state, nonce and an S256 challenge for {@code verifier}. */
+    public static Map<String, String> codeRequest(String clientId, String redirectUri, String scope, String verifier) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("response_type", "code");
+        params.put("client_id", clientId);
+        params.put("redirect_uri", redirectUri);
+        params.put("scope", scope);
+        params.put("state", "st-" + UUID.randomUUID());
+        params.put("nonce", "n-" + UUID.randomUUID());
+        if (verifier != null) {
+            params.put("code_challenge", challenge(verifier));
+            params.put("code_challenge_method", "S256");
+        }
+        return params;
+    }
+
+    public static HttpResponse<String> authorize(Browser browser, Map<String, String> params) {
+        return browser.follow(browser.get("/authorize?" + query(params)));
+    }
+
+    /** Fills in and submits the login page; returns where the browser ends up. */
+    public static HttpResponse<String> login(Browser browser, HttpResponse<String> loginPage, String username, String password) {
+        assertThat(loginPage.statusCode()).as(loginPage.body()).isEqualTo(200);
+        assertThat(loginPage.body()).contains("id=\"username\"", "id=\"password\"", "id=\"login\"");
+        HttpResponse<String> posted = browser.submit(loginPage, "login", Map.of("username", username, "password", password));
+        return browser.follow(posted);
+    }
+
+    public static HttpResponse<String> consent(Browser browser, HttpResponse<String> consentPage, String button) {
+        assertThat(consentPage.body()).contains("id=\"approve\"", "id=\"deny\"");
+        return browser.follow(browser.submit(consentPage, button, Map.of()));
+    }
+
+    /** Login, then approve if asked: the common path to the client's redirect. */
+    public static HttpResponse<String> loginAndApprove(Browser browser, Map<String, String> params, String username) {
+        HttpResponse<String> response = login(browser, authorize(browser, params), username, PASSWORD);
+        if (!Browser.isRedirect(response) && response.body().contains("id=\"approve\"")) {
+            response = consent(browser, response, "approve");
+        }
+        return response;
+    }
+
+    /** The parameters of a redirect to the client, from the query or the fragment. */
+    public static Map<String, String> redirectParams(HttpResponse<String> redirect) {
+        assertThat(redirect.statusCode()).as(redirect.body()).isEqualTo(302);
+        URI location = URI.create(redirect.headers().firstValue("Location").orElseThrow());
+        String raw = location.getRawFragment() != null ? location.getRawFragment() : location.getRawQuery();
+        Map<String, String> params = new LinkedHashMap<>();
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return params;
+    }
+}

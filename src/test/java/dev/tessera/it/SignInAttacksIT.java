@@ -1,0 +1,195 @@
+package dev.tessera.it;
+
+import static dev.tessera.it.FoundationIT.assertJsonError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * What an attacker tries against the browser flow: redirect URI look-alikes (which must show the error
+ * page and never redirect), code replay, PKCE downgrade, refresh token reuse and widening, and using
+ * another client's code or refresh token.
+ */
+@ExtendWith(ArquillianExtension.class)
+class SignInAttacksIT {
+    static final String CB = "https://rp.example.com/cb";
+    static JsonObject web;
+    static JsonObject other;
+    static JsonObject noPkce;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return TesseraDeployment.war();
+    }
+
+    @BeforeAll
+    static void setUp() {
+        SignIn.createUser("mallory-target");
+        String common = "\"redirect_uris\":[\"" + CB + "\"],\"grant_types\":[\"authorization_code\",\"refresh_token\"],"
+                + "\"scope\":\"openid profile email\",\"require_consent\":false";
+        web = Admin.createClient("{\"client_id\":\"victim\"," + common + "}");
+        other = Admin.createClient("{\"client_id\":\"attacker\"," + common + "}");
+        noPkce = Admin.createClient("{\"client_id\":\"legacy\",\"require_pkce\":false," + common + "}");
+    }
+
+    static String basic(JsonObject client) {
+        return Admin.basic(client.getString("client_id"), client.getString("client_secret"));
+    }
+
+    static HttpResponse<String> token(String authorization, Map<String, String> form) {
+        return Http.send(Http.request("/token").header("Authorization", authorization)
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(SignIn.query(form))));
+    }
+
+    /** A fresh code for {@code clientId}, and the verifier it was requested with (null for none). */
+    static String[] code(String clientId, boolean pkce) {
+        String verifier = pkce ? SignIn.verifier() : null;
+        Map<String, String> answer = SignIn.redirectParams(SignIn.loginAndApprove(new Browser(),
+                SignIn.codeRequest(clientId, CB, "openid profile", verifier), "mallory-target"));
+        return new String[] {answer.get("code"), verifier};
+    }
+
+    static Map<String, String> redeem(String code, String verifier) {
+        Map<String, String> form = new LinkedHashMap<>(Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", CB));
+        if (verifier != null) {
+            form.put("code_verifier", verifier);
+        }
+        return form;
+    }
+
+    @Test
+    void redirectUriLookAlikesShowTheErrorPageAndNeverRedirect() {
+        for (String evil : List.of(CB + "/extra", "https://rp.example.com/cb/../cb", "https://rp.example.com/%2e%2e/cb",
+                CB + "?x=1", "https://RP.example.com/cb", "https://rp.example.com/CB", "https://rp.example.com@evil.example/cb",
+                "https://evil.example@rp.example.com/cb", CB + "#frag", "https://rp.example.com:443/cb", "http://rp.example.com/cb")) {
+            Map<String, String> request = SignIn.codeRequest("victim", evil, "openid", SignIn.verifier());
+            HttpResponse<String> response = new Browser().get("/authorize?" + SignIn.query(request));
+            assertThat(response.statusCode()).as(evil).isEqualTo(400);
+            assertThat(response.headers().firstValue("Location")).as(evil).isEmpty();
+            assertThat(response.body()).as(evil).contains("redirect_uri is not registered");
+        }
+    }
+
+    @Test
+    void unknownClientShowsTheErrorPage() {
+        HttpResponse<String> response = new Browser().get("/authorize?" + SignIn.query(SignIn.codeRequest("nobody", CB, "openid", SignIn.verifier())));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Location")).isEmpty();
+        assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+    }
+
+    @Test
+    void errorsAfterTheRedirectUriIsVerifiedGoBackToTheClient() {
+        Map<String, String> request = SignIn.codeRequest("victim", CB, "openid admin", SignIn.verifier());
+        assertThat(SignIn.redirectParams(new Browser().get("/authorize?" + SignIn.query(request))))
+                .containsEntry("error", "invalid_scope").containsEntry("state", request.get("state"));
+        Map<String, String> noChallenge = SignIn.codeRequest("victim", CB, "openid", null);
+        assertThat(SignIn.redirectParams(new Browser().get("/authorize?" + SignIn.query(noChallenge)))).containsEntry("error", "invalid_request");
+        Map<String, String> withRequest = SignIn.codeRequest("victim", CB, "openid", SignIn.verifier());
+        withRequest.put("request", "eyJhbGciOiJub25lIn0.e30.");
+        assertThat(SignIn.redirectParams(new Browser().get("/authorize?" + SignIn.query(withRequest)))).containsEntry("error", "request_not_supported");
+        String repeated = SignIn.query(SignIn.codeRequest("victim", CB, "openid", SignIn.verifier())) + "&scope=openid";
+        assertThat(SignIn.redirectParams(new Browser().get("/authorize?" + repeated))).containsEntry("error", "invalid_request");
+    }
+
+    @Test
+    void aReplayedCodeIsRefusedAndRevokesTheTokensOfTheFirstRedemption() {
+        String[] code = code("victim", true);
+        HttpResponse<String> first = token(basic(web), redeem(code[0], code[1]));
+        assertThat(first.statusCode()).isEqualTo(200);
+        JsonObject tokens = Admin.json(first.body());
+
+        assertJsonError(token(basic(web), redeem(code[0], code[1])), 400, "invalid_grant");
+        assertThat(introspect(tokens.getString("access_token")).getBoolean("active")).isFalse();
+        assertJsonError(token(basic(web), Map.of("grant_type", "refresh_token", "refresh_token", tokens.getString("refresh_token"))),
+                400, "invalid_grant");
+    }
+
+    @Test
+    void pkceDowngradeIsRefusedBothWays() {
+        String[] withChallenge = code("victim", true);
+        assertJsonError(token(basic(web), redeem(withChallenge[0], null)), 400, "invalid_grant");
+        String[] wrong = code("victim", true);
+        assertJsonError(token(basic(web), redeem(wrong[0], SignIn.verifier())), 400, "invalid_grant");
+        String[] withoutChallenge = code("legacy", false);
+        assertJsonError(token(basic(noPkce), redeem(withoutChallenge[0], SignIn.verifier())), 400, "invalid_grant");
+    }
+
+    @Test
+    void aRotatedRefreshTokenUsedAgainRevokesTheWholeFamily() {
+        String[] code = code("victim", true);
+        JsonObject first = Admin.json(token(basic(web), redeem(code[0], code[1])).body());
+        HttpResponse<String> rotated = token(basic(web), Map.of("grant_type", "refresh_token", "refresh_token", first.getString("refresh_token")));
+        assertThat(rotated.statusCode()).isEqualTo(200);
+        String second = Admin.json(rotated.body()).getString("refresh_token");
+        assertThat(second).isNotEqualTo(first.getString("refresh_token"));
+
+        assertJsonError(token(basic(web), Map.of("grant_type", "refresh_token", "refresh_token", first.getString("refresh_token"))), 400, "invalid_grant");
+        assertJsonError(token(basic(web), Map.of("grant_type", "refresh_token", "refresh_token", second)), 400, "invalid_grant");
+    }
+
+    @Test
+    void aRefreshMayNarrowTheScopeButNotWidenIt() {
+        String[] code = code("victim", true);
+        String refresh = Admin.json(token(basic(web), redeem(code[0], code[1])).body()).getString("refresh_token");
+
+        assertJsonError(token(basic(web), Map.of("grant_type", "refresh_token", "refresh_token", refresh, "scope", "openid profile email")),
+                400, "invalid_scope");
+        HttpResponse<String> narrower = token(basic(web), Map.of("grant_type", "refresh_token", "refresh_token", refresh, "scope", "openid"));
+        assertThat(narrower.statusCode()).as("the refused request did not consume the token").isEqualTo(200);
+        assertThat(Admin.json(narrower.body()).getString("scope")).isEqualTo("openid");
+    }
+
+    @Test
+    void anotherClientCannotRedeemTheCodeOrUseTheRefreshToken() {
+        String[] code = code("victim", true);
+        assertJsonError(token(basic(other), redeem(code[0], code[1])), 400, "invalid_grant");
+
+        String[] fresh = code("victim", true);
+        String refresh = Admin.json(token(basic(web), redeem(fresh[0], fresh[1])).body()).getString("refresh_token");
+        assertJsonError(token(basic(other), Map.of("grant_type", "refresh_token", "refresh_token", refresh)), 400, "invalid_grant");
+        assertThat(token(basic(web), Map.of("grant_type", "refresh_token", "refresh_token", refresh)).statusCode())
+                .as("the other client's attempt did not burn the token").isEqualTo(200);
+    }
+
+    @Test
+    void aRedirectUriDifferentFromTheAuthorizationRequestIsRefusedAtTheTokenEndpoint() {
+        String[] code = code("victim", true);
+        Map<String, String> form = redeem(code[0], code[1]);
+        form.put("redirect_uri", "https://rp.example.com/other");
+        assertJsonError(token(basic(web), form), 400, "invalid_grant");
+    }
+
+    @Test
+    void refreshTokensCanBeRevokedAndIntrospected() {
+        String[] code = code("victim", true);
+        JsonObject tokens = Admin.json(token(basic(web), redeem(code[0], code[1])).body());
+        String refresh = tokens.getString("refresh_token");
+        JsonObject active = introspect(refresh);
+        assertThat(active.getBoolean("active")).isTrue();
+        assertThat(active.getString("token_type")).isEqualTo("refresh_token");
+
+        HttpResponse<String> revoked = Http.send(Http.request("/revoke").header("Authorization", basic(web))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("token=" + refresh)));
+        assertThat(revoked.statusCode()).isEqualTo(200);
+        assertThat(introspect(refresh).getBoolean("active")).isFalse();
+        assertThat(introspect(tokens.getString("access_token")).getBoolean("active")).as("the grant's access token too").isFalse();
+    }
+
+    static JsonObject introspect(String token) {
+        return Admin.json(Http.send(Http.request("/introspect").header("Authorization", basic(other))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("token=" + token))).body());
+    }
+}
