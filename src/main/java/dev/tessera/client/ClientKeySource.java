@@ -50,7 +50,8 @@ public class ClientKeySource {
             if (client.jwksUri() != null) {
                 return fetch(client.jwksUri());
             }
-        } catch (JoseException e) {
+        } catch (JoseException | ClassCastException e) {
+            // jose4j throws ClassCastException for JSON of the wrong shape, e.g. {"keys": 5}.
             throw invalid("The client's registered JWK Set cannot be parsed");
         }
         throw invalid("The client has no registered jwks or jwks_uri to verify its assertion with");

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Set;
+import org.jose4j.json.JsonUtil;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.PublicJsonWebKey;
@@ -107,14 +108,23 @@ public class ClientMetadataPolicy {
             throw invalid("jwks and jwks_uri must not both be present (RFC 7591 §2)");
         }
         if (m.jwks() != null) {
+            List<JsonWebKey> keys;
+            int members;
             try {
-                for (JsonWebKey key : new JsonWebKeySet(m.jwks()).getJsonWebKeys()) {
-                    if (key instanceof PublicJsonWebKey pk && pk.getPrivateKey() != null || "oct".equals(key.getKeyType())) {
-                        throw invalid("jwks must contain public keys only");
-                    }
-                }
-            } catch (JoseException e) {
+                keys = new JsonWebKeySet(m.jwks()).getJsonWebKeys();
+                members = ((List<?>) JsonUtil.parseJson(m.jwks()).get("keys")).size();
+            } catch (JoseException | ClassCastException e) {
+                // jose4j throws ClassCastException for JSON of the wrong shape, e.g. {"keys": 5}.
                 throw invalid("jwks is not a valid JWK Set");
+            }
+            // jose4j skips members it cannot read; such a member would be stored unchecked and never used.
+            if (keys.size() != members) {
+                throw invalid("jwks contains a member that is not a valid JWK");
+            }
+            for (JsonWebKey key : keys) {
+                if (key instanceof PublicJsonWebKey pk && pk.getPrivateKey() != null || "oct".equals(key.getKeyType())) {
+                    throw invalid("jwks must contain public keys only");
+                }
             }
         }
         if (m.jwksUri() != null && !m.jwksUri().startsWith("https://")) {

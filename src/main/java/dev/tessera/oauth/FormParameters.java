@@ -119,7 +119,7 @@ public final class FormParameters {
 
     /** Percent-decoding with '+' as space (WHATWG urlencoded), strict about bad escapes and UTF-8. */
     static String decode(String s) {
-        if (s.indexOf('%') < 0 && s.indexOf('+') < 0) {
+        if (s.indexOf('%') < 0 && s.indexOf('+') < 0 && s.chars().allMatch(c -> c <= 0x7F)) {
             return s;
         }
         byte[] out = new byte[s.length()];

@@ -1,0 +1,113 @@
+package dev.tessera.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tessera.oauth.OAuthError;
+import org.jose4j.jwk.EcJwkGenerator;
+import org.jose4j.jwk.JsonWebKey.OutputControlLevel;
+import org.jose4j.jwk.PublicJsonWebKey;
+import org.jose4j.keys.EllipticCurves;
+import org.jose4j.lang.JoseException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Key-related metadata (RFC 7591 §2 jwks, jwks_uri; OpenID Connect Registration token_endpoint_auth_signing_alg). */
+class ClientMetadataKeysPolicyTest {
+    private static final PublicJsonWebKey KEY = ecKey();
+    private final MetadataFixtures f = new MetadataFixtures();
+
+    @Test
+    void privateKeyJwtWithPublicKeysIsAccepted() {
+        f.apply(privateKeyJwt("\"jwks\": " + jwks(false) + ", \"token_endpoint_auth_signing_alg\": \"ES256\""));
+
+        assertThat(f.client.authMethod()).isEqualTo(ClientAuthMethod.PRIVATE_KEY_JWT);
+        assertThat(f.client.jwks()).contains(KEY.getKeyId()).doesNotContain("\"d\"");
+        assertThat(f.client.authSigningAlg()).isEqualTo("ES256");
+    }
+
+    @Test
+    void privateKeyJwtWithAnHttpsJwksUriIsAccepted() {
+        f.apply(privateKeyJwt("\"jwks_uri\": \"https://app.example.com/jwks\""));
+        assertThat(f.client.jwksUri()).isEqualTo("https://app.example.com/jwks");
+        assertThat(f.client.jwks()).isNull();
+    }
+
+    @Test
+    void jwksAndJwksUriTogetherAreRefused() {
+        f.refused(OAuthError.INVALID_CLIENT_METADATA, privateKeyJwt("\"jwks\": " + jwks(false)
+                + ", \"jwks_uri\": \"https://app.example.com/jwks\""));
+    }
+
+    @Test
+    void jwksWithPrivateKeyMaterialIsRefused() {
+        f.refused(OAuthError.INVALID_CLIENT_METADATA, privateKeyJwt("\"jwks\": " + jwks(true)));
+    }
+
+    @Test
+    void jwksWithASymmetricKeyIsRefused() {
+        f.refused(OAuthError.INVALID_CLIENT_METADATA, privateKeyJwt(
+                "\"jwks\": {\"keys\": [{\"kty\": \"oct\", \"k\": \"c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3JldA\"}]}"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{}", "{\"keys\": 5}", "{\"keys\": [5]}", "{\"keys\": [\"x\"]}", "{\"keys\": [null]}",
+            "{\"keys\": [{\"kty\": \"EC\"}]}", "{\"keys\": [{\"kty\": \"XYZ\", \"d\": \"secret\"}]}"})
+    void aJwksThatIsNotAllReadableIsRefusedNotA500(String jwks) {
+        f.refused(OAuthError.INVALID_CLIENT_METADATA, privateKeyJwt("\"jwks\": " + jwks));
+    }
+
+    @Test
+    void oneUnreadableMemberBesideAGoodKeyIsRefused() {
+        String mixed = "{\"keys\": [" + KEY.toJson(OutputControlLevel.PUBLIC_ONLY) + ", {\"kty\": \"RSA\", \"n\": 1}]}";
+        f.refused(OAuthError.INVALID_CLIENT_METADATA, privateKeyJwt("\"jwks\": " + mixed));
+    }
+
+    @Test
+    void privateKeyJwtWithoutKeysIsRefused() {
+        f.refused(OAuthError.INVALID_CLIENT_METADATA, privateKeyJwt(""));
+    }
+
+    @Test
+    void aPlainHttpJwksUriIsRefused() {
+        f.refused(OAuthError.INVALID_CLIENT_METADATA, privateKeyJwt("\"jwks_uri\": \"http://app.example.com/jwks\""));
+    }
+
+    @Test
+    void theAuthSigningAlgMustFitTheMethod() {
+        String keys = "\"jwks\": " + jwks(false);
+        f.refused(OAuthError.INVALID_CLIENT_METADATA, privateKeyJwt(keys + ", \"token_endpoint_auth_signing_alg\": \"HS256\""));
+        f.refused(OAuthError.INVALID_CLIENT_METADATA, privateKeyJwt(keys + ", \"token_endpoint_auth_signing_alg\": \"none\""));
+        f.refused(OAuthError.INVALID_CLIENT_METADATA, "{\"token_endpoint_auth_method\": \"client_secret_jwt\","
+                + " \"grant_types\": [\"client_credentials\"], \"token_endpoint_auth_signing_alg\": \"RS256\"}");
+        f.refused(OAuthError.INVALID_CLIENT_METADATA, "{\"grant_types\": [\"client_credentials\"],"
+                + " \"token_endpoint_auth_signing_alg\": \"HS256\"}");
+    }
+
+    @Test
+    void clientSecretJwtTakesAnHmacAlgorithm() {
+        f.apply("{\"token_endpoint_auth_method\": \"client_secret_jwt\", \"grant_types\": [\"client_credentials\"],"
+                + " \"token_endpoint_auth_signing_alg\": \"HS512\"}");
+        assertThat(f.client.authMethod()).isEqualTo(ClientAuthMethod.CLIENT_SECRET_JWT);
+        assertThat(f.client.authSigningAlg()).isEqualTo("HS512");
+    }
+
+    private static String privateKeyJwt(String members) {
+        return "{\"token_endpoint_auth_method\": \"private_key_jwt\", \"grant_types\": [\"client_credentials\"]"
+                + (members.isEmpty() ? "" : ", " + members) + "}";
+    }
+
+    private static String jwks(boolean withPrivate) {
+        return "{\"keys\": [" + KEY.toJson(withPrivate ? OutputControlLevel.INCLUDE_PRIVATE : OutputControlLevel.PUBLIC_ONLY) + "]}";
+    }
+
+    private static PublicJsonWebKey ecKey() {
+        try {
+            PublicJsonWebKey key = EcJwkGenerator.generateJwk(EllipticCurves.P256);
+            key.setKeyId("client-key-1");
+            return key;
+        } catch (JoseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package dev.tessera.client;
+
+import static dev.tessera.client.MetadataFixtures.WEB;
+import static dev.tessera.client.MetadataFixtures.metadata;
+import static dev.tessera.client.MetadataFixtures.withResponseTypes;
+import static dev.tessera.oauth.OAuthAssertions.assertOAuthError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tessera.oauth.OAuthError;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** RFC 7591 §2 and §3.2.2: grants, response types, redirect URIs, scopes and display URLs. */
+class ClientMetadataPolicyTest {
+    private final MetadataFixtures f = new MetadataFixtures();
+
+    @Test
+    void defaultsAreAConfidentialAuthorizationCodeClient() {
+        f.apply("{" + WEB + "}");
+
+        Client client = f.client;
+        assertThat(client.grantTypes()).containsExactly("authorization_code");
+        assertThat(client.responseTypes()).containsExactly("code");
+        assertThat(client.authMethod()).isEqualTo(ClientAuthMethod.CLIENT_SECRET_BASIC);
+        assertThat(client.redirectUris()).containsExactly("https://app.example.com/cb");
+        assertThat(client.accessTokenFormat()).isEqualTo(AccessTokenFormat.JWT);
+        assertThat(client.requirePkce()).isTrue();
+        assertThat(client.requireConsent()).isTrue();
+        assertThat(client.enabled()).isTrue();
+    }
+
+    @Test
+    void aServiceClientNeedsNoRedirectUri() {
+        f.apply("{\"grant_types\": [\"client_credentials\"], \"scope\": \"read write\", \"default_scope\": \"read\","
+                + " \"allowed_resources\": [\"https://api.example.com\"], \"access_token_signing_alg\": \"ES256\","
+                + " \"access_token_format\": \"opaque\", \"enabled\": false}");
+
+        Client client = f.client;
+        assertThat(client.grantTypes()).containsExactly("client_credentials");
+        assertThat(client.responseTypes()).isEmpty();
+        assertThat(client.allowedScopes()).containsExactly("read", "write");
+        assertThat(client.defaultScopes()).containsExactly("read");
+        assertThat(client.allowedResources()).containsExactly("https://api.example.com");
+        assertThat(client.accessTokenSigningAlg()).isEqualTo("ES256");
+        assertThat(client.accessTokenFormat()).isEqualTo(AccessTokenFormat.OPAQUE);
+        assertThat(client.enabled()).isFalse();
+    }
+
+    @Test
+    void withoutDefaultScopeTheDefaultIsTheWholeScope() {
+        f.apply("{" + WEB + ", \"scope\": \"a b a\"}");
+        assertThat(f.client.allowedScopes()).containsExactly("a", "b");
+        assertThat(f.client.defaultScopes()).containsExactly("a", "b");
+    }
+
+    @Test
+    void authorizationCodeWithoutRedirectUrisIsInvalidRedirectUri() {
+        f.refused(OAuthError.INVALID_REDIRECT_URI, "{}");
+        f.refused(OAuthError.INVALID_REDIRECT_URI, "{\"grant_types\": [\"authorization_code\"], \"redirect_uris\": []}");
+        f.refused(OAuthError.INVALID_REDIRECT_URI, "{\"grant_types\": [\"implicit\"], \"response_types\": [\"token\"]}");
+    }
+
+    @Test
+    void aBadRedirectUriIsInvalidRedirectUri() {
+        f.refused(OAuthError.INVALID_REDIRECT_URI, "{\"redirect_uris\": [\"http://app.example.com/cb\"]}");
+        f.refused(OAuthError.INVALID_REDIRECT_URI, "{" + WEB + ", \"post_logout_redirect_uris\": [\"https://a.example/#x\"]}");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "\"grant_types\": [\"client_credentials\"], \"response_types\": [\"code\"]",
+        "\"grant_types\": [\"authorization_code\"], \"response_types\": [\"token\"]",
+        "\"grant_types\": [\"authorization_code\"], \"response_types\": [\"id_token\"]",
+        "\"grant_types\": [\"authorization_code\"], \"response_types\": []",
+        "\"response_types\": [\"code\", \"magic\"]"})
+    void inconsistentResponseAndGrantTypesAreInvalidClientMetadata(String members) {
+        f.refused(OAuthError.INVALID_CLIENT_METADATA, "{" + WEB + ", " + members + "}");
+    }
+
+    @Test
+    void aHybridResponseTypeNeedsBothAuthorizationCodeAndImplicit() {
+        ClientMetadata codeOnly = withResponseTypes(metadata("{" + WEB + "}"), Set.of("code id_token"));
+        ClientMetadata implicitOnly = withResponseTypes(
+                metadata("{" + WEB + ", \"grant_types\": [\"implicit\"]}"), Set.of("code id_token"));
+        ClientMetadata both = withResponseTypes(
+                metadata("{" + WEB + ", \"grant_types\": [\"authorization_code\", \"implicit\"]}"), Set.of("code id_token"));
+
+        assertOAuthError(OAuthError.INVALID_CLIENT_METADATA, () -> f.apply(codeOnly)).hasMessageContaining("implicit");
+        assertOAuthError(OAuthError.INVALID_CLIENT_METADATA, () -> f.apply(implicitOnly))
+                .hasMessageContaining("authorization_code");
+        f.apply(both);
+        assertThat(f.client.responseTypes()).containsExactly("code id_token");
+    }
+
+    @Test
+    void aPublicClientMayNotUseClientCredentialsOrPassword() {
+        f.refused(OAuthError.INVALID_CLIENT_METADATA,
+                "{\"token_endpoint_auth_method\": \"none\", \"grant_types\": [\"client_credentials\"]}");
+        f.refused(OAuthError.INVALID_CLIENT_METADATA,
+                "{\"token_endpoint_auth_method\": \"none\", \"grant_types\": [\"password\"]}");
+    }
+
+    @Test
+    void unknownGrantTypesAndAuthMethodsAreRefused() {
+        f.refused(OAuthError.INVALID_CLIENT_METADATA, "{\"grant_types\": [\"client_credentials\", \"magic\"]}");
+        f.refused(OAuthError.INVALID_CLIENT_METADATA, "{" + WEB + ", \"token_endpoint_auth_method\": \"tls_magic\"}");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"logo_uri", "policy_uri", "tos_uri", "backchannel_logout_uri"})
+    void displayAndLogoutUrisMustBeHttps(String member) {
+        f.refused(OAuthError.INVALID_CLIENT_METADATA, "{" + WEB + ", \"" + member + "\": \"http://app.example.com/x\"}");
+        f.apply("{" + WEB + ", \"" + member + "\": \"https://app.example.com/x\"}");
+    }
+
+    @Test
+    void theDefaultScopeMustBeWithinTheScope() {
+        f.refused(OAuthError.INVALID_CLIENT_METADATA, "{" + WEB + ", \"scope\": \"a b\", \"default_scope\": \"a c\"}");
+        f.refused(OAuthError.INVALID_CLIENT_METADATA, "{" + WEB + ", \"default_scope\": \"a\"}");
+        f.refused(OAuthError.INVALID_CLIENT_METADATA, "{" + WEB + ", \"scope\": \"a \\\"b\"}");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"none", "HS256", "RS512", "rs256"})
+    void tokenSigningAlgorithmsMustBeOnesTesseraSignsWith(String alg) {
+        f.refused(OAuthError.INVALID_CLIENT_METADATA, "{" + WEB + ", \"access_token_signing_alg\": \"" + alg + "\"}");
+        f.refused(OAuthError.INVALID_CLIENT_METADATA, "{" + WEB + ", \"id_token_signed_response_alg\": \"" + alg + "\"}");
+    }
+
+    @Test
+    void allowedResourcesMustBeAbsoluteWithoutFragment() {
+        f.refused(OAuthError.INVALID_CLIENT_METADATA, "{" + WEB + ", \"allowed_resources\": [\"/api\"]}");
+        f.refused(OAuthError.INVALID_CLIENT_METADATA, "{" + WEB + ", \"allowed_resources\": [\"https://a.example#x\"]}");
+    }
+
+    @Test
+    void anUnknownAccessTokenFormatIsRefused() {
+        f.refused(OAuthError.INVALID_CLIENT_METADATA, "{" + WEB + ", \"access_token_format\": \"paseto\"}");
+    }
+}
