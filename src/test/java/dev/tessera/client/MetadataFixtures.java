@@ -39,17 +39,13 @@ final class MetadataFixtures {
         return ClientMetadata.fromJson(parse(json));
     }
 
-    /**
-     * A copy with other response types. Multi-value response types such as "code id_token" contain a
-     * space, which {@link ClientMetadata#fromJson} refuses, so the policy's rules for them are reached
-     * only through the record.
-     */
+    /** A copy with other response types. */
     static ClientMetadata withResponseTypes(ClientMetadata m, Set<String> responseTypes) {
         return new ClientMetadata(m.redirectUris(), m.postLogoutRedirectUris(), m.grantTypes(), responseTypes,
                 m.tokenEndpointAuthMethod(), m.tokenEndpointAuthSigningAlg(), m.scope(), m.defaultScope(),
                 m.allowedResources(), m.clientName(), m.logoUri(), m.policyUri(), m.tosUri(), m.contacts(), m.jwks(),
                 m.jwksUri(), m.idTokenSignedResponseAlg(), m.backchannelLogoutUri(), m.accessTokenFormat(),
                 m.accessTokenLifetime(), m.accessTokenSigningAlg(), m.refreshTokenLifetime(), m.refreshTokenIdle(),
-                m.requirePkce(), m.requireConsent(), m.enabled());
+                m.requirePkce(), m.requireConsent(), m.enabled(), m.allowPlainPkce());
     }
 }

@@ -409,6 +409,19 @@ class LiquibaseChangelogIT {
 
         @Test
         @Order(5)
+        void clientIdsDifferingOnlyInCaseAreDistinctClients() {
+            String base = "case-" + UUID.randomUUID().toString().substring(0, 8);
+            Instant now = Instant.parse("2026-01-02T03:04:05Z");
+            inTransaction(em -> em.persist(new Client(base, ClientAuthMethod.NONE, now)));
+            inTransaction(em -> em.persist(new Client(base.toUpperCase(java.util.Locale.ROOT), ClientAuthMethod.CLIENT_SECRET_BASIC, now)));
+            Client lower = read(em -> em.find(Client.class, base));
+            Client upper = read(em -> em.find(Client.class, base.toUpperCase(java.util.Locale.ROOT)));
+            assertThat(lower.authMethod()).isEqualTo(ClientAuthMethod.NONE);
+            assertThat(upper.authMethod()).isEqualTo(ClientAuthMethod.CLIENT_SECRET_BASIC);
+        }
+
+        @Test
+        @Order(5)
         void reaperDeletesOnlyExpiredRowsInBatches() {
             Instant now = Instant.parse("2026-06-01T00:00:00Z");
             String prefix = UUID.randomUUID().toString().substring(0, 8);
