@@ -25,6 +25,16 @@ public class ErrorPageServlet extends HttpServlet {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         Object exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         if (exception instanceof Throwable t) {
+            if (hasCauseNamed(t, "jakarta.faces.application.ViewExpiredException")) {
+                // A page posted back after its view state expired, or a forged cross-site POST without one.
+                response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+                response.setContentType("text/html;charset=UTF-8");
+                response.getWriter().write("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Page expired</title>"
+                        + "<link rel=\"stylesheet\" href=\"/static/tessera.css\"></head><body><main class=\"card\">"
+                        + "<h1 id=\"expired\">This page has expired</h1><p>Return to the application and sign in again.</p>"
+                        + "</main></body></html>");
+                return;
+            }
             if (hasCause(t, dev.tessera.oauth.RequestTooLargeException.class)) {
                 ErrorWriter.write(response, OAuthError.REQUEST_TOO_LARGE, "The request body is larger than this server accepts");
                 return;
@@ -35,6 +45,16 @@ public class ErrorPageServlet extends HttpServlet {
         int status = code instanceof Integer i ? i : 404;
         OAuthError error = OAuthError.forHttpStatus(status);
         ErrorWriter.write(response, error, status >= 500 ? "Internal error" : "The request was rejected: " + error.code());
+    }
+
+    private static boolean hasCauseNamed(Throwable t, String className) {
+        int depth = 0;
+        for (Throwable c = t; c != null && depth++ < 32; c = c.getCause()) {
+            if (c.getClass().getName().equals(className)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {

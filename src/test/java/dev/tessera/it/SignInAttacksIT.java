@@ -187,6 +187,39 @@ class SignInAttacksIT {
         assertThat(introspect(tokens.getString("access_token")).getBoolean("active")).as("the grant's access token too").isFalse();
     }
 
+    @Test
+    void aLoginPostWithoutValidViewStateIsRefusedCleanly() {
+        Browser browser = new Browser();
+        HttpResponse<String> page = SignIn.authorize(browser, SignIn.codeRequest("victim", CB, "openid", SignIn.verifier()));
+        String id = page.uri().getQuery().replace("id=", "");
+        HttpResponse<String> forged = browser.post("/ui/login.xhtml", Map.of("loginForm", "loginForm", "id", id,
+                "username", "mallory-target", "password", SignIn.PASSWORD, "login", "login", "jakarta.faces.ViewState", "forged"));
+        assertThat(forged.statusCode()).isEqualTo(400);
+        assertThat(forged.headers().firstValue("Location")).isEmpty();
+        assertThat(forged.body()).contains("id=\"expired\"").doesNotContain("Exception");
+    }
+
+    @Test
+    void changingThePasswordEndsSessionsAndRevokesRefreshTokens() {
+        SignIn.createUser("changes-password");
+        Browser browser = new Browser();
+        String verifier = SignIn.verifier();
+        Map<String, String> answer = SignIn.redirectParams(SignIn.loginAndApprove(browser,
+                SignIn.codeRequest("victim", CB, "openid", verifier), "changes-password"));
+        JsonObject tokens = Admin.json(token(basic(web), redeem(answer.get("code"), verifier)).body());
+        String sub = Admin.json(Http.send(Http.request("/admin/api/users?search=changes-password")
+                .header("Authorization", "Bearer " + Admin.token()).GET()).body()).getJsonArray("users").getJsonObject(0).getString("sub");
+
+        HttpResponse<String> changed = Http.send(Http.request("/admin/api/users/" + sub + "/password").header("Authorization", "Bearer " + Admin.token())
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"password\":\"a brand new passphrase\"}")));
+        assertThat(changed.statusCode()).as(changed.body()).isLessThan(300);
+
+        assertJsonError(token(basic(web), Map.of("grant_type", "refresh_token", "refresh_token", tokens.getString("refresh_token"))), 400, "invalid_grant");
+        Map<String, String> silent = SignIn.codeRequest("victim", CB, "openid", SignIn.verifier());
+        silent.put("prompt", "none");
+        assertThat(SignIn.redirectParams(SignIn.authorize(browser, silent))).containsEntry("error", "login_required");
+    }
+
     static JsonObject introspect(String token) {
         return Admin.json(Http.send(Http.request("/introspect").header("Authorization", basic(other))
                 .header("Content-Type", "application/x-www-form-urlencoded")

@@ -1,0 +1,48 @@
+package dev.tessera.token;
+
+import dev.tessera.consent.ConsentService;
+import dev.tessera.session.SessionService;
+import dev.tessera.user.UserDeleted;
+import dev.tessera.user.UserDisabled;
+import dev.tessera.user.UserPasswordChanged;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+
+/**
+ * When a password changes or an account is disabled or deleted, everything that lets the account act
+ * without a new login ends: its SSO sessions and every refresh token family (RFC 9700 §4.14.2: refresh
+ * tokens SHOULD be revocable "on password change"), and on deletion its remembered consents. Runs only
+ * once the change has committed.
+ */
+@ApplicationScoped
+public class AccountChanges {
+
+    @Inject
+    RefreshTokens refreshTokens;
+
+    @Inject
+    SessionService sessions;
+
+    @Inject
+    ConsentService consents;
+
+    void passwordChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) UserPasswordChanged event) {
+        cutOff(event.subject());
+    }
+
+    void disabled(@Observes(during = TransactionPhase.AFTER_SUCCESS) UserDisabled event) {
+        cutOff(event.subject());
+    }
+
+    void deleted(@Observes(during = TransactionPhase.AFTER_SUCCESS) UserDeleted event) {
+        cutOff(event.subject());
+        consents.revokeAll(event.subject());
+    }
+
+    private void cutOff(String subject) {
+        refreshTokens.revokeSubject(subject);
+        sessions.endAllFor(subject);
+    }
+}
