@@ -4,6 +4,7 @@ import dev.tessera.client.Client;
 import dev.tessera.consent.ConsentService;
 import dev.tessera.oauth.OAuthError;
 import dev.tessera.session.SessionCookie;
+import dev.tessera.session.IdTokenHints;
 import dev.tessera.session.SessionService;
 import dev.tessera.session.SsoSession;
 import dev.tessera.user.UserAccount;

@@ -65,10 +65,22 @@ public class SessionService {
                 .setParameter("sid", sid).getResultStream().findFirst();
     }
 
+    @Inject
+    jakarta.enterprise.event.Event<SessionEnded> ended;
+
+    /** Ends the session behind a cookie value and announces it, so tokens bound to it can be revoked. */
     @Transactional
-    public void end(String cookieValue) {
-        em.createQuery("DELETE FROM SsoSession s WHERE s.idHash = :h")
-                .setParameter("h", Secrets.sha256Hex(cookieValue)).executeUpdate();
+    public Optional<SsoSession> end(String cookieValue) {
+        if (cookieValue == null || cookieValue.length() > 128) {
+            return Optional.empty();
+        }
+        SsoSession session = em.find(SsoSession.class, Secrets.sha256Hex(cookieValue));
+        if (session == null) {
+            return Optional.empty();
+        }
+        em.remove(session);
+        ended.fire(new SessionEnded(session.sid(), session.subject()));
+        return Optional.of(session);
     }
 
     /** Ends every session of a user (password change, account disabled). */

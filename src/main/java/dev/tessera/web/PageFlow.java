@@ -39,6 +39,16 @@ public class PageFlow {
         faces.responseComplete();
     }
 
+    /** A 303 to a URL outside Tessera that was verified as registered by the caller. */
+    public void seeOtherAbsolute(String url) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        HttpServletResponse response = (HttpServletResponse) faces.getExternalContext().getResponse();
+        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+        response.setHeader("Location", url);
+        response.setHeader("Cache-Control", "no-store");
+        faces.responseComplete();
+    }
+
     public void resume(String id) {
         seeOther(Interactions.RESUME + "?id=" + id);
     }

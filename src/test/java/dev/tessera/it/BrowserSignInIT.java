@@ -55,6 +55,7 @@ class BrowserSignInIT {
     static void setUp() {
         SignIn.createUser("ada");
         web = Admin.createClient("{\"client_id\":\"web\",\"client_name\":\"Reports & <Co>\",\"redirect_uris\":[\"" + WEB_CB + "\"],"
+                + "\"post_logout_redirect_uris\":[\"https://rp.example.com/bye\"],"
                 + "\"grant_types\":[\"authorization_code\",\"refresh_token\"],\"scope\":\"openid profile email offline_access groups\"}");
         Admin.createClient("{\"client_id\":\"spa\",\"token_endpoint_auth_method\":\"none\",\"redirect_uris\":[\"http://127.0.0.1/cb\"],"
                 + "\"grant_types\":[\"authorization_code\",\"refresh_token\"],\"scope\":\"openid profile\",\"require_consent\":false}");
@@ -208,6 +209,51 @@ class BrowserSignInIT {
         assertThat(wrong.headers().firstValue("X-Frame-Options")).hasValue("DENY");
         assertThat(wrong.headers().firstValue("Cache-Control")).hasValue("no-store");
         assertThat(wrong.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(v -> assertThat(v).contains("frame-ancestors 'none'"));
+    }
+
+    @Test
+    void logoutWithTheSessionsIdTokenEndsItRevokesRefreshTokensAndReturnsToTheClient() throws Exception {
+        Browser browser = new Browser();
+        String verifier = SignIn.verifier();
+        Map<String, String> request = SignIn.codeRequest("web", WEB_CB, "openid profile", verifier);
+        Map<String, String> answer = SignIn.redirectParams(SignIn.loginAndApprove(browser, request, "ada"));
+        OIDCTokenResponse tokens = redeem(webAuth(), null, answer.get("code"), WEB_CB, verifier);
+
+        HttpResponse<String> logout = browser.get("/logout?" + SignIn.query(Map.of("id_token_hint",
+                tokens.getOIDCTokens().getIDTokenString(), "post_logout_redirect_uri", "https://rp.example.com/bye", "state", "bye-1")));
+        assertThat(logout.statusCode()).isEqualTo(303);
+        assertThat(logout.headers().firstValue("Location")).hasValue("https://rp.example.com/bye?state=bye-1");
+
+        var refresh = new TokenRequest(TOKEN, webAuth(), new com.nimbusds.oauth2.sdk.RefreshTokenGrant(
+                tokens.getOIDCTokens().getRefreshToken())).toHTTPRequest().send();
+        assertThat(refresh.getStatusCode()).isEqualTo(400);
+        assertThat(refresh.getContent()).contains("invalid_grant");
+        Map<String, String> silent = SignIn.codeRequest("web", WEB_CB, "openid", SignIn.verifier());
+        silent.put("prompt", "none");
+        assertThat(SignIn.redirectParams(SignIn.authorize(browser, silent))).containsEntry("error", "login_required");
+    }
+
+    @Test
+    void logoutWithoutAnIdTokenHintAsksFirst() {
+        Browser browser = new Browser();
+        SignIn.loginAndApprove(browser, SignIn.codeRequest("spa", "http://127.0.0.1/cb", "openid", SignIn.verifier()), "ada");
+        HttpResponse<String> page = browser.follow(browser.get("/logout"));
+        assertThat(page.body()).contains("id=\"logout\"");
+        Map<String, String> silent = SignIn.codeRequest("spa", "http://127.0.0.1/cb", "openid", SignIn.verifier());
+        silent.put("prompt", "none");
+        assertThat(SignIn.redirectParams(SignIn.authorize(browser, silent))).as("still signed in before confirming").containsKey("code");
+
+        HttpResponse<String> done = browser.follow(browser.submit(page, "logout", Map.of()));
+        assertThat(done.body()).contains("id=\"signed-out\"");
+        assertThat(SignIn.redirectParams(SignIn.authorize(browser, silent))).containsEntry("error", "login_required");
+    }
+
+    @Test
+    void logoutNeverRedirectsToAnUnregisteredUri() {
+        HttpResponse<String> response = new Browser().get("/logout?" + SignIn.query(Map.of("client_id", "web",
+                "post_logout_redirect_uri", "https://evil.example/bye")));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Location")).isEmpty();
     }
 
     @Test

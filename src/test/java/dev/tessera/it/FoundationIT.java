@@ -68,7 +68,8 @@ class FoundationIT {
                 "code_challenge_methods_supported", "authorization_response_iss_parameter_supported",
                 "id_token_signing_alg_values_supported", "scopes_supported", "claims_supported", "claims_parameter_supported",
                 "request_parameter_supported", "request_uri_parameter_supported", "prompt_values_supported",
-                "display_values_supported", "acr_values_supported", "claim_types_supported", "userinfo_endpoint");
+                "display_values_supported", "acr_values_supported", "claim_types_supported", "userinfo_endpoint",
+                "end_session_endpoint");
         assertThat(metadata.getJsonArray("grant_types_supported").getValuesAs(jakarta.json.JsonString::getString))
                 .containsExactlyInAnyOrder("authorization_code", "client_credentials", "refresh_token");
         assertThat(metadata.getJsonArray("token_endpoint_auth_signing_alg_values_supported").toString()).doesNotContain("none");

@@ -1,4 +1,4 @@
-package dev.tessera.authorize;
+package dev.tessera.session;
 
 import dev.tessera.config.Issuer;
 import dev.tessera.keys.KeyRing;
@@ -26,7 +26,18 @@ public class IdTokenHints {
 
     /** The hinted subject; empty when the hint is not an ID token of this server. */
     public Optional<String> subject(String hint) {
-        if (hint == null) {
+        return claims(hint).map(c -> {
+            try {
+                return c.getSubject();
+            } catch (MalformedClaimException e) {
+                return null;
+            }
+        });
+    }
+
+    /** The verified claims of a hint (sub, aud, sid, ...); empty when it is not an ID token of this server. */
+    public Optional<org.jose4j.jwt.JwtClaims> claims(String hint) {
+        if (hint == null || hint.length() > 16_384) {
             return Optional.empty();
         }
         try {
@@ -43,8 +54,8 @@ public class IdTokenHints {
                         }
                         return key.get().jwk().getPublicKey();
                     })
-                    .build().processToClaims(hint).getSubject());
-        } catch (InvalidJwtException | MalformedClaimException e) {
+                    .build().processToClaims(hint));
+        } catch (InvalidJwtException e) {
             return Optional.empty();
         }
     }

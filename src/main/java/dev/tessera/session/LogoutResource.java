@@ -1,0 +1,106 @@
+package dev.tessera.session;
+
+import dev.tessera.config.Issuer;
+import dev.tessera.oauth.FormParameters;
+import dev.tessera.oauth.OAuthException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
+
+/**
+ * RP-initiated logout (OpenID Connect RP-Initiated Logout 1.0). With an {@code id_token_hint} for the
+ * browser's current session the logout happens at once; otherwise the person confirms on the logout
+ * page, so a third-party page cannot sign anyone out (§6: the OP "SHOULD" ask when the hint is missing).
+ * Afterwards the browser goes to a registered {@code post_logout_redirect_uri} with {@code state}, or sees
+ * the signed-out page.
+ */
+@Path("/logout")
+@ApplicationScoped
+@Tag(name = "session")
+public class LogoutResource {
+    public static final String PAGE = "/ui/logout.xhtml";
+
+    @Inject
+    Issuer issuer;
+
+    @Inject
+    IdTokenHints hints;
+
+    @Inject
+    LogoutTargets targets;
+
+    @Inject
+    SessionCookie cookie;
+
+    @Inject
+    SessionService sessions;
+
+    @GET
+    @Operation(summary = "End the SSO session (OpenID Connect RP-Initiated Logout)")
+    public Response get(@Context HttpServletRequest http) {
+        return handle(http.getQueryString(), http);
+    }
+
+    @POST
+    @Operation(summary = "End the SSO session, form-encoded parameters")
+    public Response post(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body, @Context HttpServletRequest http) {
+        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+            return LogoutPages.error("The body must be application/x-www-form-urlencoded");
+        }
+        return handle(body, http);
+    }
+
+    private Response handle(String raw, HttpServletRequest http) {
+        FormParameters params;
+        try {
+            params = FormParameters.parse(raw, java.util.Set.of());
+        } catch (OAuthException e) {
+            return LogoutPages.error(e.description());
+        }
+        Optional<JwtClaims> hint = hints.claims(params.get("id_token_hint").orElse(null));
+        if (params.has("id_token_hint") && hint.isEmpty()) {
+            return LogoutPages.error("id_token_hint is not an ID token of this server");
+        }
+        String clientId = params.get("client_id").orElse(hint.flatMap(LogoutResource::audience).orElse(null));
+        if (hint.isPresent() && params.has("client_id") && !params.get("client_id").equals(hint.flatMap(LogoutResource::audience))) {
+            return LogoutPages.error("client_id does not match the id_token_hint");
+        }
+        String requested = params.get("post_logout_redirect_uri").orElse(null);
+        Optional<String> redirect = targets.verified(clientId, requested);
+        if (requested != null && redirect.isEmpty()) {
+            return LogoutPages.error("post_logout_redirect_uri is not registered for this client");
+        }
+        String state = params.get("state").orElse(null);
+        Optional<SsoSession> session = cookie.read(http).flatMap(sessions::current);
+        boolean hintMatches = session.isPresent() && hint.map(c -> session.get().sid().equals(c.getClaimValue("sid"))).orElse(false);
+        if (session.isPresent() && !hintMatches) {
+            return Response.seeOther(URI.create(issuer.endpoint(PAGE + "?" + LogoutPages.query(clientId, redirect.orElse(null), state))))
+                    .header("Cache-Control", "no-store").build();
+        }
+        cookie.read(http).ifPresent(sessions::end);
+        return LogoutPages.done(redirect.map(r -> LogoutTargets.withState(r, state)).orElse(null), cookie.clearing(), issuer);
+    }
+
+    private static Optional<String> audience(JwtClaims claims) {
+        try {
+            List<String> aud = claims.getAudience();
+            return aud.size() == 1 ? Optional.of(aud.get(0)) : Optional.empty();
+        } catch (MalformedClaimException e) {
+            return Optional.empty();
+        }
+    }
+}

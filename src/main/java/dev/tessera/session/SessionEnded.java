@@ -1,0 +1,5 @@
+package dev.tessera.session;
+
+/** An SSO session ended by logout; observers revoke what was bound to it. */
+public record SessionEnded(String sid, String subject) {
+}
