@@ -95,7 +95,9 @@ public class AuthorizationFlow {
             return true;
         }
         // OpenID Connect Core §3.1.2.1 max_age: "the OP MUST attempt to actively re-authenticate" when older.
-        if (request.maxAge() != null && session.authTime().plusSeconds(request.maxAge()).isBefore(clock.instant())) {
+        // Compared as durations: authTime.plusSeconds(max_age) overflows Instant for a max_age near Long.MAX_VALUE.
+        if (request.maxAge() != null
+                && java.time.Duration.between(session.authTime(), clock.instant()).compareTo(java.time.Duration.ofSeconds(request.maxAge())) > 0) {
             return true;
         }
         return hints.subject(request.idTokenHint()).filter(sub -> !sub.equals(session.subject())).isPresent();

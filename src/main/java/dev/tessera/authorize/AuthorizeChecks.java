@@ -142,7 +142,14 @@ public class AuthorizeChecks {
     }
 
     static void prompt(AuthorizeDraft d) {
-        Set<String> prompt = Scopes.parse(d.params().get(AuthorizeParameters.PROMPT).orElse(null));
+        // Space-separated like scope, but not Scopes.parse: its invalid_scope error would escape this endpoint's
+        // redirect; any value outside PROMPTS, whatever its characters, is simply unknown.
+        Set<String> prompt = new java.util.LinkedHashSet<>();
+        for (String value : d.params().get(AuthorizeParameters.PROMPT).orElse("").split(" ")) {
+            if (!value.isEmpty()) {
+                prompt.add(value);
+            }
+        }
         prompt.stream().filter(p -> !PROMPTS.contains(p)).findFirst()
                 .ifPresent(p -> { throw d.fail(OAuthError.INVALID_REQUEST, "Unknown prompt value " + p); });
         // OpenID Connect Core §3.1.2.1: "If this parameter contains none with any other value, an error is returned."

@@ -189,6 +189,15 @@ class BrowserSignInIT {
     }
 
     @Test
+    void theLargestMaxAgeIsAnAgeAndNotAnOverflow() {
+        Browser browser = new Browser();
+        SignIn.loginAndApprove(browser, SignIn.codeRequest("spa", "http://127.0.0.1/cb", "openid", SignIn.verifier()), "ada");
+        Map<String, String> again = SignIn.codeRequest("spa", "http://127.0.0.1/cb", "openid", SignIn.verifier());
+        again.put("max_age", String.valueOf(Long.MAX_VALUE));
+        assertThat(SignIn.redirectParams(SignIn.authorize(browser, again))).containsKey("code");
+    }
+
+    @Test
     void denyingConsentAnswersAccessDenied() {
         Browser browser = new Browser();
         Map<String, String> request = SignIn.codeRequest("web", WEB_CB, "openid profile", SignIn.verifier());

@@ -1,0 +1,213 @@
+package dev.tessera.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.openid.connect.sdk.Nonce;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The login and consent pages in a real browser: Debian's headless Chromium driven by Selenium, with both
+ * binaries named so Selenium Manager never looks anything up or downloads. The client's redirect URI is a
+ * {@link LoopbackClient} of the test's own, so the browser really lands there. Screenshots of the pages
+ * go to target/screenshots/. Without Chromium the class is skipped, except under CI, where it fails.
+ */
+@ExtendWith(ArquillianExtension.class)
+class BrowserPagesIT {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path TARGET = Path.of(System.getProperty("project.build.directory", "target"));
+    static final String PRIMARY = "rgba(36, 87, 197, 1)";
+    /** Selenium has no CDP module for every Chromium; the tests use none, so its warnings are noise. Held so they stay quiet. */
+    static final List<Logger> QUIET = List.of(Logger.getLogger("org.openqa.selenium.devtools"), Logger.getLogger("org.openqa.selenium.chromium"));
+    static LoopbackClient rp;
+    static JsonObject client;
+    static JsonObject user;
+    WebDriver driver;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return TesseraDeployment.war();
+    }
+
+    @BeforeAll
+    static void setUp() throws IOException {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            if (System.getenv("CI") != null) {
+                fail("BrowserPagesIT needs " + CHROMIUM + " and " + CHROMEDRIVER + " (apt-get install -y chromium chromium-driver; .ci/run does)");
+            }
+            Assumptions.abort("No Debian Chromium here (apt-get install -y chromium chromium-driver): browser tests skipped");
+        }
+        QUIET.forEach(logger -> logger.setLevel(Level.SEVERE));
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        rp = new LoopbackClient();
+        user = SignIn.createUser("grace");
+        client = Admin.createClient("{\"client_id\":\"pages\",\"client_name\":\"Pages Test App\",\"redirect_uris\":[\""
+                + rp.redirectUri() + "\"],\"grant_types\":[\"authorization_code\"],\"scope\":\"openid profile email\"}");
+    }
+
+    @AfterAll
+    static void tearDown() {
+        if (rp != null) {
+            rp.close();
+        }
+    }
+
+    /** A fresh browser and profile per test, so no cookie carries over; quit() also stops its driver service. */
+    @BeforeEach
+    void openBrowser() throws IOException {
+        Path profile = Files.createTempDirectory(Files.createDirectories(TARGET.resolve("chromium-profiles")), "profile");
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new", "--no-sandbox",
+                "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--window-size=900,800", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().withLogFile(TARGET.resolve("chromedriver.log").toFile()).build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        rp.forget();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void logsInConsentsAndLandsOnTheClientWithACodeThatRedeems() throws Exception {
+        String verifier = SignIn.verifier();
+        Map<String, String> request = SignIn.codeRequest("pages", rp.redirectUri(), "openid profile email", verifier);
+        openLoginPage(request);
+        screenshot("login");
+        logIn("grace", SignIn.PASSWORD);
+
+        await(ExpectedConditions.presenceOfElementLocated(By.id("approve")));
+        assertThat(driver.findElement(By.id("client")).getText()).isEqualTo("Pages Test App");
+        assertThat(driver.findElements(By.cssSelector("#scopes li"))).extracting(WebElement::getText)
+                .containsExactly("Confirm your identity", "See your name and profile details", "See your email address");
+        assertThat(driver.findElement(By.id("approve")).getCssValue("background-color")).isEqualTo(PRIMARY);
+        assertThat(driver.findElement(By.id("deny")).getCssValue("background-color")).isEqualTo("rgba(228, 231, 236, 1)");
+        screenshot("consent");
+        driver.findElement(By.id("approve")).click();
+
+        Map<String, String> answer = landed();
+        assertThat(answer).containsKey("code").doesNotContainKey("error").containsEntry("state", request.get("state"))
+                .containsEntry("iss", TesseraDeployment.issuer());
+        assertThat(driver.findElement(By.id("landed")).getText()).isEqualTo("Back at the client");
+
+        var auth = new ClientSecretBasic(new ClientID("pages"), new Secret(client.getString("client_secret")));
+        OIDCTokenResponse tokens = BrowserSignInIT.redeem(auth, null, answer.get("code"), rp.redirectUri(), verifier);
+        IDTokenClaimsSet claims = BrowserSignInIT.validator("pages").validate(tokens.getOIDCTokens().getIDToken(),
+                new Nonce(request.get("nonce")));
+        assertThat(claims.getSubject().getValue()).isEqualTo(user.getString("sub"));
+    }
+
+    @Test
+    void denyingLandsOnTheClientWithAccessDeniedAndTheState() throws Exception {
+        Map<String, String> request = SignIn.codeRequest("pages", rp.redirectUri(), "openid profile", SignIn.verifier());
+        openLoginPage(request);
+        logIn("grace", SignIn.PASSWORD);
+        await(ExpectedConditions.elementToBeClickable(By.id("deny"))).click();
+
+        assertThat(landed()).containsEntry("error", "access_denied").containsEntry("state", request.get("state"))
+                .containsEntry("iss", TesseraDeployment.issuer()).doesNotContainKey("code");
+    }
+
+    @Test
+    void aWrongPasswordShowsTheGenericErrorAndStaysOnTheLoginPage() throws Exception {
+        openLoginPage(SignIn.codeRequest("pages", rp.redirectUri(), "openid", SignIn.verifier()));
+        logIn("grace", "not the password");
+
+        WebElement messages = await(ExpectedConditions.visibilityOfElementLocated(By.id("messages")));
+        assertThat(messages.getText()).isEqualTo("The username or password is incorrect.");
+        screenshot("login-error");
+        assertThat(URI.create(driver.getCurrentUrl()).getPath()).isEqualTo("/ui/login.xhtml");
+        assertThat(driver.findElement(By.id("password")).getDomProperty("value")).isEmpty();
+        assertThat(driver.findElement(By.id("username")).getDomProperty("value")).isEqualTo("grace");
+        assertThat(rp.next(1)).as("the browser never reached the client").isNull();
+    }
+
+    @Test
+    void theLoginPageForbidsFraming() {
+        Browser http = new Browser();
+        HttpResponse<String> page = SignIn.authorize(http, SignIn.codeRequest("pages", rp.redirectUri(), "openid", SignIn.verifier()));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"login\"", "/static/tessera.css");
+        assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(page.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(csp -> assertThat(csp).contains("frame-ancestors 'none'"));
+    }
+
+    private void openLoginPage(Map<String, String> request) {
+        driver.get(TesseraDeployment.issuer() + "/authorize?" + SignIn.query(request));
+        await(ExpectedConditions.presenceOfElementLocated(By.id("login")));
+        assertThat(URI.create(driver.getCurrentUrl()).getPath()).isEqualTo("/ui/login.xhtml");
+        assertThat(driver.findElement(By.id("client")).getText()).isEqualTo("Pages Test App");
+        // /static/tessera.css loaded and applies: a white card on the grey page, the button in the primary blue.
+        assertThat(driver.findElement(By.tagName("main")).getCssValue("background-color")).isEqualTo("rgba(255, 255, 255, 1)");
+        assertThat(driver.findElement(By.id("login")).getCssValue("background-color")).isEqualTo(PRIMARY);
+    }
+
+    private void logIn(String username, String password) {
+        driver.findElement(By.id("username")).clear();
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("login")).click();
+    }
+
+    private <T> T await(ExpectedCondition<T> condition) {
+        return new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition);
+    }
+
+    /** What the client's redirect URI received: the browser must get there within seconds, and stay. */
+    private Map<String, String> landed() throws InterruptedException {
+        String query = rp.next(20);
+        assertThat(query).as("the browser reached " + rp.redirectUri() + " (it is at " + driver.getCurrentUrl() + ")").isNotNull();
+        await(ExpectedConditions.urlToBe(rp.redirectUri() + "?" + query));
+        return LoopbackClient.parse(query);
+    }
+
+    private void screenshot(String name) throws IOException {
+        Path dir = Files.createDirectories(TARGET.resolve("screenshots"));
+        Path png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(png, dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
