@@ -4,8 +4,8 @@ import java.time.Duration;
 
 /**
  * The device authorization grant (RFC 8628). The user code carries only about 34 bits, so its safety
- * rests on a short life and on throttling wrong entries (RFC 8628 §5.1: "the authorization server
- * should rate-limit user-code attempts").
+ * rests on a short life and on throttling wrong entries (RFC 8628 §5.1: "It is therefore recommended
+ * that the server rate-limit user code attempts").
  *
  * @param codeLifetime          lifetime of a device code and its user code ({@code expires_in}, §3.2)
  * @param interval              the polling interval handed out ({@code interval}, §3.2); whole seconds

@@ -31,9 +31,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The device authorization endpoint (RFC 8628 §3.1, §3.2). The client authenticates as at the token
- * endpoint (§3.1: "the client MUST authenticate ... if required"; public clients send client_id); it must
- * be allowed the device code grant; scope and resources are checked as for the code grant. The answer
+ * The device authorization endpoint (RFC 8628 §3.1, §3.2). §3.1: "confidential clients ... authenticate
+ * in the same manner as when making requests to the token endpoint, and public clients provide the
+ * "client_id" parameter to identify themselves", so this is the token endpoint's first step. The client
+ * must be allowed the device code grant; scope and resources are checked as for the code grant. The answer
  * carries the two codes, the verification URIs, the lifetime and the polling interval, and is never
  * cached (it holds a credential, RFC 6749 §5.1 by analogy).
  */

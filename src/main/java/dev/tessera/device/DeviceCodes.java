@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Issues device codes and answers polls. The device code has 256 random bits (RFC 8628 §3.2 refers to
- * RFC 6749 §10.10: at least 128), the user code comes from {@link UserCodes}; both are stored as
- * SHA-256 only. A poll locks the row, so two nodes polled at once apply the interval in turn; the
+ * Issues device codes and answers polls. The device code has 256 random bits, far beyond brute forcing
+ * (RFC 8628 §5.2; RFC 6749 §10.10: at least 128), the user code comes from {@link UserCodes}; both are
+ * stored as SHA-256 only. A poll locks the row, so two nodes polled at once apply the interval in turn; the
  * approved code is then redeemed by one atomic {@code UPDATE ... WHERE redeemed_at IS NULL}, so of
  * any number of parallel polls on any number of nodes exactly one gets tokens.
  */

@@ -11,8 +11,8 @@ import java.time.Instant;
  * answer, and the row's new polling state. Final states come first (a redeemed, expired or denied code
  * answers the same however fast it is polled); approval is answered at once; only a pending code is
  * rate-limited, since slow_down is "a variant of authorization_pending". The first poll is never too
- * early: the interval is "the minimum amount of time ... the client should wait between polling
- * requests", and there is none before the first.
+ * early: the interval is "the minimum amount of time in seconds that the client SHOULD wait
+ * between polling requests" (§3.2), and there is none before the first.
  */
 @ApplicationScoped
 public class DevicePolling {

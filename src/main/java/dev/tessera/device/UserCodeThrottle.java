@@ -11,8 +11,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Keeps user codes from being guessed (RFC 8628 §5.1: "the authorization server should rate-limit
- * user-code attempts"). Wrong codes are counted per browser session and per client address in the
+ * Keeps user codes from being guessed (RFC 8628 §5.1: "It is therefore recommended that the server
+ * rate-limit user code attempts"). Wrong codes are counted per browser session and per client address in the
  * shared {@code login_failure} table (its own key prefixes, so they never mix with password failures),
  * so every node counts together and the reaper empties old counters. Reaching
  * {@code tessera.device.max-failures} in a session, or {@code tessera.device.max-failures-per-address}

@@ -6,11 +6,12 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * User codes: what a person reads off a screen and types on a phone. RFC 8628 §6.1 recommends
- * "base-20" letters without vowels, so no word (offensive or otherwise) can form and nothing looks like
- * a digit; 8 of them carry about 34.6 bits (§5.1: "the entropy of the user code"). They are shown as
- * {@code XXXX-XXXX} and compared after removing dashes and spaces and folding case (§6.1: "the
- * authorization server should be case-insensitive" and "should ignore any characters like punctuation").
+ * User codes: what a person reads off a screen and types on a phone. RFC 8628 §6.1 recommends case-
+ * insensitive letters without digits and without vowels, "to avoid randomly creating words": "the base
+ * 20 character set". 8 of them carry about 34.6 bits, little enough that guessing must be throttled
+ * (§5.1). They are shown as {@code XXXX-XXXX}; on input, §6.1: "The server should ignore any characters
+ * like punctuation that are not in the user-code character set" and "the comparison should be case
+ * insensitive". Letters and digits outside the set are not ignored: they make the input no code.
  */
 public final class UserCodes {
     /** RFC 8628 §6.1: "BCDFGHJKLMNPQRSTVWXZ". */
@@ -36,14 +37,15 @@ public final class UserCodes {
     }
 
     /**
-     * What a person typed, in the form codes are compared and hashed in: upper case, without dashes and
-     * white space. Empty when it cannot be a code at all (wrong length, a letter outside the alphabet).
+     * What a person typed, in the form codes are compared and hashed in: upper case, without punctuation
+     * and white space. Empty when it cannot be a code at all (wrong length, a letter or digit outside the
+     * alphabet).
      */
     public static Optional<String> normalize(String typed) {
         if (typed == null || typed.length() > 32) {
             return Optional.empty();
         }
-        String code = typed.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+        String code = typed.replaceAll("[^\\p{L}\\p{N}]", "").toUpperCase(Locale.ROOT);
         if (code.length() != LENGTH || !code.chars().allMatch(c -> ALPHABET.indexOf(c) >= 0)) {
             return Optional.empty();
         }

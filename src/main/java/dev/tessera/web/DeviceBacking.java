@@ -59,8 +59,8 @@ public class DeviceBacking {
         HttpServletRequest request = flow.request();
         String session = request.getSession(true).getId();
         String address = request.getRemoteAddr();
-        // RFC 8628 §5.1: user-code attempts are rate-limited; a locked session or address gets no answer
-        // about any code, right or wrong.
+        // RFC 8628 §5.1: "the server rate-limit user code attempts"; a locked session or address gets no
+        // answer about any code, right or wrong.
         if (throttle.locked(session, address)) {
             return error("device.error.throttled");
         }

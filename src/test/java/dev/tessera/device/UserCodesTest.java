@@ -41,14 +41,15 @@ class UserCodesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"BCDF-GHJK", "bcdf-ghjk", "BCDFGHJK", "bcdfghjk", " BcDf GhJk ", "BC-DF-GH-JK", "bcdf\tghjk", "BCDF--GHJK"})
-    void normalizationIgnoresCaseDashesAndWhiteSpace(String typed) {
+    @ValueSource(strings = {"BCDF-GHJK", "bcdf-ghjk", "BCDFGHJK", "bcdfghjk", " BcDf GhJk ", "BC-DF-GH-JK", "bcdf\tghjk", "BCDF--GHJK", "BCDF_GHJK",
+            "BCDF.GHJK", "(BCDF) GHJK!"})
+    void normalizationIgnoresCasePunctuationAndWhiteSpace(String typed) {
         assertThat(UserCodes.normalize(typed)).hasValue("BCDFGHJK");
     }
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"BCDF-GHJ", "BCDF-GHJKL", "ABCD-EFGH", "BCDF-GHJ0", "BCDF_GHJK", "BCDF.GHJK", "BCDF-GHJ\u00c4",
+    @ValueSource(strings = {"BCDF-GHJ", "BCDF-GHJKL", "ABCD-EFGH", "BCDF-GHJ0", "BCDF-GHJ\u00c4", "BCDF-GHJ\u00df", "---",
             "BCDFGHJKBCDFGHJKBCDFGHJKBCDFGHJKB"})
     void anythingThatCannotBeACodeIsRefused(String typed) {
         assertThat(UserCodes.normalize(typed)).isEmpty();
