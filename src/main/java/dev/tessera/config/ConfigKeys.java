@@ -53,6 +53,12 @@ public final class ConfigKeys {
     public static final String AUTHORIZE_CODE_LIFETIME = "tessera.authorize.code-lifetime";
     public static final String USERS_STORES = "tessera.users.stores";
 
+    public static final String DEVICE_CODE_LIFETIME = "tessera.device.code-lifetime";
+    public static final String DEVICE_INTERVAL = "tessera.device.interval";
+    public static final String DEVICE_MAX_FAILURES = "tessera.device.max-failures";
+    public static final String DEVICE_MAX_FAILURES_PER_ADDRESS = "tessera.device.max-failures-per-address";
+    public static final String DEVICE_FAILURE_WINDOW = "tessera.device.failure-window";
+
     public static final String PASSWORDS_MIN_LENGTH = "tessera.passwords.min-length";
     public static final String PASSWORDS_ARGON2_MEMORY_KIB = "tessera.passwords.argon2.memory-kib";
     public static final String PASSWORDS_ARGON2_ITERATIONS = "tessera.passwords.argon2.iterations";

@@ -140,6 +140,15 @@ public class ConfigProducer {
                 duration(ConfigKeys.LOGIN_LOCKOUT));
     }
 
+    @Produces
+    @Singleton
+    public DeviceSettings deviceSettings() {
+        return new DeviceSettings(duration(ConfigKeys.DEVICE_CODE_LIFETIME), duration(ConfigKeys.DEVICE_INTERVAL),
+                config.getValue(ConfigKeys.DEVICE_MAX_FAILURES, Integer.class),
+                config.getValue(ConfigKeys.DEVICE_MAX_FAILURES_PER_ADDRESS, Integer.class),
+                duration(ConfigKeys.DEVICE_FAILURE_WINDOW));
+    }
+
     private String string(String key) {
         return config.getValue(key, String.class);
     }

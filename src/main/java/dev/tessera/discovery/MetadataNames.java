@@ -19,6 +19,8 @@ public final class MetadataNames {
     public static final String REVOCATION_ENDPOINT_AUTH_METHODS_SUPPORTED = "revocation_endpoint_auth_methods_supported";
     public static final String REVOCATION_ENDPOINT_AUTH_SIGNING_ALG_VALUES_SUPPORTED = "revocation_endpoint_auth_signing_alg_values_supported";
     public static final String REGISTRATION_ENDPOINT = "registration_endpoint";
+    /** RFC 8628 §4. */
+    public static final String DEVICE_AUTHORIZATION_ENDPOINT = "device_authorization_endpoint";
 
     private MetadataNames() {
     }

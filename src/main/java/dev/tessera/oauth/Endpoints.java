@@ -18,6 +18,13 @@ public final class Endpoints {
     public static final String INTROSPECT = "/introspect";
     /** RFC 7009 §2. */
     public static final String REVOKE = "/revoke";
+    /** RFC 8628 §3.1: where a device asks for a device code and a user code. */
+    public static final String DEVICE_AUTHORIZATION = "/device_authorization";
+    /**
+     * RFC 8628 §3.2 verification_uri: short enough to type from a television screen; it forwards to the
+     * verification page under /ui.
+     */
+    public static final String DEVICE_VERIFICATION = "/device";
     /** OpenID Connect Core §5.3. */
     public static final String USERINFO = "/userinfo";
 

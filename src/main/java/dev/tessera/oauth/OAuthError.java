@@ -20,7 +20,9 @@ public enum OAuthError {
     UNSUPPORTED_GRANT_TYPE("unsupported_grant_type", 400),
     INVALID_SCOPE("invalid_scope", 400),
     INVALID_TARGET("invalid_target", 400),
-    ACCESS_DENIED("access_denied", 403),
+    // RFC 6749 §4.1.2.1 (by redirect) and RFC 8628 §3.5 (token endpoint, where RFC 6749 §5.2 says 400
+    // "unless specified otherwise"; nothing specifies otherwise).
+    ACCESS_DENIED("access_denied", 400),
     UNSUPPORTED_RESPONSE_TYPE("unsupported_response_type", 400),
     // RFC 7591 §3.2.2.
     INVALID_REDIRECT_URI("invalid_redirect_uri", 400),
@@ -32,6 +34,11 @@ public enum OAuthError {
     ACCOUNT_SELECTION_REQUIRED("account_selection_required", 400),
     REQUEST_NOT_SUPPORTED("request_not_supported", 400),
     REQUEST_URI_NOT_SUPPORTED("request_uri_not_supported", 400),
+    // RFC 8628 §3.5: the device authorization grant's answers while polling, "in addition to the error
+    // codes defined in Section 5.2 of [RFC6749]", so 400 like them.
+    AUTHORIZATION_PENDING("authorization_pending", 400),
+    SLOW_DOWN("slow_down", 400),
+    EXPIRED_TOKEN("expired_token", 400),
     // RFC 6750 §3.1.
     INVALID_TOKEN("invalid_token", 401),
     INSUFFICIENT_SCOPE("insufficient_scope", 403),
@@ -40,6 +47,7 @@ public enum OAuthError {
     TEMPORARILY_UNAVAILABLE("temporarily_unavailable", 503),
 
     // Transport errors that no RFC names, answered in the same JSON shape.
+    FORBIDDEN("forbidden", 403),
     NOT_FOUND("not_found", 404),
     METHOD_NOT_ALLOWED("method_not_allowed", 405),
     NOT_ACCEPTABLE("not_acceptable", 406),
@@ -74,7 +82,7 @@ public enum OAuthError {
     public static OAuthError forHttpStatus(int status) {
         return switch (status) {
             case 401 -> INVALID_TOKEN;
-            case 403 -> ACCESS_DENIED;
+            case 403 -> FORBIDDEN;
             case 404 -> NOT_FOUND;
             case 405 -> METHOD_NOT_ALLOWED;
             case 406 -> NOT_ACCEPTABLE;

@@ -10,10 +10,8 @@ import dev.tessera.session.SsoSession;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.ResourceBundle;
 
 /**
  * The consent page: the client's name and https logo, each requested scope with a human description,
@@ -105,11 +103,7 @@ public class ConsentBacking {
 
     /** Each scope with its description from the bundle ({@code scope.<name>}); unknown scopes by name. */
     public List<String> getScopes() {
-        ResourceBundle bundle = locales.bundle();
-        List<String> described = new ArrayList<>();
-        pending.ifPresent(p -> p.request().scope().forEach(s ->
-                described.add(bundle.containsKey("scope." + s) ? bundle.getString("scope." + s) : s)));
-        return described;
+        return pending.map(p -> locales.describeScopes(p.request().scope())).orElse(List.of());
     }
 
     public String getId() { return id; }

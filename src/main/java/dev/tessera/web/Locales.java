@@ -31,6 +31,12 @@ public class Locales {
         }
     }
 
+    /** Each scope with its description from the bundle ({@code scope.<name>}); unknown scopes by name. */
+    public java.util.List<String> describeScopes(java.util.Collection<String> scopes) {
+        ResourceBundle bundle = bundle();
+        return scopes.stream().map(s -> bundle.containsKey("scope." + s) ? bundle.getString("scope." + s) : s).toList();
+    }
+
     public ResourceBundle bundle() {
         FacesContext faces = FacesContext.getCurrentInstance();
         Locale locale = faces.getViewRoot() != null ? faces.getViewRoot().getLocale() : Locale.ENGLISH;

@@ -20,10 +20,14 @@ import java.util.ResourceBundle;
  * The login page. A successful login rotates the HTTP session id, starts a new SSO session (new
  * secret, so nothing planted before login survives), records the login on the pending request and
  * answers 303 to the resume step. Failures show one generic text for unknown users and wrong passwords.
+ * Without a pending request, a {@code return} path into Tessera's own pages (see {@link ReturnPaths},
+ * never another site) says where to go after the login: the device verification page signs people in so.
  */
 @Named("login")
 @RequestScoped
 public class LoginBacking {
+    /** The request parameter (and hidden field) naming where to go after a login without a pending request. */
+    public static final String RETURN = "return";
 
     @Inject
     PageFlow flow;
@@ -47,6 +51,7 @@ public class LoginBacking {
     ClientView clients;
 
     private String id;
+    private String returnTo;
     private String username;
     private String password;
     private boolean remember;
@@ -58,6 +63,9 @@ public class LoginBacking {
             // The id arrives as ?id= on GET and as the hidden field "id" on the postback; reading the request
             // parameter makes it known before Faces updates the model, when "rendered" is first evaluated.
             id = flow.request().getParameter("id");
+        }
+        if (returnTo == null) {
+            returnTo = ReturnPaths.safe(flow.request().getParameter(RETURN)).orElse(null);
         }
         pending = flow.pending(id);
         pending.ifPresent(p -> {
@@ -72,7 +80,7 @@ public class LoginBacking {
         if (pending == null) {
             load();
         }
-        if (pending.isEmpty()) {
+        if (!isKnownRequest()) {
             return null;
         }
         HttpServletRequest request = flow.request();
@@ -89,8 +97,12 @@ public class LoginBacking {
         request.changeSessionId();
         SessionService.Started started = sessions.start(success.user().subject(), success.amr(), AuthorizeMetadata.ACR_PASSWORD, remember);
         flow.response().addHeader("Set-Cookie", sessionCookie.header(started.cookieValue(), started.cookieMaxAge()));
-        pendings.loggedIn(id, success.user().subject());
-        flow.resume(id);
+        if (pending.isPresent()) {
+            pendings.loggedIn(id, success.user().subject());
+            flow.resume(id);
+        } else {
+            flow.seeOther(returnTo);
+        }
         return null;
     }
 
@@ -98,7 +110,12 @@ public class LoginBacking {
         if (pending == null) {
             load();
         }
-        return pending.isPresent();
+        return pending.isPresent() || returnTo != null;
+    }
+
+    /** Whether the login continues an authorization request (then the page names its client). */
+    public boolean isForClient() {
+        return isKnownRequest() && pending.isPresent();
     }
 
     public String getClientName() {
@@ -106,6 +123,7 @@ public class LoginBacking {
     }
 
     public String getId() { return id; }
+    public String getReturnTo() { return returnTo; }
     public void setId(String id) { this.id = id; }
     public String getUsername() { return username; }
     public void setUsername(String username) { this.username = username; }

@@ -69,16 +69,18 @@ class FoundationIT {
                 "id_token_signing_alg_values_supported", "scopes_supported", "claims_supported", "claims_parameter_supported",
                 "request_parameter_supported", "request_uri_parameter_supported", "prompt_values_supported",
                 "display_values_supported", "acr_values_supported", "claim_types_supported", "userinfo_endpoint",
-                "end_session_endpoint");
+                "end_session_endpoint", "device_authorization_endpoint");
         assertThat(metadata.getJsonArray("grant_types_supported").getValuesAs(jakarta.json.JsonString::getString))
-                .containsExactlyInAnyOrder("authorization_code", "client_credentials", "refresh_token");
+                .containsExactlyInAnyOrder("authorization_code", "client_credentials", "refresh_token",
+                        "urn:ietf:params:oauth:grant-type:device_code");
         assertThat(metadata.getJsonArray("token_endpoint_auth_signing_alg_values_supported").toString()).doesNotContain("none");
         assertThat(metadata.getJsonArray("id_token_signing_alg_values_supported").toString()).doesNotContain("none");
         assertThat(metadata.getBoolean("authorization_response_iss_parameter_supported")).isTrue();
         assertThat(metadata.getBoolean("request_uri_parameter_supported")).isFalse();
         assertThat(Http.get("/jwks").statusCode()).isEqualTo(200);
         // POST-only endpoints exist: a GET is 405, never 404.
-        for (String endpoint : List.of("token_endpoint", "introspection_endpoint", "revocation_endpoint", "registration_endpoint")) {
+        for (String endpoint : List.of("token_endpoint", "introspection_endpoint", "revocation_endpoint", "registration_endpoint",
+                "device_authorization_endpoint")) {
             String path = metadata.getString(endpoint).substring(TesseraDeployment.issuer().length());
             assertThat(Http.get(path).statusCode()).as(endpoint).isEqualTo(405);
         }

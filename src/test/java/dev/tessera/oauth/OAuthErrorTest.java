@@ -13,7 +13,7 @@ class OAuthErrorTest {
     @CsvSource({
         "400, INVALID_REQUEST",
         "401, INVALID_TOKEN",
-        "403, ACCESS_DENIED",
+        "403, FORBIDDEN",
         "404, NOT_FOUND",
         "405, METHOD_NOT_ALLOWED",
         "406, NOT_ACCEPTABLE",
@@ -34,7 +34,7 @@ class OAuthErrorTest {
 
     @Test
     void transportErrorsMapBackToThemselves() {
-        for (OAuthError error : new OAuthError[] {OAuthError.NOT_FOUND, OAuthError.METHOD_NOT_ALLOWED,
+        for (OAuthError error : new OAuthError[] {OAuthError.FORBIDDEN, OAuthError.NOT_FOUND, OAuthError.METHOD_NOT_ALLOWED,
                 OAuthError.NOT_ACCEPTABLE, OAuthError.CONFLICT, OAuthError.REQUEST_TOO_LARGE, OAuthError.UNSUPPORTED_MEDIA_TYPE,
                 OAuthError.HEADERS_TOO_LARGE, OAuthError.SERVER_ERROR, OAuthError.TEMPORARILY_UNAVAILABLE}) {
             assertThat(OAuthError.forHttpStatus(error.status())).isEqualTo(error);
@@ -51,6 +51,11 @@ class OAuthErrorTest {
         assertThat(OAuthError.INVALID_SCOPE.status()).isEqualTo(400);
         assertThat(OAuthError.INVALID_TOKEN.status()).isEqualTo(401);
         assertThat(OAuthError.INSUFFICIENT_SCOPE.status()).isEqualTo(403);
+        // RFC 8628 §3.5 codes are token endpoint errors: RFC 6749 §5.2's 400, access_denied included.
+        assertThat(OAuthError.ACCESS_DENIED.status()).isEqualTo(400);
+        assertThat(OAuthError.AUTHORIZATION_PENDING.status()).isEqualTo(400);
+        assertThat(OAuthError.SLOW_DOWN.status()).isEqualTo(400);
+        assertThat(OAuthError.EXPIRED_TOKEN.status()).isEqualTo(400);
         assertThat(OAuthError.INVALID_CLIENT.code()).isEqualTo("invalid_client");
         assertThat(OAuthError.HEADERS_TOO_LARGE.code()).isEqualTo("request_header_fields_too_large");
     }

@@ -8,6 +8,13 @@ import dev.tessera.keys.SigningAlgorithm;
 import dev.tessera.client.Client;
 import dev.tessera.client.ClientAuthMethod;
 import dev.tessera.keys.SigningKey;
+import dev.tessera.device.DeviceCode;
+import dev.tessera.device.DeviceCodes;
+import dev.tessera.device.DeviceStatus;
+import dev.tessera.device.DeviceVerifications;
+import dev.tessera.device.JpaDevices;
+import dev.tessera.device.PollAnswer;
+import dev.tessera.device.UserCodes;
 import dev.tessera.user.JpaUsers;
 import dev.tessera.user.LoginFailure;
 import dev.tessera.user.LoginFailureState;
@@ -405,6 +412,73 @@ class LiquibaseChangelogIT {
             inTransaction(em -> JpaUsers.failureWriter(em).clear(key));
             LoginFailure cleared = read(em -> em.find(LoginFailure.class, key));
             assertThat(cleared).isNull();
+        }
+
+        @Test
+        @Order(5)
+        void deviceCodesAreIssuedBoundDecidedRedeemedOnceAndReaped() throws SQLException {
+            Instant now = Instant.parse("2026-07-01T08:00:00Z");
+            java.time.Clock clock = java.time.Clock.fixed(now, java.time.ZoneOffset.UTC);
+            DeviceCodes.Issued[] issued = new DeviceCodes.Issued[1];
+            inTransaction(em -> issued[0] = JpaDevices.codes(em, clock).issue("tv", Set.of("openid", "profile"),
+                    List.of("https://api.example.com")));
+            String normalized = UserCodes.normalize(issued[0].userCode()).orElseThrow();
+            try (Connection c = db.connect()) {
+                assertThat(indexes(c, "device_code")).containsEntry("ix_device_code_purge", List.of("purge_at"));
+            }
+
+            // Two rows can never share a user code.
+            assertThatThrownBy(() -> inTransaction(em -> {
+                em.persist(JpaDevices.row("e".repeat(64), UserCodes.hash(normalized), now));
+                em.flush();
+            })).isInstanceOf(RuntimeException.class);
+
+            List<DeviceVerifications.Bound> bound = new ArrayList<>();
+            inTransaction(em -> JpaDevices.verifications(em, clock).bind(normalized).ifPresent(bound::add));
+            assertThat(bound).hasSize(1);
+            String flowId = bound.get(0).flowId();
+            java.util.function.Function<String, String> cookies = name -> name.equals(bound.get(0).cookieName()) ? bound.get(0).cookieValue() : null;
+            DeviceCode found = read(em -> JpaDevices.verifications(em, clock).find(flowId, cookies).orElse(null));
+            assertThat(found).isNotNull();
+            assertThat(found.scope()).containsExactlyInAnyOrder("openid", "profile");
+            assertThat(found.resources()).containsExactly("https://api.example.com");
+            Optional<DeviceCode> withoutCookie = read(em -> JpaDevices.verifications(em, clock).find(flowId, name -> null));
+            assertThat(withoutCookie).isEmpty();
+
+            // Polling state is stored in the row: a second poll at once slows down, and the raised interval stays.
+            PollAnswer[] early = new PollAnswer[2];
+            inTransaction(em -> early[0] = JpaDevices.codes(em, clock).poll(issued[0].deviceCode(), "tv").answer());
+            inTransaction(em -> early[1] = JpaDevices.codes(em, clock).poll(issued[0].deviceCode(), "tv").answer());
+            assertThat(early).containsExactly(PollAnswer.AUTHORIZATION_PENDING, PollAnswer.SLOW_DOWN);
+            DeviceCode slowed = read(em -> em.find(DeviceCode.class, dev.tessera.oauth.Secrets.sha256Hex(issued[0].deviceCode())));
+            assertThat(slowed.intervalSeconds()).isEqualTo(10);
+            assertThat(slowed.lastPolledAt()).isEqualTo(now);
+            PollAnswer[] otherClient = new PollAnswer[1];
+            inTransaction(em -> otherClient[0] = JpaDevices.codes(em, clock).poll(issued[0].deviceCode(), "someone-else").answer());
+            assertThat(otherClient[0]).isEqualTo(PollAnswer.UNKNOWN);
+
+            DeviceVerifications.Decider who = new DeviceVerifications.Decider("sub-1", now.minusSeconds(5), List.of("pwd"), "acr");
+            boolean[] decided = new boolean[2];
+            inTransaction(em -> decided[0] = JpaDevices.verifications(em, clock).decide(flowId, cookies, true, who));
+            inTransaction(em -> decided[1] = JpaDevices.verifications(em, clock).decide(flowId, cookies, false, who));
+            assertThat(decided).containsExactly(true, false);
+
+            PollAnswer[] answers = new PollAnswer[2];
+            inTransaction(em -> answers[0] = JpaDevices.codes(em, clock).poll(issued[0].deviceCode(), "tv").answer());
+            inTransaction(em -> answers[1] = JpaDevices.codes(em, clock).poll(issued[0].deviceCode(), "tv").answer());
+            assertThat(answers).containsExactly(PollAnswer.ISSUE, PollAnswer.REDEEMED);
+            DeviceCode redeemed = read(em -> em.find(DeviceCode.class, dev.tessera.oauth.Secrets.sha256Hex(issued[0].deviceCode())));
+            assertThat(redeemed.status()).isEqualTo(DeviceStatus.APPROVED);
+            assertThat(redeemed.redeemedAt()).isEqualTo(now);
+            assertThat(redeemed.subject()).isEqualTo("sub-1");
+            assertThat(redeemed.amr()).containsExactly("pwd");
+
+            ReaperBatch batch = new ReaperBatch();
+            inTransaction(em -> {
+                batch.em = em;
+                assertThat(batch.delete(new DeviceCodes.State(), redeemed.expiresAt().plusSeconds(1), 10)).isZero();
+                assertThat(batch.delete(new DeviceCodes.State(), now.plus(Duration.ofMinutes(21)), 10)).isEqualTo(1);
+            });
         }
 
         @Test

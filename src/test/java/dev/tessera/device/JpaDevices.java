@@ -1,0 +1,42 @@
+package dev.tessera.device;
+
+import dev.tessera.config.DeviceSettings;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+/** The device package's JPA services on a given EntityManager and clock, for the database test outside the container. */
+public final class JpaDevices {
+    public static final DeviceSettings SETTINGS = new DeviceSettings(Duration.ofMinutes(10), Duration.ofSeconds(5), 5, 20,
+            Duration.ofMinutes(15));
+
+    private JpaDevices() {
+    }
+
+    public static DeviceCodes codes(EntityManager em, Clock clock) {
+        DeviceCodes codes = new DeviceCodes();
+        codes.em = em;
+        codes.settings = SETTINGS;
+        codes.clock = clock;
+        codes.polling = new DevicePolling();
+        codes.polling.clock = clock;
+        codes.inserter = new DeviceCodes.Inserter();
+        codes.inserter.em = em;
+        return codes;
+    }
+
+    public static DeviceVerifications verifications(EntityManager em, Clock clock) {
+        DeviceVerifications verifications = new DeviceVerifications();
+        verifications.em = em;
+        verifications.clock = clock;
+        return verifications;
+    }
+
+    /** A pending row with the given hashes, as issuing would store it. */
+    public static DeviceCode row(String deviceCodeHash, String userCodeHash, Instant now) {
+        return new DeviceCode(deviceCodeHash, userCodeHash, "tv", Set.of("openid"), Set.of(), "grant", SETTINGS.interval(), now,
+                SETTINGS.codeLifetime());
+    }
+}
