@@ -5,11 +5,11 @@ import dev.tessera.config.Issuer;
 import dev.tessera.config.TokenSettings;
 import dev.tessera.keys.JwtSigner;
 import dev.tessera.keys.SigningAlgorithm;
+import dev.tessera.oauth.JsonFactories;
 import dev.tessera.oauth.OAuthParameters;
 import dev.tessera.oauth.Scopes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -41,10 +41,10 @@ public class IntrospectionResponses {
     public JsonObject json(Optional<TokenClaims> token) {
         if (token.isEmpty()) {
             // RFC 7662 §2.2: for an inactive token the server "SHOULD NOT include any additional information".
-            return Json.createObjectBuilder().add("active", false).build();
+            return JsonFactories.BUILDERS.createObjectBuilder().add("active", false).build();
         }
         TokenClaims claims = token.get();
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JsonFactories.BUILDERS.createObjectBuilder()
                 .add("active", true)
                 .add("iss", issuer.url())
                 .add("client_id", claims.clientId())
@@ -59,11 +59,11 @@ public class IntrospectionResponses {
             json.add("scope", Scopes.format(claims.scope()));
         }
         if (!claims.audiences().isEmpty()) {
-            JsonArrayBuilder aud = Json.createArrayBuilder();
+            JsonArrayBuilder aud = JsonFactories.BUILDERS.createArrayBuilder();
             claims.audiences().forEach(aud::add);
             json.add("aud", aud);
         }
-        claims.extra().forEach((name, value) -> json.add(name, Json.createReader(
+        claims.extra().forEach((name, value) -> json.add(name, JsonFactories.READERS.createReader(
                 new java.io.StringReader(JsonUtil.toJson(Map.of("v", value)))).readObject().get("v")));
         return json.build();
     }
