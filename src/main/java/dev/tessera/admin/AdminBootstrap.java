@@ -1,5 +1,6 @@
 package dev.tessera.admin;
 
+import dev.tessera.oauth.JsonFactories;
 import dev.tessera.client.ClientFields;
 import dev.tessera.client.ClientMetadata;
 import dev.tessera.client.ClientRegistry;
@@ -63,8 +64,8 @@ public class AdminBootstrap {
         if (repository.count() > 0) {
             return;
         }
-        ClientMetadata metadata = ClientMetadata.fromJson(jakarta.json.Json.createObjectBuilder()
-                .add(ClientFields.GRANT_TYPES, jakarta.json.Json.createArrayBuilder().add(GrantTypes.CLIENT_CREDENTIALS))
+        ClientMetadata metadata = ClientMetadata.fromJson(JsonFactories.BUILDERS.createObjectBuilder()
+                .add(ClientFields.GRANT_TYPES, JsonFactories.BUILDERS.createArrayBuilder().add(GrantTypes.CLIENT_CREDENTIALS))
                 .add(ClientFields.TOKEN_ENDPOINT_AUTH_METHOD, "client_secret_basic")
                 .add(ClientFields.SCOPE, AdminAuthFilter.ADMIN_SCOPE)
                 .add(ClientFields.CLIENT_NAME, "Tessera administration")

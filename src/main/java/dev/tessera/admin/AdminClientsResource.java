@@ -1,5 +1,6 @@
 package dev.tessera.admin;
 
+import dev.tessera.oauth.JsonFactories;
 import dev.tessera.client.Client;
 import dev.tessera.client.ClientFields;
 import dev.tessera.client.ClientJson;
@@ -10,7 +11,6 @@ import dev.tessera.oauth.OAuthError;
 import dev.tessera.oauth.OAuthException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -62,9 +62,9 @@ public class AdminClientsResource {
         if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
             throw new OAuthException(OAuthError.INVALID_REQUEST, "offset must be >= 0 and limit between 1 and " + MAX_PAGE);
         }
-        JsonArrayBuilder clients = Json.createArrayBuilder();
+        JsonArrayBuilder clients = JsonFactories.BUILDERS.createArrayBuilder();
         registry.list(offset, limit).forEach(c -> clients.add(ClientJson.of(c, null)));
-        return Json.createObjectBuilder().add("clients", clients).build().toString();
+        return JsonFactories.BUILDERS.createObjectBuilder().add("clients", clients).build().toString();
     }
 
     @GET

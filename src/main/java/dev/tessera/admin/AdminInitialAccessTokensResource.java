@@ -1,5 +1,6 @@
 package dev.tessera.admin;
 
+import dev.tessera.oauth.JsonFactories;
 import dev.tessera.oauth.ErrorBody;
 import dev.tessera.oauth.JsonBodies;
 import dev.tessera.oauth.OAuthError;
@@ -8,7 +9,6 @@ import dev.tessera.registration.InitialAccessTokenRequest;
 import dev.tessera.registration.InitialAccessTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.DELETE;
@@ -44,7 +44,7 @@ public class AdminInitialAccessTokensResource {
         JsonObject json = body == null || body.isBlank() ? JsonValue.EMPTY_JSON_OBJECT
                 : JsonBodies.object(body, OAuthError.INVALID_REQUEST);
         InitialAccessTokens.Issued issued = tokens.issue(InitialAccessTokenRequest.fromJson(json));
-        String answer = Json.createObjectBuilder()
+        String answer = JsonFactories.BUILDERS.createObjectBuilder()
                 .add("id", issued.id())
                 .add("initial_access_token", issued.token())
                 .add("expires_at", issued.expiresAt().getEpochSecond())

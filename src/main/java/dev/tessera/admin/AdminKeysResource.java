@@ -1,5 +1,6 @@
 package dev.tessera.admin;
 
+import dev.tessera.oauth.JsonFactories;
 import dev.tessera.keys.KeyRing;
 import dev.tessera.keys.KeyRotationService;
 import dev.tessera.keys.LoadedKey;
@@ -8,7 +9,6 @@ import dev.tessera.oauth.OAuthError;
 import dev.tessera.oauth.OAuthException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
@@ -39,9 +39,9 @@ public class AdminKeysResource {
     @GET
     @Operation(summary = "List signing keys with their states")
     public String list() {
-        JsonArrayBuilder keys = Json.createArrayBuilder();
+        JsonArrayBuilder keys = JsonFactories.BUILDERS.createArrayBuilder();
         ring.published().forEach(k -> keys.add(describe(k)));
-        return Json.createObjectBuilder().add("keys", keys).build().toString();
+        return JsonFactories.BUILDERS.createObjectBuilder().add("keys", keys).build().toString();
     }
 
     @POST
@@ -56,7 +56,7 @@ public class AdminKeysResource {
     }
 
     private JsonObjectBuilder describe(LoadedKey key) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JsonFactories.BUILDERS.createObjectBuilder()
                 .add("kid", key.kid())
                 .add("alg", key.algorithm().jwsName())
                 .add("state", ring.stateOf(key).name().toLowerCase(java.util.Locale.ROOT))

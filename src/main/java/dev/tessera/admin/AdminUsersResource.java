@@ -1,5 +1,6 @@
 package dev.tessera.admin;
 
+import dev.tessera.oauth.JsonFactories;
 import dev.tessera.oauth.JsonBodies;
 import dev.tessera.oauth.OAuthError;
 import dev.tessera.oauth.OAuthException;
@@ -9,7 +10,6 @@ import dev.tessera.user.UserFields;
 import dev.tessera.user.UserJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -64,9 +64,9 @@ public class AdminUsersResource {
         if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
             throw new OAuthException(OAuthError.INVALID_REQUEST, "offset must be >= 0 and limit between 1 and " + MAX_PAGE);
         }
-        JsonArrayBuilder found = Json.createArrayBuilder();
+        JsonArrayBuilder found = JsonFactories.BUILDERS.createArrayBuilder();
         users.search(search, offset, limit).forEach(u -> found.add(UserJson.write(u)));
-        return noStore(Json.createObjectBuilder().add("users", found).build().toString());
+        return noStore(JsonFactories.BUILDERS.createObjectBuilder().add("users", found).build().toString());
     }
 
     @GET

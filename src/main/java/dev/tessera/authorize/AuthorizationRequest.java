@@ -1,6 +1,6 @@
 package dev.tessera.authorize;
 
-import jakarta.json.Json;
+import dev.tessera.oauth.JsonFactories;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -32,7 +32,7 @@ public record AuthorizationRequest(String clientId, String redirectUri, boolean 
     }
 
     public String toJson() {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JsonFactories.BUILDERS.createObjectBuilder()
                 .add("client_id", clientId).add("redirect_uri", redirectUri).add("redirect_uri_given", redirectUriGiven)
                 .add("response_type", responseType).add("response_mode", responseMode.wireName())
                 .add("scope", array(scope)).add("prompt", array(prompt)).add("resources", array(resources));
@@ -52,7 +52,7 @@ public record AuthorizationRequest(String clientId, String redirectUri, boolean 
     }
 
     public static AuthorizationRequest fromJson(String text) {
-        JsonObject j = Json.createReader(new StringReader(text)).readObject();
+        JsonObject j = JsonFactories.READERS.createReader(new StringReader(text)).readObject();
         return new AuthorizationRequest(j.getString("client_id"), j.getString("redirect_uri"), j.getBoolean("redirect_uri_given"),
                 j.getString("response_type"), ResponseMode.fromWireName(j.getString("response_mode")).orElseThrow(),
                 strings(j, "scope"), j.getString("state", null), j.getString("nonce", null), j.getString("code_challenge", null),
@@ -63,7 +63,7 @@ public record AuthorizationRequest(String clientId, String redirectUri, boolean 
     }
 
     private static JsonArrayBuilder array(java.util.Collection<String> values) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JsonFactories.BUILDERS.createArrayBuilder();
         values.forEach(array::add);
         return array;
     }

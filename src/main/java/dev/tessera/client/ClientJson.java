@@ -1,6 +1,6 @@
 package dev.tessera.client;
 
-import jakarta.json.Json;
+import dev.tessera.oauth.JsonFactories;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.io.StringReader;
@@ -15,7 +15,7 @@ public final class ClientJson {
     }
 
     public static JsonObjectBuilder of(Client c, String clearSecret) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JsonFactories.BUILDERS.createObjectBuilder()
                 .add(ClientFields.CLIENT_ID, c.clientId())
                 .add(ClientFields.CLIENT_ID_ISSUED_AT, c.createdAt().getEpochSecond())
                 .add(ClientFields.TOKEN_ENDPOINT_AUTH_METHOD, c.authMethod().wireName())
@@ -44,7 +44,7 @@ public final class ClientJson {
             json.add(ClientFields.CONTACTS, array(c.contacts()));
         }
         if (c.jwks() != null) {
-            json.add(ClientFields.JWKS, Json.createReader(new StringReader(c.jwks())).readObject());
+            json.add(ClientFields.JWKS, JsonFactories.READERS.createReader(new StringReader(c.jwks())).readObject());
         }
         optional(json, ClientFields.TOKEN_ENDPOINT_AUTH_SIGNING_ALG, c.authSigningAlg());
         optional(json, ClientFields.CLIENT_NAME, c.clientName());
@@ -68,7 +68,7 @@ public final class ClientJson {
     }
 
     private static JsonArrayBuilder array(Collection<String> values) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JsonFactories.BUILDERS.createArrayBuilder();
         values.forEach(array::add);
         return array;
     }

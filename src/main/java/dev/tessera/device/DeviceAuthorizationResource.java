@@ -1,5 +1,6 @@
 package dev.tessera.device;
 
+import dev.tessera.oauth.JsonFactories;
 import dev.tessera.client.Client;
 import dev.tessera.config.DeviceSettings;
 import dev.tessera.config.Issuer;
@@ -15,7 +16,6 @@ import dev.tessera.token.grant.Audiences;
 import dev.tessera.token.grant.GrantScopes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -87,7 +87,7 @@ public class DeviceAuthorizationResource {
 
     private String json(DeviceCodes.Issued issued) {
         String verification = issuer.endpoint(Endpoints.DEVICE_VERIFICATION);
-        return Json.createObjectBuilder()
+        return JsonFactories.BUILDERS.createObjectBuilder()
                 .add(DeviceParameters.DEVICE_CODE, issued.deviceCode())
                 .add(DeviceParameters.USER_CODE, issued.userCode())
                 .add(DeviceParameters.VERIFICATION_URI, verification)

@@ -1,6 +1,6 @@
 package dev.tessera.discovery;
 
-import jakarta.json.Json;
+import dev.tessera.oauth.JsonFactories;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -49,14 +49,14 @@ public final class ProviderMetadata {
     }
 
     public JsonObject toJson() {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JsonFactories.BUILDERS.createObjectBuilder();
         members.forEach((name, value) -> {
             if (value instanceof String s) {
                 json.add(name, s);
             } else if (value instanceof Boolean b) {
                 json.add(name, b);
             } else {
-                JsonArrayBuilder array = Json.createArrayBuilder();
+                JsonArrayBuilder array = JsonFactories.BUILDERS.createArrayBuilder();
                 ((Set<?>) value).forEach(v -> array.add(v.toString()));
                 json.add(name, array);
             }

@@ -1,6 +1,5 @@
 package dev.tessera.oauth;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 
 /**
@@ -16,7 +15,7 @@ public final class ErrorBody {
     }
 
     public static String json(OAuthError error, String description) {
-        JsonObjectBuilder body = Json.createObjectBuilder().add(OAuthParameters.ERROR, error.code());
+        JsonObjectBuilder body = JsonFactories.BUILDERS.createObjectBuilder().add(OAuthParameters.ERROR, error.code());
         if (description != null && !description.isBlank()) {
             body.add(OAuthParameters.ERROR_DESCRIPTION, sanitize(description));
         }

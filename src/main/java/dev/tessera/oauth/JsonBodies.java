@@ -1,6 +1,5 @@
 package dev.tessera.oauth;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.stream.JsonParsingException;
@@ -15,7 +14,7 @@ public final class JsonBodies {
         if (body == null || body.isBlank()) {
             throw new OAuthException(error, "The body must be a JSON object");
         }
-        try (var reader = Json.createReader(new StringReader(body))) {
+        try (var reader = JsonFactories.READERS.createReader(new StringReader(body))) {
             return reader.readObject();
         } catch (JsonParsingException | ClassCastException e) {
             throw new OAuthException(error, "The body is not a valid JSON object");

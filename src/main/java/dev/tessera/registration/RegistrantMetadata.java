@@ -1,5 +1,6 @@
 package dev.tessera.registration;
 
+import dev.tessera.oauth.JsonFactories;
 import dev.tessera.client.Client;
 import dev.tessera.client.ClientFields;
 import dev.tessera.client.ClientMetadata;
@@ -7,7 +8,6 @@ import dev.tessera.oauth.GrantTypes;
 import dev.tessera.oauth.OAuthError;
 import dev.tessera.oauth.OAuthException;
 import dev.tessera.oauth.Scopes;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -44,7 +44,7 @@ final class RegistrantMetadata {
     /** A new registration (RFC 7591 §3.1): operator settings take their safe defaults. */
     static ClientMetadata forCreate(JsonObject request) {
         // default_scope stays absent, so it equals the registered scope.
-        return ClientMetadata.fromJson(Json.createObjectBuilder(registrantPart(request, Set.of()).json())
+        return ClientMetadata.fromJson(JsonFactories.BUILDERS.createObjectBuilder(registrantPart(request, Set.of()).json())
                 .add(ClientFields.REQUIRE_PKCE, true)
                 .add(ClientFields.REQUIRE_CONSENT, true)
                 .add(ClientFields.ENABLED, true)
@@ -60,7 +60,7 @@ final class RegistrantMetadata {
         Part part = registrantPart(request, current.allowedScopes());
         Set<String> defaults = new LinkedHashSet<>(current.defaultScopes());
         defaults.retainAll(scopes(part.asked().scope()));
-        JsonObjectBuilder json = Json.createObjectBuilder(part.json())
+        JsonObjectBuilder json = JsonFactories.BUILDERS.createObjectBuilder(part.json())
                 .add(ClientFields.DEFAULT_SCOPE, Scopes.format(defaults))
                 .add(ClientFields.ALLOWED_RESOURCES, array(current.allowedResources()))
                 .add(ClientFields.ACCESS_TOKEN_FORMAT, current.accessTokenFormat().wireName())
@@ -86,7 +86,7 @@ final class RegistrantMetadata {
      * @param heldScopes scope values the client already has: a reserved one an administrator gave it may stay
      */
     private static Part registrantPart(JsonObject request, Set<String> heldScopes) {
-        JsonObjectBuilder builder = Json.createObjectBuilder(request);
+        JsonObjectBuilder builder = JsonFactories.BUILDERS.createObjectBuilder(request);
         OPERATOR_FIELDS.forEach(builder::remove);
         JsonObject json = builder.build();
         ClientMetadata asked = ClientMetadata.fromJson(json);
@@ -113,7 +113,7 @@ final class RegistrantMetadata {
     }
 
     private static JsonArrayBuilder array(Set<String> values) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JsonFactories.BUILDERS.createArrayBuilder();
         values.forEach(array::add);
         return array;
     }

@@ -4,11 +4,11 @@ import dev.tessera.client.Client;
 import dev.tessera.config.Issuer;
 import dev.tessera.keys.JwtSigner;
 import dev.tessera.keys.SigningAlgorithm;
+import dev.tessera.oauth.JsonFactories;
 import dev.tessera.oauth.OAuthParameters;
 import dev.tessera.oauth.Scopes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -37,10 +37,10 @@ public class IntrospectionResponses {
     public JsonObject json(Optional<TokenClaims> token) {
         if (token.isEmpty()) {
             // RFC 7662 §2.2: for an inactive token the server "SHOULD NOT include any additional information".
-            return Json.createObjectBuilder().add("active", false).build();
+            return JsonFactories.BUILDERS.createObjectBuilder().add("active", false).build();
         }
         TokenClaims claims = token.get();
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JsonFactories.BUILDERS.createObjectBuilder()
                 .add("active", true)
                 .add("iss", issuer.url())
                 .add("client_id", claims.clientId())
@@ -55,14 +55,14 @@ public class IntrospectionResponses {
             json.add("scope", Scopes.format(claims.scope()));
         }
         if (!claims.audiences().isEmpty()) {
-            JsonArrayBuilder aud = Json.createArrayBuilder();
+            JsonArrayBuilder aud = JsonFactories.BUILDERS.createArrayBuilder();
             claims.audiences().forEach(aud::add);
             json.add("aud", aud);
         }
         claims.extra().entrySet().stream().filter(e -> !e.getKey().equals("token_type")).forEach(e -> {
             String name = e.getKey();
             Object value = e.getValue();
-            json.add(name, Json.createReader(new java.io.StringReader(JsonUtil.toJson(Map.of("v", value)))).readObject().get("v"));
+            json.add(name, JsonFactories.READERS.createReader(new java.io.StringReader(JsonUtil.toJson(Map.of("v", value)))).readObject().get("v"));
         });
         return json.build();
     }

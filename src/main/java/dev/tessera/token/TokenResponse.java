@@ -1,8 +1,8 @@
 package dev.tessera.token;
 
+import dev.tessera.oauth.JsonFactories;
 import dev.tessera.oauth.OAuthParameters;
 import dev.tessera.oauth.Scopes;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.util.Set;
 
@@ -14,7 +14,7 @@ public record TokenResponse(String accessToken, long expiresIn, Set<String> scop
     }
 
     public String toJson() {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JsonFactories.BUILDERS.createObjectBuilder()
                 .add(OAuthParameters.ACCESS_TOKEN, accessToken)
                 .add(OAuthParameters.TOKEN_TYPE, OAuthParameters.BEARER)
                 .add(OAuthParameters.EXPIRES_IN, expiresIn);

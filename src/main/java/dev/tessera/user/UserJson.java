@@ -1,6 +1,6 @@
 package dev.tessera.user;
 
-import jakarta.json.Json;
+import dev.tessera.oauth.JsonFactories;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -68,7 +68,7 @@ public final class UserJson {
 
     public static JsonObjectBuilder write(User user) {
         UserProfile p = user.profile();
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JsonFactories.BUILDERS.createObjectBuilder()
                 .add(StandardClaims.SUB, user.subject())
                 .add(UserFields.USERNAME, user.username())
                 .add(UserFields.ENABLED, user.enabled());
@@ -80,11 +80,11 @@ public final class UserJson {
         json.add(StandardClaims.EMAIL_VERIFIED, p.emailVerified())
                 .add(StandardClaims.PHONE_NUMBER_VERIFIED, p.phoneNumberVerified());
         if (p.address() != null) {
-            JsonObjectBuilder address = Json.createObjectBuilder();
+            JsonObjectBuilder address = JsonFactories.BUILDERS.createObjectBuilder();
             p.address().members().forEach(address::add);
             json.add(StandardClaims.ADDRESS, address);
         }
-        JsonArrayBuilder groups = Json.createArrayBuilder();
+        JsonArrayBuilder groups = JsonFactories.BUILDERS.createArrayBuilder();
         p.groups().forEach(groups::add);
         json.add(UserFields.GROUPS, groups)
                 .add(UserFields.PASSWORD_SET, user.passwordHash() != null);

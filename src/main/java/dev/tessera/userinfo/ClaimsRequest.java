@@ -1,6 +1,6 @@
 package dev.tessera.userinfo;
 
-import jakarta.json.Json;
+import dev.tessera.oauth.JsonFactories;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
@@ -22,7 +22,7 @@ public final class ClaimsRequest {
 
     public static boolean isValid(String json) {
         try {
-            JsonObject object = Json.createReader(new StringReader(json)).readObject();
+            JsonObject object = JsonFactories.READERS.createReader(new StringReader(json)).readObject();
             for (String member : Set.of(ID_TOKEN, USERINFO)) {
                 JsonValue value = object.get(member);
                 if (value != null && value.getValueType() != JsonValue.ValueType.OBJECT && value != JsonValue.NULL) {
@@ -41,7 +41,7 @@ public final class ClaimsRequest {
         if (json == null || !isValid(json)) {
             return names;
         }
-        JsonValue value = Json.createReader(new StringReader(json)).readObject().get(target);
+        JsonValue value = JsonFactories.READERS.createReader(new StringReader(json)).readObject().get(target);
         if (value instanceof JsonObject object) {
             names.addAll(object.keySet());
         }

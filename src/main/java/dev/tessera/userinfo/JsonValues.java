@@ -1,6 +1,6 @@
 package dev.tessera.userinfo;
 
-import jakarta.json.Json;
+import dev.tessera.oauth.JsonFactories;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -20,21 +20,21 @@ final class JsonValues {
             return b ? JsonValue.TRUE : JsonValue.FALSE;
         }
         if (value instanceof Integer || value instanceof Long) {
-            return Json.createValue(((Number) value).longValue());
+            return JsonFactories.PROVIDER.createValue(((Number) value).longValue());
         }
         if (value instanceof Number n) {
-            return Json.createValue(n.doubleValue());
+            return JsonFactories.PROVIDER.createValue(n.doubleValue());
         }
         if (value instanceof Collection<?> list) {
-            JsonArrayBuilder array = Json.createArrayBuilder();
+            JsonArrayBuilder array = JsonFactories.BUILDERS.createArrayBuilder();
             list.forEach(v -> array.add(of(v)));
             return array.build();
         }
         if (value instanceof Map<?, ?> map) {
-            JsonObjectBuilder object = Json.createObjectBuilder();
+            JsonObjectBuilder object = JsonFactories.BUILDERS.createObjectBuilder();
             map.forEach((k, v) -> object.add(String.valueOf(k), of(v)));
             return object.build();
         }
-        return Json.createValue(value.toString());
+        return JsonFactories.PROVIDER.createValue(value.toString());
     }
 }

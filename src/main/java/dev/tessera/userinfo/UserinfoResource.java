@@ -1,5 +1,6 @@
 package dev.tessera.userinfo;
 
+import dev.tessera.oauth.JsonFactories;
 import dev.tessera.oauth.Endpoints;
 import dev.tessera.oauth.ErrorResponses;
 import dev.tessera.oauth.FormParameters;
@@ -11,7 +12,6 @@ import dev.tessera.user.UserAccount;
 import dev.tessera.user.UserDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -100,7 +100,7 @@ public class UserinfoResource {
         if (claims.extra().get(UserTokens.USERINFO_CLAIMS) instanceof Collection<?> names) {
             names.forEach(n -> requested.add(String.valueOf(n)));
         }
-        JsonObjectBuilder json = Json.createObjectBuilder().add("sub", user.subject());
+        JsonObjectBuilder json = JsonFactories.BUILDERS.createObjectBuilder().add("sub", user.subject());
         ScopeClaims.select(user.claims(), user.groups(), claims.scope(), requested)
                 .forEach((name, value) -> json.add(name, JsonValues.of(value)));
         return Response.ok(json.build().toString(), MediaType.APPLICATION_JSON).header(HttpHeaders.CACHE_CONTROL, "no-store").build();

@@ -1,0 +1,26 @@
+package dev.tessera.oauth;
+
+import jakarta.json.Json;
+import jakarta.json.JsonBuilderFactory;
+import jakarta.json.JsonReaderFactory;
+import java.util.Map;
+
+/**
+ * JSON-P factories, made once. {@code Json.createObjectBuilder()} and its siblings look the provider up
+ * again on every call ({@code JsonProvider.provider()}: a ServiceLoader scan of the application's jars,
+ * then, on Payara, an OSGi lookup), which on the token endpoint cost more than the JSON itself and
+ * about as much as the RSA signature (docs/performance.md). The factories come from the same provider
+ * and build the same JSON; JSON-P makes them safe for concurrent use.
+ */
+public final class JsonFactories {
+    /** The provider itself, for values ({@code Json.createValue}). */
+    public static final jakarta.json.spi.JsonProvider PROVIDER = jakarta.json.spi.JsonProvider.provider();
+    /** Object and array builders, as {@code Json.createObjectBuilder()} / {@code createArrayBuilder()}. */
+    public static final JsonBuilderFactory BUILDERS = Json.createBuilderFactory(Map.of());
+
+    /** Readers, as {@code Json.createReader(Reader)}. */
+    public static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+
+    private JsonFactories() {
+    }
+}

@@ -1,0 +1,592 @@
+package dev.tessera.bench;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jose4j.json.JsonUtil;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.lang.JoseException;
+
+/**
+ * Load test of the token endpoint (client_credentials, HTTP Basic) against a running Tessera on this
+ * machine's loopback interface, expressed as a fraction of what this machine can sign.
+ *
+ * <p>Run with the {@code bench} Maven profile (see docs/performance.md):
+ * {@code TESSERA_BOOTSTRAP_ADMIN_SECRET=... mvn -B -Pbench process-test-classes}. It creates one client per
+ * algorithm through the admin API, measures the raw signing rate of each algorithm in this JVM (one
+ * thread, and one per core), then loads the server at {@code bench.connections} connections for a
+ * fixed warm-up and measurement time per algorithm, reading the server's CPU time from /proc. It
+ * prints a table and writes it to {@code target/bench/}. It is not a test: nothing runs it but the
+ * profile, and it always stops by itself.
+ */
+public final class TokenBench {
+    private static final double TARGET_FRACTION_OF_CEILING = 0.70;
+    private static final double TARGET_P99_MILLIS = 25.0;
+    private static final double TARGET_ES256_OVER_RS256 = 1.5;
+    private static final int MIN_QUIET_SECONDS = 5;
+
+    private final BenchConfig config;
+    private final HttpClient http;
+    private final StringBuilder report = new StringBuilder();
+
+    private TokenBench(BenchConfig config) {
+        this.config = config;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchConfig config;
+        try {
+            config = BenchConfig.fromSystemProperties();
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        int status = new TokenBench(config).run();
+        System.exit(status);
+    }
+
+    /** What was set up for one algorithm. */
+    private record Scenario(String alg, String clientId, String secret, String signingInput, String payloadJson,
+            String kid, int rsaBits) {
+    }
+
+    /**
+     * Ceiling figures for one algorithm. The N-thread rate is measured just before the algorithm's load
+     * scenario and again just after it; their mean is the ceiling, so a machine whose speed drifts (shared
+     * hosts) is compared with itself.
+     */
+    private record Ceiling(SigningCeiling.Rate raw1, SigningCeiling.Rate rawN, SigningCeiling.Rate jose1,
+            SigningCeiling.Rate rawNAfter) {
+
+        double opsPerSecond() {
+            return rawNAfter == null ? rawN.opsPerSecond() : (rawN.opsPerSecond() + rawNAfter.opsPerSecond()) / 2;
+        }
+
+        double opsPerCpuSecond() {
+            return rawNAfter == null ? rawN.opsPerCpuSecond() : (rawN.opsPerCpuSecond() + rawNAfter.opsPerCpuSecond()) / 2;
+        }
+
+        Ceiling after(SigningCeiling.Rate rate) {
+            return new Ceiling(raw1, rawN, jose1, rate);
+        }
+
+        /** Mean CPU other processes used during the N-thread runs. */
+        double otherCores() {
+            return rawNAfter == null ? rawN.otherCores() : (rawN.otherCores() + rawNAfter.otherCores()) / 2;
+        }
+
+        /** Seconds of the N-thread runs (before and after) in which the machine was otherwise quiet. */
+        int quietSeconds() {
+            return rawN.quietSeconds() + (rawNAfter == null ? 0 : rawNAfter.quietSeconds());
+        }
+
+        double quietOpsPerSecond() {
+            long ops = rawN.quietOps() + (rawNAfter == null ? 0 : rawNAfter.quietOps());
+            return quietSeconds() == 0 ? Double.NaN : (double) ops / quietSeconds();
+        }
+
+        double quietOpsPerCpuSecond() {
+            long ops = rawN.quietOps() + (rawNAfter == null ? 0 : rawNAfter.quietOps());
+            double cpu = rawN.quietCpuSeconds() + (rawNAfter == null ? 0 : rawNAfter.quietCpuSeconds());
+            return cpu > 0 ? ops / cpu : Double.NaN;
+        }
+    }
+
+    private int run() throws Exception {
+        int cores = Runtime.getRuntime().availableProcessors();
+        long pid = config.serverPid() > 0 ? config.serverPid() : ServerProcess.listeningOn(config.port());
+        ServerProcess server = new ServerProcess(pid);
+
+        line("# Tessera token endpoint benchmark");
+        line("");
+        line("Run at " + DateTimeFormatter.ISO_INSTANT.format(Instant.now().atOffset(ZoneOffset.UTC).withNano(0)));
+        line("Machine: " + cores + " cores (nproc), " + cpuModel() + ", " + memTotal() + " RAM");
+        line("Load generator JVM: Java " + System.getProperty("java.vm.version") + " (" + System.getProperty("java.vm.name")
+                + "), " + String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()));
+        line("Target: " + config.url() + " (" + config.target().getHostAddress() + "), " + config.connections()
+                + " connections; " + config.serverWarmupSeconds() + " s server warm-up, then per scenario "
+                + config.warmupSeconds() + " s warm-up + " + config.seconds()
+                + " s measured; at most " + config.maxRequests() + " requests per phase");
+        if (pid <= 0) {
+            line("Server process: NOT FOUND listening on port " + config.port()
+                    + " (set -Dbench.serverPid): server CPU is not measured");
+        } else {
+            ServerProcess.JitCheck jit = server.jit();
+            String version = server.jcmd("VM.version").lines().filter(l -> l.contains("VM version") || l.startsWith("JDK"))
+                    .findFirst().orElse("").trim();
+            line("Server process: pid " + pid + (version.isEmpty() ? "" : ", " + version));
+            line("Server JVM: " + jit.flags());
+            if (!jit.c2Enabled()) {
+                boolean unknown = jit.flags().contains("jcmd unavailable");
+                line("Server JIT: " + (unknown ? "could not be checked" : "C2 is OFF (TieredStopAtLevel < 4 or similar)"));
+                if (!unknown && !config.allowC1()) {
+                    flush();
+                    System.err.println("bench: the server runs without C2; start it as the README says "
+                            + "(mvn -DskipTests package payara-micro:start, default JIT), or pass -Dbench.allowC1=true");
+                    return 2;
+                }
+            } else {
+                line("Server JIT: tiered with C2 (no TieredStopAtLevel)");
+            }
+        }
+        if (!CpuMeter.available()) {
+            line("/proc is not readable: CPU figures are not measured");
+        }
+        line("");
+        flush();
+
+        String adminToken = adminToken();
+        List<Scenario> scenarios = new ArrayList<>();
+        for (String alg : config.algorithms()) {
+            scenarios.add(prepare(alg, adminToken));
+        }
+
+        // The signing ceiling, measured while the server is idle.
+        line("## Raw signing rate in this JVM (server idle)");
+        line("");
+        line(String.format(Locale.ROOT, "| alg | key | Signature.sign 1 thread | Signature.sign %d threads | per CPU-s (%d thr) | jose4j JWS 1 thread |",
+                cores, cores));
+        line("|---|---|---:|---:|---:|---:|");
+        flush();
+        Map<String, Ceiling> ceilings = new LinkedHashMap<>();
+        Map<String, KeyPair> keyPairs = new LinkedHashMap<>();
+        double warm = Math.max(1, config.ceilingSeconds() / 3.0);
+        SigningCeiling.Quiet quiet = new SigningCeiling.Quiet(pid, config.quietCores());
+        for (Scenario s : scenarios) {
+            awaitQuiet(pid, "ceiling " + s.alg());
+            KeyPair keys = SigningCeiling.keyPair(s.alg(), s.rsaBits());
+            keyPairs.put(s.alg(), keys);
+            SigningCeiling.Rate raw1 = SigningCeiling.raw(s.alg(), keys.getPrivate(), s.signingInput(), 1, warm,
+                    config.ceilingSeconds(), quiet);
+            SigningCeiling.Rate rawN = SigningCeiling.raw(s.alg(), keys.getPrivate(), s.signingInput(), cores, warm,
+                    config.ceilingSeconds(), quiet);
+            SigningCeiling.Rate jose1 = SigningCeiling.jose4j(s.alg(), keys.getPrivate(), s.kid(), s.payloadJson(), 1, warm,
+                    config.ceilingSeconds(), quiet);
+            ceilings.put(s.alg(), new Ceiling(raw1, rawN, jose1, null));
+            line(String.format(Locale.ROOT, "| %s | %s | %,.0f /s | %,.0f /s | %,.0f | %,.0f /s |", s.alg(), keyName(s),
+                    raw1.opsPerSecond(), rawN.opsPerSecond(), rawN.opsPerCpuSecond(), jose1.opsPerSecond()));
+            flush();
+        }
+        line("");
+        line("Signing input: the header.payload of a token the server just issued (" + scenarios.get(0).signingInput().length()
+                + " bytes for " + scenarios.get(0).alg() + ").");
+        line("");
+
+        // The load scenarios.
+        line("## Token endpoint under load");
+        line("");
+        flush();
+        Map<String, LoadRun.Result> results = new LinkedHashMap<>();
+        Map<String, String> profiles = new LinkedHashMap<>();
+        InetSocketAddress address = new InetSocketAddress(config.target(), config.port());
+        Map<String, byte[]> requests = new LinkedHashMap<>();
+        for (Scenario s : scenarios) {
+            requests.put(s.alg(), LoadRun.tokenRequest(config.authority(), config.endpoint("/token").getRawPath(),
+                    basic(s.clientId(), s.secret()), "grant_type=client_credentials"));
+        }
+        if (config.serverWarmupSeconds() > 0) {
+            // The JIT compiles the request path with C2 only after thousands of requests: warm it up once,
+            // with every scenario's requests mixed, before anything is measured.
+            awaitQuiet(pid, "server warm-up");
+            System.out.printf(Locale.ROOT, "Server warm-up: %d s, %s mixed over %d connections...%n",
+                    config.serverWarmupSeconds(), String.join(" and ", requests.keySet()), config.connections());
+            LoadRun.Result warmup = new LoadRun(address, new ArrayList<>(requests.values()), config.connections(),
+                    config.maxRequests()).run(0, config.serverWarmupSeconds(), new CpuMeter(pid), null);
+            line(String.format(Locale.ROOT, "Server warm-up: %d s, %,d requests (%s mixed), %d errors; server CPU by thread "
+                    + "(cores): %s", config.serverWarmupSeconds(), warmup.requests(), String.join(" and ", requests.keySet()),
+                    warmup.errors(), warmup.cpu().serverThreads(6)));
+            line("");
+            flush();
+        }
+        for (Scenario s : scenarios) {
+            byte[] request = requests.get(s.alg());
+            awaitQuiet(pid, "load " + s.alg());
+            CpuMeter meter = new CpuMeter(pid);
+            String recording = "tessera-bench-" + s.alg().toLowerCase(Locale.ROOT);
+            boolean jfr = config.jfr() && pid > 0 && server.startRecording(recording);
+            Instant[] measureStart = new Instant[1];
+            System.out.printf(Locale.ROOT, "%s: %d s warm-up, %d s measured at %d connections...%n", s.alg(),
+                    config.warmupSeconds(), config.seconds(), config.connections());
+            LoadRun.Result result = new LoadRun(address, List.of(request), config.connections(), config.maxRequests())
+                    .run(config.warmupSeconds(), config.seconds(), meter, t -> measureStart[0] = Instant.now());
+            results.put(s.alg(), result);
+            if (jfr) {
+                Files.createDirectories(config.output());
+                Path file = config.output().resolve(recording + ".jfr");
+                if (server.stopRecording(recording, file)) {
+                    profiles.put(s.alg(), "Recording: " + file + "\n\n" + JfrProfile.summarise(file, measureStart[0], 25));
+                } else {
+                    profiles.put(s.alg(), "(JFR recording failed)");
+                }
+            }
+            System.out.printf(Locale.ROOT, "%s: %,.0f tokens/s, p50 %.2f ms, p99 %.2f ms, %d errors%n", s.alg(),
+                    result.throughput(), result.percentileMillis(50), result.percentileMillis(99), result.errors());
+            // The ceiling again, right after the load, on the same (now idle) machine.
+            Thread.sleep(1000);
+            SigningCeiling.Rate again = SigningCeiling.raw(s.alg(), keyPairs.get(s.alg()).getPrivate(), s.signingInput(), cores,
+                    warm, config.ceilingSeconds(), quiet);
+            ceilings.put(s.alg(), ceilings.get(s.alg()).after(again));
+        }
+
+        for (Scenario s : scenarios) {
+            Ceiling c = ceilings.get(s.alg());
+            line(String.format(Locale.ROOT, "%s raw %d-thread signing rate: %,.0f /s before the load, %,.0f /s after it "
+                    + "(other processes: %.2f cores); ceiling used below: their mean, %,.0f /s (%,.0f per CPU-s); over the %d "
+                    + "quiet seconds of both: %,.0f /s (%,.0f per CPU-s)", s.alg(), cores, c.rawN().opsPerSecond(),
+                    c.rawNAfter().opsPerSecond(), c.otherCores(), c.opsPerSecond(), c.opsPerCpuSecond(), c.quietSeconds(),
+                    c.quietOpsPerSecond(), c.quietOpsPerCpuSecond()));
+        }
+        line("");
+        line(String.format(Locale.ROOT, "| alg | tokens/s | p50 ms | p99 ms | p99.9 ms | max ms | errors | per-second min–max "
+                + "| server CPU (cores; sys) | tokens per server CPU-s | load gen CPU (cores) | other CPU (cores) "
+                + "| tokens/s ÷ raw %d-thread signs/s | tokens per server CPU-s ÷ raw signs per CPU-s |", cores));
+        line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (Scenario s : scenarios) {
+            LoadRun.Result r = results.get(s.alg());
+            Ceiling c = ceilings.get(s.alg());
+            long min = java.util.Arrays.stream(r.perSecond()).min().orElse(0);
+            long max = java.util.Arrays.stream(r.perSecond()).max().orElse(0);
+            line(String.format(Locale.ROOT, "| %s | %,.0f | %.2f | %.2f | %.2f | %.1f | %d | %,d–%,d | %.2f; %.2f | %,.0f | %.2f | %.2f | %.1f %% | %.1f %% |",
+                    s.alg(), r.throughput(), r.percentileMillis(50), r.percentileMillis(99), r.percentileMillis(99.9),
+                    r.maxMillis(), r.errors(), min, max, r.cpu().serverCores(), r.cpu().serverSystemCores(),
+                    r.perServerCpuSecond(), r.cpu().selfCores(),
+                    r.cpu().otherCores(), 100 * r.throughput() / c.opsPerSecond(),
+                    100 * r.perServerCpuSecond() / c.opsPerCpuSecond()));
+        }
+        line("");
+        line("CPU: from /proc over the measured window; \"sys\" is the server's kernel time (mostly loopback TCP); \"other\" is "
+                + "the whole machine's busy time less the server's and the load generator's (other processes, kernel work not "
+                + "charged to either).");
+        line("");
+        line(String.format(Locale.ROOT, "Quiet seconds only (other processes at most %.2f cores in that second; the same "
+                + "rule picks the ceiling's quiet seconds):", config.quietCores()));
+        line("");
+        line(String.format(Locale.ROOT, "| alg | quiet seconds | tokens/s | p50 ms | p99 ms | tokens per server CPU-s "
+                + "| raw %d-thread signs/s (quiet) | tokens/s ÷ raw signs/s | tokens per server CPU-s ÷ raw signs per CPU-s |", cores));
+        line("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (Scenario s : scenarios) {
+            LoadRun.Quiet q = results.get(s.alg()).quiet(config.quietCores());
+            Ceiling c = ceilings.get(s.alg());
+            line(String.format(Locale.ROOT, "| %s | %d of %d | %,.0f | %.2f | %.2f | %,.0f | %,.0f (%d s) | %.1f %% | %.1f %% |",
+                    s.alg(), q.seconds(), q.of(), q.throughput(), q.percentileMillis(50), q.percentileMillis(99),
+                    q.perServerCpuSecond(), c.quietOpsPerSecond(), c.quietSeconds(), 100 * q.throughput() / c.quietOpsPerSecond(),
+                    100 * q.perServerCpuSecond() / c.quietOpsPerCpuSecond()));
+        }
+        line("");
+        for (Scenario s : scenarios) {
+            line("- " + s.alg() + " server CPU by thread (cores): " + results.get(s.alg()).cpu().serverThreads(6));
+        }
+        line("");
+        for (Scenario s : scenarios) {
+            double other = results.get(s.alg()).cpu().otherCores();
+            if (other > config.quietCores()) {
+                line(String.format(Locale.ROOT, "WARNING: other processes used %.2f of %d cores during the %s measurement: its "
+                        + "figures are lower than this machine can do.", other, cores, s.alg()));
+            }
+        }
+        if (pid > 0) {
+            line("Server JIT after the run: " + server.compiledSummary());
+        }
+        line("");
+
+        // Targets.
+        line("## Targets");
+        line("");
+        LoadRun.Result rs = results.get("RS256");
+        Ceiling rsCeiling = ceilings.get("RS256");
+        LoadRun.Result es = results.get("ES256");
+        if (rs != null) {
+            double fraction = rs.throughput() / rsCeiling.opsPerSecond();
+            target(String.format(Locale.ROOT, "RS256 tokens/s >= %.0f %% of the raw RS256 %d-thread signing rate: %,.0f / %,.0f = %.1f %%",
+                    100 * TARGET_FRACTION_OF_CEILING, cores, rs.throughput(), rsCeiling.opsPerSecond(), 100 * fraction),
+                    fraction >= TARGET_FRACTION_OF_CEILING, Math.max(rs.cpu().otherCores(), rsCeiling.otherCores()));
+            target(String.format(Locale.ROOT, "RS256 p99 < %.0f ms at %d connections: %.2f ms", TARGET_P99_MILLIS,
+                    config.connections(), rs.percentileMillis(99)), rs.percentileMillis(99) < TARGET_P99_MILLIS, rs.cpu().otherCores());
+        }
+        if (es != null) {
+            target(String.format(Locale.ROOT, "ES256 p99 < %.0f ms at %d connections: %.2f ms", TARGET_P99_MILLIS,
+                    config.connections(), es.percentileMillis(99)), es.percentileMillis(99) < TARGET_P99_MILLIS, es.cpu().otherCores());
+        }
+        if (rs != null && es != null) {
+            double ratio = es.throughput() / rs.throughput();
+            target(String.format(Locale.ROOT, "ES256 tokens/s >= %.1f x RS256: %,.0f / %,.0f = %.2f x", TARGET_ES256_OVER_RS256,
+                    es.throughput(), rs.throughput(), ratio), ratio >= TARGET_ES256_OVER_RS256,
+                    Math.max(rs.cpu().otherCores(), es.cpu().otherCores()));
+        }
+        line("");
+        line(String.format(Locale.ROOT, "The same over quiet seconds only (needs at least %d quiet seconds in each measurement):",
+                MIN_QUIET_SECONDS));
+        if (rs != null) {
+            LoadRun.Quiet q = rs.quiet(config.quietCores());
+            if (q.seconds() >= MIN_QUIET_SECONDS && rsCeiling.quietSeconds() >= MIN_QUIET_SECONDS) {
+                double fraction = q.throughput() / rsCeiling.quietOpsPerSecond();
+                target(String.format(Locale.ROOT, "RS256 tokens/s >= %.0f %% of the raw RS256 %d-thread signing rate (quiet): "
+                        + "%,.0f / %,.0f = %.1f %%", 100 * TARGET_FRACTION_OF_CEILING, cores, q.throughput(),
+                        rsCeiling.quietOpsPerSecond(), 100 * fraction), fraction >= TARGET_FRACTION_OF_CEILING);
+                target(String.format(Locale.ROOT, "RS256 p99 < %.0f ms at %d connections (quiet): %.2f ms", TARGET_P99_MILLIS,
+                        config.connections(), q.percentileMillis(99)), q.percentileMillis(99) < TARGET_P99_MILLIS);
+            } else {
+                line(String.format(Locale.ROOT, "- RS256: not enough quiet seconds (load %d, ceiling %d)", q.seconds(),
+                        rsCeiling.quietSeconds()));
+            }
+        }
+        if (es != null) {
+            LoadRun.Quiet q = es.quiet(config.quietCores());
+            if (q.seconds() >= MIN_QUIET_SECONDS) {
+                target(String.format(Locale.ROOT, "ES256 p99 < %.0f ms at %d connections (quiet): %.2f ms", TARGET_P99_MILLIS,
+                        config.connections(), q.percentileMillis(99)), q.percentileMillis(99) < TARGET_P99_MILLIS);
+            }
+        }
+        if (rs != null && es != null) {
+            LoadRun.Quiet qr = rs.quiet(config.quietCores());
+            LoadRun.Quiet qe = es.quiet(config.quietCores());
+            if (qr.seconds() >= MIN_QUIET_SECONDS && qe.seconds() >= MIN_QUIET_SECONDS) {
+                double ratio = qe.throughput() / qr.throughput();
+                target(String.format(Locale.ROOT, "ES256 tokens/s >= %.1f x RS256 (quiet): %,.0f / %,.0f = %.2f x",
+                        TARGET_ES256_OVER_RS256, qe.throughput(), qr.throughput(), ratio), ratio >= TARGET_ES256_OVER_RS256);
+            }
+        }
+        for (Scenario s : scenarios) {
+            LoadRun.Result r = results.get(s.alg());
+            Ceiling c = ceilings.get(s.alg());
+            line(String.format(Locale.ROOT, "- (for reference, not a target) %s CPU efficiency: %,.0f tokens per server CPU-second = "
+                    + "%.1f %% of the %,.0f signatures per CPU-second this JVM manages", s.alg(), r.perServerCpuSecond(),
+                    100 * r.perServerCpuSecond() / c.opsPerCpuSecond(), c.opsPerCpuSecond()));
+        }
+        long errors = results.values().stream().mapToLong(LoadRun.Result::errors).sum();
+        boolean capped = results.values().stream().anyMatch(LoadRun.Result::capped);
+        if (errors > 0) {
+            line("");
+            line("ERRORS: " + errors + " failed requests; first: " + results.values().stream().map(LoadRun.Result::firstError)
+                    .filter(java.util.Objects::nonNull).findFirst().orElse("?"));
+        }
+        if (capped) {
+            line("");
+            line("Note: the request cap (bench.maxRequests) ended a scenario before its time; rates use the time actually run.");
+        }
+        if (!profiles.isEmpty()) {
+            line("");
+            line("## Server profile (JFR, measured window only)");
+            profiles.forEach((alg, text) -> {
+                line("");
+                line("### " + alg);
+                line("");
+                line("```");
+                line(text.stripTrailing());
+                line("```");
+            });
+        }
+        flush();
+
+        Files.createDirectories(config.output());
+        Path file = config.output().resolve("bench-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                .format(Instant.now().atOffset(ZoneOffset.UTC)) + ".md");
+        Files.writeString(file, report.toString());
+        System.out.println();
+        System.out.println("Results written to " + file);
+        return errors > 0 ? 1 : 0;
+    }
+
+    /**
+     * Waits, at most bench.quietWaitSeconds, until processes other than the server and this generator use
+     * at most bench.quietCores over one second, so shared machines give comparable figures.
+     */
+    private void awaitQuiet(long pid, String phase) throws InterruptedException {
+        CpuMeter meter = new CpuMeter(pid);
+        long deadline = System.nanoTime() + config.quietWaitSeconds() * 1_000_000_000L;
+        boolean told = false;
+        while (true) {
+            CpuMeter.Sample a = meter.sample();
+            Thread.sleep(1000);
+            CpuMeter.Usage u = meter.between(a, meter.sample());
+            double busy = u.otherCores() + u.serverCores();
+            if (busy <= config.quietCores()) {
+                if (told) {
+                    System.out.printf(Locale.ROOT, "(machine quiet now, %.2f cores busy)%n", busy);
+                }
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                line(String.format(Locale.ROOT, "(%s: the machine did not become quiet within %d s: %.2f cores busy with other "
+                        + "work when it started)", phase, config.quietWaitSeconds(), busy));
+                flush();
+                return;
+            }
+            if (!told) {
+                System.out.printf(Locale.ROOT, "(%s: %.2f cores busy with other processes; waiting up to %d s for <= %.2f)%n",
+                        phase, busy, config.quietWaitSeconds(), config.quietCores());
+                told = true;
+            }
+        }
+    }
+
+    private void target(String text, boolean met) {
+        line("- " + (met ? "MET" : "MISSED") + ": " + text);
+    }
+
+    /** A target judged on figures taken while other processes were busy: the verdict is only indicative. */
+    private void target(String text, boolean met, double otherCores) {
+        if (otherCores > config.quietCores()) {
+            text += String.format(Locale.ROOT, " (INCONCLUSIVE: other processes used %.2f cores meanwhile)", otherCores);
+        }
+        target(text, met);
+    }
+
+    // ----- set-up through the admin API -------------------------------------------------------------
+
+    private String adminToken() throws IOException, InterruptedException {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(config.endpoint("/token"))
+                .header("Authorization", "Basic " + basic(config.adminClientId(), config.adminSecret()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")));
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("Cannot get an admin token as " + config.adminClientId() + " (HTTP "
+                    + response.statusCode() + ": " + response.body() + "). Is TESSERA_BOOTSTRAP_ADMIN_SECRET the secret the "
+                    + "server's database was first started with?");
+        }
+        return (String) json(response.body()).get("access_token");
+    }
+
+    private Scenario prepare(String alg, String adminToken) throws Exception {
+        String clientId = "bench-" + alg.toLowerCase(Locale.ROOT);
+        String body = "{\"client_id\":\"" + clientId + "\",\"client_name\":\"Tessera benchmark " + alg + "\","
+                + "\"grant_types\":[\"client_credentials\"],\"token_endpoint_auth_method\":\"client_secret_basic\","
+                + "\"scope\":\"read\",\"access_token_signing_alg\":\"" + alg + "\"}";
+        HttpResponse<String> created = send(HttpRequest.newBuilder(config.endpoint("/admin/api/clients"))
+                .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        String secret;
+        if (created.statusCode() == 201) {
+            secret = (String) json(created.body()).get("client_secret");
+        } else if (created.statusCode() == 400 && created.body().contains("already exists")) {
+            // A second run against the same database: bring the client back to these settings, new secret.
+            HttpResponse<String> updated = send(HttpRequest.newBuilder(config.endpoint("/admin/api/clients/" + clientId))
+                    .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(body)));
+            if (updated.statusCode() != 200) {
+                throw new IllegalStateException("Cannot update " + clientId + ": HTTP " + updated.statusCode() + " " + updated.body());
+            }
+            HttpResponse<String> rotated = send(HttpRequest.newBuilder(config.endpoint("/admin/api/clients/" + clientId + "/secret"))
+                    .header("Authorization", "Bearer " + adminToken).POST(HttpRequest.BodyPublishers.noBody()));
+            if (rotated.statusCode() != 200) {
+                throw new IllegalStateException("Cannot rotate the secret of " + clientId + ": HTTP " + rotated.statusCode() + " " + rotated.body());
+            }
+            secret = (String) json(rotated.body()).get("client_secret");
+        } else {
+            throw new IllegalStateException("Cannot create " + clientId + ": HTTP " + created.statusCode() + " " + created.body());
+        }
+
+        // One token through the same raw-socket path as the load, to check it and to take its signing input.
+        KeepAliveConnection connection = new KeepAliveConnection(new InetSocketAddress(config.target(), config.port()));
+        try {
+            connection.exchange(LoadRun.tokenRequest(config.authority(), config.endpoint("/token").getRawPath(),
+                    basic(clientId, secret), "grant_type=client_credentials"));
+        } finally {
+            connection.close();
+        }
+        if (connection.status() != 200) {
+            throw new IllegalStateException("Token request as " + clientId + " failed: HTTP " + connection.status() + " " + connection.body());
+        }
+        String token = (String) json(connection.body()).get("access_token");
+        String[] parts = token.split("\\.");
+        Map<String, Object> header = json(new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8));
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        if (!alg.equals(header.get("alg"))) {
+            throw new IllegalStateException(clientId + " got a token signed with " + header.get("alg") + ", not " + alg);
+        }
+        String kid = (String) header.get("kid");
+        return new Scenario(alg, clientId, secret, parts[0] + "." + parts[1], payload, kid, rsaBits(kid));
+    }
+
+    /** The modulus length of the server's RSA key, so the local ceiling signs with the same size. */
+    private int rsaBits(String kid) throws IOException, InterruptedException, JoseException {
+        HttpResponse<String> jwks = send(HttpRequest.newBuilder(config.endpoint("/jwks")).GET());
+        for (JsonWebKey key : new JsonWebKeySet(jwks.body()).getJsonWebKeys()) {
+            if (kid.equals(key.getKeyId()) && key instanceof RsaJsonWebKey rsa) {
+                return rsa.getRsaPublicKey().getModulus().bitLength();
+            }
+        }
+        return 2048;
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** RFC 6749 §2.3.1: id and secret are form-url-encoded, then joined and base64-encoded. */
+    private static String basic(String id, String secret) {
+        String pair = URLEncoder.encode(id, StandardCharsets.UTF_8) + ":" + URLEncoder.encode(secret, StandardCharsets.UTF_8);
+        return Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, Object> json(String text) {
+        try {
+            return JsonUtil.parseJson(text);
+        } catch (JoseException e) {
+            throw new IllegalStateException("Not JSON: " + text, e);
+        }
+    }
+
+    private static String keyName(Scenario s) {
+        return switch (s.alg()) {
+            case "RS256", "PS256" -> "RSA " + s.rsaBits();
+            case "ES256" -> "EC P-256";
+            default -> "Ed25519";
+        };
+    }
+
+    // ----- machine description and output ----------------------------------------------------------
+
+    private static String cpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("unknown CPU");
+        } catch (IOException e) {
+            return "unknown CPU";
+        }
+    }
+
+    private static String memTotal() {
+        try {
+            return Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal:"))
+                    .map(l -> String.format(Locale.ROOT, "%.1f GiB", Long.parseLong(l.replaceAll("\\D", "")) / 1024.0 / 1024.0))
+                    .findFirst().orElse("unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private int flushed;
+
+    private void line(String text) {
+        report.append(text.replace("NaN", "n/a")).append('\n');
+    }
+
+    private void flush() {
+        System.out.print(report.substring(flushed));
+        System.out.flush();
+        flushed = report.length();
+    }
+}
