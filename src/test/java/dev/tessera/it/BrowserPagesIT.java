@@ -81,6 +81,8 @@ class BrowserPagesIT {
         user = SignIn.createUser("grace");
         client = Admin.createClient("{\"client_id\":\"pages\",\"client_name\":\"Pages Test App\",\"redirect_uris\":[\""
                 + rp.redirectUri() + "\"],\"grant_types\":[\"authorization_code\"],\"scope\":\"openid profile email\"}");
+        Admin.createClient("{\"client_id\":\"pages-tv\",\"client_name\":\"Pages TV\",\"token_endpoint_auth_method\":\"none\","
+                + "\"grant_types\":[\"urn:ietf:params:oauth:grant-type:device_code\"],\"scope\":\"openid profile\"}");
     }
 
     @AfterAll
@@ -174,6 +176,35 @@ class BrowserPagesIT {
         assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
         assertThat(page.headers().firstValue("Content-Security-Policy"))
                 .hasValueSatisfying(csp -> assertThat(csp).contains("frame-ancestors 'none'"));
+    }
+
+    @Test
+    void theDevicePageTakesTheCodeThroughLoginAndConfirmationAndTheDeviceGetsItsTokens() throws Exception {
+        JsonObject started = Admin.json(Http.send(Http.request("/device_authorization").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("client_id=pages-tv&scope=openid%20profile"))).body());
+        String userCode = started.getString("user_code");
+
+        driver.get(started.getString("verification_uri"));
+        await(ExpectedConditions.presenceOfElementLocated(By.id("user_code")));
+        screenshot("device");
+        // Typed as a person might: lower case, without the dash (RFC 8628 §6.1).
+        driver.findElement(By.id("user_code")).sendKeys(userCode.replace("-", "").toLowerCase(java.util.Locale.ROOT));
+        driver.findElement(By.id("submit")).click();
+        await(ExpectedConditions.presenceOfElementLocated(By.id("login")));
+        logIn("grace", SignIn.PASSWORD);
+
+        await(ExpectedConditions.presenceOfElementLocated(By.id("approve")));
+        assertThat(driver.findElement(By.id("client")).getText()).isEqualTo("Pages TV");
+        screenshot("device-confirm");
+        driver.findElement(By.id("approve")).click();
+        await(ExpectedConditions.presenceOfElementLocated(By.id("approved")));
+
+        var polled = Http.send(Http.request("/token").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("grant_type=" + java.net.URLEncoder.encode(
+                        "urn:ietf:params:oauth:grant-type:device_code", java.nio.charset.StandardCharsets.UTF_8)
+                        + "&client_id=pages-tv&device_code=" + started.getString("device_code"))));
+        assertThat(polled.statusCode()).as(polled.body()).isEqualTo(200);
+        assertThat(Admin.json(polled.body()).getString("id_token")).isNotBlank();
     }
 
     private void openLoginPage(Map<String, String> request) {
