@@ -17,6 +17,7 @@ import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.NumericDate;
+import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
@@ -72,8 +73,9 @@ public class IssuerAssertionVerifier {
                 .setRequireExpirationTime()
                 // Tessera demands jti (RFC 7523 §3 item 7 lets the server), to make each assertion single-use.
                 .setRequireJwtId()
-                // Items 5 and 6: nbf and iat, when present, are honoured; iat may be no older than the lifetime.
-                .setIssuedAtRestrictions((int) skew.toSeconds(), (int) maxLifetime.plus(skew).toSeconds())
+                // Items 5 and 6: nbf and iat, when present, are honoured; iat may be no older than the lifetime
+                // (jose4j adds the clock skew to both bounds).
+                .setIssuedAtRestrictions(0, (int) maxLifetime.toSeconds())
                 .setAllowedClockSkewInSeconds((int) skew.toSeconds())
                 .setEvaluationTime(NumericDate.fromMilliseconds(clock.millis()))
                 .setJwsAlgorithmConstraints(new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
@@ -121,22 +123,27 @@ public class IssuerAssertionVerifier {
         }
     }
 
+    /** A client-safe reason, by jose4j's error codes: its message also quotes the claims, so no text search. */
     private static String describe(InvalidJwtException e) {
-        String message = e.getMessage() == null ? "" : e.getMessage();
         if (e.hasExpired()) {
             return "The assertion has expired";
         }
-        if (message.contains("AlgorithmConstraints") || message.contains("not a permitted algorithm")) {
-            return "The assertion is signed with an algorithm not allowed for its issuer";
-        }
-        if (message.contains("Audience")) {
+        if (e.hasErrorCode(ErrorCodes.AUDIENCE_INVALID) || e.hasErrorCode(ErrorCodes.AUDIENCE_MISSING)) {
             return "The assertion's aud must contain the issuer or the token endpoint URL";
         }
-        if (message.contains("jti")) {
+        if (e.hasErrorCode(ErrorCodes.JWT_ID_MISSING)) {
             return "The assertion must carry a jti";
         }
-        if (message.contains("nbf") || message.contains("iat")) {
+        if (e.hasErrorCode(ErrorCodes.EXPIRATION_MISSING) || e.hasErrorCode(ErrorCodes.SUBJECT_MISSING)) {
+            return "The assertion must carry exp and sub";
+        }
+        if (e.hasErrorCode(ErrorCodes.NOT_YET_VALID) || e.hasErrorCode(ErrorCodes.ISSUED_AT_INVALID_FUTURE)
+                || e.hasErrorCode(ErrorCodes.ISSUED_AT_INVALID_PAST)) {
             return "The assertion is not yet valid or was issued too long ago";
+        }
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        if (message.contains("AlgorithmConstraints") || message.contains("not a permitted algorithm")) {
+            return "The assertion is signed with an algorithm not allowed for its issuer";
         }
         return "The assertion's signature or claims are invalid";
     }
