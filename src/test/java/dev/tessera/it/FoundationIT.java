@@ -70,7 +70,8 @@ class FoundationIT {
                 "request_parameter_supported", "request_uri_parameter_supported", "prompt_values_supported",
                 "display_values_supported", "acr_values_supported", "claim_types_supported", "userinfo_endpoint");
         assertThat(metadata.getJsonArray("grant_types_supported").getValuesAs(jakarta.json.JsonString::getString))
-                .containsExactlyInAnyOrder("authorization_code", "client_credentials", "refresh_token");
+                .containsExactlyInAnyOrder("authorization_code", "client_credentials", "refresh_token", "password",
+                        "urn:ietf:params:oauth:grant-type:token-exchange", "urn:ietf:params:oauth:grant-type:jwt-bearer");
         assertThat(metadata.getJsonArray("token_endpoint_auth_signing_alg_values_supported").toString()).doesNotContain("none");
         assertThat(metadata.getJsonArray("id_token_signing_alg_values_supported").toString()).doesNotContain("none");
         assertThat(metadata.getBoolean("authorization_response_iss_parameter_supported")).isTrue();
