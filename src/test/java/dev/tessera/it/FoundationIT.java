@@ -131,7 +131,7 @@ class FoundationIT {
         HttpResponse<String> openapi = Http.get("/openapi");
         assertThat(openapi.statusCode()).isEqualTo(200);
         assertThat(openapi.body()).contains("/jwks", "/.well-known/openid-configuration", "/token", "/introspect",
-                "/revoke", "/admin/api/clients", "/admin/api/keys");
+                "/revoke", "/admin/api/clients", "/admin/api/keys", "/admin/api/trusted-issuers");
     }
 
     @Test
