@@ -119,6 +119,13 @@ public class Client {
     @Column(name = "backchannel_logout_uri", length = 1000)
     private String backchannelLogoutUri;
 
+    @Convert(converter = SpaceSeparatedConverter.class)
+    @Column(name = "token_exchange_audiences", length = 4000)
+    private Set<String> tokenExchangeAudiences = Set.of();
+
+    @Column(name = "token_exchange_refresh_tokens", nullable = false)
+    private boolean tokenExchangeRefreshTokens;
+
     @Column(name = "registration_token_hash", length = 64)
     private String registrationTokenHash;
 
@@ -213,6 +220,12 @@ public class Client {
     public void contacts(Set<String> value) { contacts = ordered(value); }
     public String backchannelLogoutUri() { return backchannelLogoutUri; }
     public void backchannelLogoutUri(String value) { backchannelLogoutUri = value; }
+    /** RFC 8693 §2.1: the audience and resource values this client may exchange tokens for; nothing else. */
+    public Set<String> tokenExchangeAudiences() { return tokenExchangeAudiences; }
+    public void tokenExchangeAudiences(Set<String> value) { tokenExchangeAudiences = ordered(value); }
+    /** Whether a token exchange may also hand this client a refresh token (RFC 8693 §2.2.1); off by default. */
+    public boolean tokenExchangeRefreshTokens() { return tokenExchangeRefreshTokens; }
+    public void tokenExchangeRefreshTokens(boolean value) { tokenExchangeRefreshTokens = value; }
     public String registrationTokenHash() { return registrationTokenHash; }
     public void registrationTokenHash(String value) { registrationTokenHash = value; }
     public Instant createdAt() { return createdAt; }

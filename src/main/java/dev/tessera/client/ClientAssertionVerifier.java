@@ -15,6 +15,7 @@ import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
@@ -124,6 +125,7 @@ public class ClientAssertionVerifier {
         }
     }
 
+    /** By jose4j's error codes: its message quotes the claims too, so a text search matched "jti" in every one. */
     private static String describe(InvalidJwtException e) {
         if (e.hasExpired()) {
             return "client_assertion has expired";
@@ -132,13 +134,14 @@ public class ClientAssertionVerifier {
         if (message.contains("AlgorithmConstraints") || message.contains("not a permitted algorithm")) {
             return "client_assertion is signed with an algorithm not allowed for this client";
         }
-        if (message.contains("Audience")) {
+        if (e.hasErrorCode(ErrorCodes.AUDIENCE_INVALID) || e.hasErrorCode(ErrorCodes.AUDIENCE_MISSING)) {
             return "client_assertion aud must contain the issuer or the endpoint URL";
         }
-        if (message.contains("Issuer") || message.contains("Subject")) {
+        if (e.hasErrorCode(ErrorCodes.ISSUER_INVALID) || e.hasErrorCode(ErrorCodes.ISSUER_MISSING)
+                || e.hasErrorCode(ErrorCodes.SUBJECT_INVALID) || e.hasErrorCode(ErrorCodes.SUBJECT_MISSING)) {
             return "client_assertion iss and sub must both be the client_id";
         }
-        if (message.contains("jti")) {
+        if (e.hasErrorCode(ErrorCodes.JWT_ID_MISSING)) {
             return "client_assertion must carry a jti";
         }
         return "client_assertion signature or claims are invalid";

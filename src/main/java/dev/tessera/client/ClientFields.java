@@ -37,6 +37,10 @@ public final class ClientFields {
     public static final String REQUIRE_CONSENT = "require_consent";
     public static final String ENABLED = "enabled";
     public static final String ALLOW_PLAIN_PKCE = "allow_plain_pkce";
+    /** RFC 8693 token exchange policy: audiences and resources this client may exchange tokens for. */
+    public static final String TOKEN_EXCHANGE_AUDIENCES = "token_exchange_audiences";
+    /** RFC 8693 token exchange policy: whether an exchange may also issue a refresh token. */
+    public static final String TOKEN_EXCHANGE_REFRESH_TOKENS = "token_exchange_refresh_tokens";
 
     private ClientFields() {
     }

@@ -29,6 +29,8 @@ public final class ClientJson {
                 .add(ClientFields.REQUIRE_PKCE, c.requirePkce())
                 .add(ClientFields.REQUIRE_CONSENT, c.requireConsent())
                 .add(ClientFields.ALLOW_PLAIN_PKCE, c.allowPlainPkce())
+                .add(ClientFields.TOKEN_EXCHANGE_AUDIENCES, array(c.tokenExchangeAudiences()))
+                .add(ClientFields.TOKEN_EXCHANGE_REFRESH_TOKENS, c.tokenExchangeRefreshTokens())
                 .add(ClientFields.ENABLED, c.enabled());
         if (clearSecret != null) {
             json.add(ClientFields.CLIENT_SECRET, clearSecret);

@@ -57,6 +57,18 @@ public class ClientKeySource {
         throw invalid("The client has no registered jwks or jwks_uri to verify its assertion with");
     }
 
+    /**
+     * The keys published at a JWK Set URL that is not a client's (a trusted assertion issuer's), with the
+     * same guards and cache. Failures are {@code invalid_client} like a client's; callers translate them.
+     */
+    public List<JsonWebKey> keysAt(String uri) {
+        try {
+            return fetch(uri);
+        } catch (JoseException | ClassCastException | IllegalArgumentException e) {
+            throw invalid("The JWK Set at " + uri + " cannot be parsed");
+        }
+    }
+
     private List<JsonWebKey> fetch(String uri) throws JoseException {
         Fetched cached = cache.get(uri);
         Instant now = clock.instant();

@@ -23,7 +23,8 @@ public record ClientMetadata(
         String policyUri, String tosUri, Set<String> contacts, String jwks, String jwksUri,
         String idTokenSignedResponseAlg, String backchannelLogoutUri, String accessTokenFormat,
         Integer accessTokenLifetime, String accessTokenSigningAlg, Integer refreshTokenLifetime,
-        Integer refreshTokenIdle, Boolean requirePkce, Boolean requireConsent, Boolean enabled, Boolean allowPlainPkce) {
+        Integer refreshTokenIdle, Boolean requirePkce, Boolean requireConsent, Boolean enabled, Boolean allowPlainPkce,
+        Set<String> tokenExchangeAudiences, Boolean tokenExchangeRefreshTokens) {
 
     public static ClientMetadata fromJson(JsonObject json) {
         return new ClientMetadata(
@@ -39,7 +40,8 @@ public record ClientMetadata(
                 string(json, ClientFields.ACCESS_TOKEN_SIGNING_ALG), integer(json, ClientFields.REFRESH_TOKEN_LIFETIME),
                 integer(json, ClientFields.REFRESH_TOKEN_IDLE), bool(json, ClientFields.REQUIRE_PKCE),
                 bool(json, ClientFields.REQUIRE_CONSENT), bool(json, ClientFields.ENABLED),
-                bool(json, ClientFields.ALLOW_PLAIN_PKCE));
+                bool(json, ClientFields.ALLOW_PLAIN_PKCE), strings(json, ClientFields.TOKEN_EXCHANGE_AUDIENCES),
+                bool(json, ClientFields.TOKEN_EXCHANGE_REFRESH_TOKENS));
     }
 
     private static JsonValue member(JsonObject json, String name) {

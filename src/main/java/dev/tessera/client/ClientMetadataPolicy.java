@@ -171,6 +171,8 @@ public class ClientMetadataPolicy {
         client.requireConsent(ClientMetadata.or(m.requireConsent(), true));
         client.enabled(ClientMetadata.or(m.enabled(), true));
         client.allowPlainPkce(ClientMetadata.or(m.allowPlainPkce(), false));
+        client.tokenExchangeAudiences(ClientMetadata.orEmpty(m.tokenExchangeAudiences()));
+        client.tokenExchangeRefreshTokens(ClientMetadata.or(m.tokenExchangeRefreshTokens(), false));
     }
 
     private static String signingAlg(String alg, String field) {

@@ -27,6 +27,18 @@ public final class OAuthParameters {
     public static final String RESOURCE = "resource";
     // RFC 8693 §2.1
     public static final String AUDIENCE = "audience";
+    // RFC 6749 §4.3.2: the resource owner password credentials grant
+    public static final String USERNAME = "username";
+    public static final String PASSWORD = "password";
+    // RFC 8693 §2.1, §2.2.1: token exchange
+    public static final String SUBJECT_TOKEN = "subject_token";
+    public static final String SUBJECT_TOKEN_TYPE = "subject_token_type";
+    public static final String ACTOR_TOKEN = "actor_token";
+    public static final String ACTOR_TOKEN_TYPE = "actor_token_type";
+    public static final String REQUESTED_TOKEN_TYPE = "requested_token_type";
+    public static final String ISSUED_TOKEN_TYPE = "issued_token_type";
+    // RFC 7521 §4.1 / RFC 7523 §2.1: the assertion of an assertion grant
+    public static final String ASSERTION = "assertion";
     // RFC 7009 §2.1, RFC 7662 §2.1
     public static final String TOKEN = "token";
     public static final String TOKEN_TYPE_HINT = "token_type_hint";

@@ -27,7 +27,8 @@ final class RegistrantMetadata {
     static final Set<String> OPERATOR_FIELDS = Set.of(ClientFields.DEFAULT_SCOPE, ClientFields.ALLOWED_RESOURCES,
             ClientFields.ACCESS_TOKEN_FORMAT, ClientFields.ACCESS_TOKEN_LIFETIME, ClientFields.ACCESS_TOKEN_SIGNING_ALG,
             ClientFields.REFRESH_TOKEN_LIFETIME, ClientFields.REFRESH_TOKEN_IDLE, ClientFields.REQUIRE_PKCE,
-            ClientFields.REQUIRE_CONSENT, ClientFields.ENABLED);
+            ClientFields.REQUIRE_CONSENT, ClientFields.ENABLED, ClientFields.ALLOW_PLAIN_PKCE,
+            ClientFields.TOKEN_EXCHANGE_AUDIENCES, ClientFields.TOKEN_EXCHANGE_REFRESH_TOKENS);
     /**
      * Grants a registrant may ask for. Not password (RFC 9700 §2.4: it "MUST NOT be used") nor implicit
      * (RFC 9700 §2.1.2: clients "SHOULD NOT use the implicit grant"); token exchange and JWT bearer
@@ -66,7 +67,10 @@ final class RegistrantMetadata {
                 .add(ClientFields.ACCESS_TOKEN_FORMAT, current.accessTokenFormat().wireName())
                 .add(ClientFields.REQUIRE_PKCE, current.requirePkce())
                 .add(ClientFields.REQUIRE_CONSENT, current.requireConsent())
-                .add(ClientFields.ENABLED, current.enabled());
+                .add(ClientFields.ENABLED, current.enabled())
+                .add(ClientFields.ALLOW_PLAIN_PKCE, current.allowPlainPkce())
+                .add(ClientFields.TOKEN_EXCHANGE_AUDIENCES, array(current.tokenExchangeAudiences()))
+                .add(ClientFields.TOKEN_EXCHANGE_REFRESH_TOKENS, current.tokenExchangeRefreshTokens());
         addIfSet(json, ClientFields.ACCESS_TOKEN_LIFETIME, current.accessTokenLifetimeSeconds());
         addIfSet(json, ClientFields.REFRESH_TOKEN_LIFETIME, current.refreshTokenLifetimeSeconds());
         addIfSet(json, ClientFields.REFRESH_TOKEN_IDLE, current.refreshTokenIdleSeconds());

@@ -40,13 +40,21 @@ public class AccessTokenIssuer {
     Clock clock;
 
     public IssuedAccessToken issue(AccessTokenGrant grant) {
+        return issue(grant, grant.client().accessTokenFormat());
+    }
+
+    /**
+     * @param format the format to mint, whatever the client's setting: token exchange needs a JWT when
+     *               {@code jwt} is requested (RFC 8693 §3) or an {@code act} claim must travel in the token
+     */
+    public IssuedAccessToken issue(AccessTokenGrant grant, AccessTokenFormat format) {
         Client client = grant.client();
         long lifetime = client.accessTokenLifetimeSeconds() != null
                 ? client.accessTokenLifetimeSeconds() : settings.accessTokenLifetime().toSeconds();
         Instant now = clock.instant();
         Instant expires = now.plusSeconds(lifetime);
         String jti = Secrets.random(16);
-        if (client.accessTokenFormat() == AccessTokenFormat.OPAQUE) {
+        if (format == AccessTokenFormat.OPAQUE) {
             String value = Secrets.random(32);
             opaqueTokens.store(value, jti, grant, now, expires);
             return new IssuedAccessToken(value, jti, lifetime, grant.scope());

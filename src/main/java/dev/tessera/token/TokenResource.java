@@ -8,10 +8,12 @@ import dev.tessera.oauth.OAuthException;
 import dev.tessera.oauth.OAuthParameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -40,7 +42,7 @@ public class TokenResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Token endpoint (RFC 6749 §3.2): form-encoded grant request, JSON token response")
     public Response token(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context HttpServletRequest http, String body) {
         ClientRequests.ClientRequest request = requests.read(Endpoints.TOKEN, contentType, authorization, body, REPEATABLE);
         FormParameters form = request.form();
         AuthenticatedClient client = request.client();
@@ -50,7 +52,8 @@ public class TokenResource {
         if (!client.client().grantTypes().contains(grantType)) {
             throw new OAuthException(OAuthError.UNAUTHORIZED_CLIENT, "This client may not use grant_type '" + grantType + "'");
         }
-        TokenResponse response = handler.handle(new TokenRequest(form, client));
+        // The peer address, as the login page reads it: the password grant throttles by it.
+        TokenResponse response = handler.handle(new TokenRequest(form, client, http == null ? null : http.getRemoteAddr()));
         return Response.ok(response.toJson())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header("Pragma", "no-cache")

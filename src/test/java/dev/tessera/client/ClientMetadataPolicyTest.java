@@ -139,4 +139,23 @@ class ClientMetadataPolicyTest {
     void anUnknownAccessTokenFormatIsRefused() {
         f.refused(OAuthError.INVALID_CLIENT_METADATA, "{" + WEB + ", \"access_token_format\": \"paseto\"}");
     }
+
+    @Test
+    void theTokenExchangePolicyIsOffUnlessSet() {
+        f.apply("{\"grant_types\": [\"urn:ietf:params:oauth:grant-type:token-exchange\"]}");
+        assertThat(f.client.tokenExchangeAudiences()).isEmpty();
+        assertThat(f.client.tokenExchangeRefreshTokens()).isFalse();
+
+        f.apply("{\"grant_types\": [\"urn:ietf:params:oauth:grant-type:token-exchange\"],"
+                + " \"token_exchange_audiences\": [\"orders\", \"https://billing.example.com\"], \"token_exchange_refresh_tokens\": true}");
+        assertThat(f.client.tokenExchangeAudiences()).containsExactly("orders", "https://billing.example.com");
+        assertThat(f.client.tokenExchangeRefreshTokens()).isTrue();
+    }
+
+    @Test
+    void theTokenExchangePolicyMustBeWellTyped() {
+        f.refused(OAuthError.INVALID_CLIENT_METADATA, "{" + WEB + ", \"token_exchange_audiences\": \"orders\"}");
+        f.refused(OAuthError.INVALID_CLIENT_METADATA, "{" + WEB + ", \"token_exchange_audiences\": [\"two words\"]}");
+        f.refused(OAuthError.INVALID_CLIENT_METADATA, "{" + WEB + ", \"token_exchange_refresh_tokens\": \"yes\"}");
+    }
 }

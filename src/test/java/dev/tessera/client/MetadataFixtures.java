@@ -46,6 +46,7 @@ final class MetadataFixtures {
                 m.allowedResources(), m.clientName(), m.logoUri(), m.policyUri(), m.tosUri(), m.contacts(), m.jwks(),
                 m.jwksUri(), m.idTokenSignedResponseAlg(), m.backchannelLogoutUri(), m.accessTokenFormat(),
                 m.accessTokenLifetime(), m.accessTokenSigningAlg(), m.refreshTokenLifetime(), m.refreshTokenIdle(),
-                m.requirePkce(), m.requireConsent(), m.enabled(), m.allowPlainPkce());
+                m.requirePkce(), m.requireConsent(), m.enabled(), m.allowPlainPkce(),
+                m.tokenExchangeAudiences(), m.tokenExchangeRefreshTokens());
     }
 }

@@ -71,7 +71,8 @@ class FoundationIT {
                 "display_values_supported", "acr_values_supported", "claim_types_supported", "userinfo_endpoint",
                 "end_session_endpoint", "device_authorization_endpoint");
         assertThat(metadata.getJsonArray("grant_types_supported").getValuesAs(jakarta.json.JsonString::getString))
-                .containsExactlyInAnyOrder("authorization_code", "client_credentials", "refresh_token",
+                .containsExactlyInAnyOrder("authorization_code", "client_credentials", "refresh_token", "password",
+                        "urn:ietf:params:oauth:grant-type:token-exchange", "urn:ietf:params:oauth:grant-type:jwt-bearer",
                         "urn:ietf:params:oauth:grant-type:device_code");
         assertThat(metadata.getJsonArray("token_endpoint_auth_signing_alg_values_supported").toString()).doesNotContain("none");
         assertThat(metadata.getJsonArray("id_token_signing_alg_values_supported").toString()).doesNotContain("none");
@@ -133,7 +134,7 @@ class FoundationIT {
         HttpResponse<String> openapi = Http.get("/openapi");
         assertThat(openapi.statusCode()).isEqualTo(200);
         assertThat(openapi.body()).contains("/jwks", "/.well-known/openid-configuration", "/token", "/introspect",
-                "/revoke", "/admin/api/clients", "/admin/api/keys");
+                "/revoke", "/admin/api/clients", "/admin/api/keys", "/admin/api/trusted-issuers");
     }
 
     @Test

@@ -15,6 +15,8 @@ import dev.tessera.device.DeviceVerifications;
 import dev.tessera.device.JpaDevices;
 import dev.tessera.device.PollAnswer;
 import dev.tessera.device.UserCodes;
+import dev.tessera.trust.SubjectMapping;
+import dev.tessera.trust.TrustedIssuer;
 import dev.tessera.user.JpaUsers;
 import dev.tessera.user.LoginFailure;
 import dev.tessera.user.LoginFailureState;
@@ -479,6 +481,83 @@ class LiquibaseChangelogIT {
                 assertThat(batch.delete(new DeviceCodes.State(), redeemed.expiresAt().plusSeconds(1), 10)).isZero();
                 assertThat(batch.delete(new DeviceCodes.State(), now.plus(Duration.ofMinutes(21)), 10)).isEqualTo(1);
             });
+        }
+
+        @Test
+        @Order(5)
+        void trustedIssuerRoundTripsAndItsIssuerIsUniqueAndExact() throws SQLException {
+            String id = "idp-" + UUID.randomUUID().toString().substring(0, 8);
+            String iss = "https://" + id + ".example.com/realms/Main";
+            Instant now = Instant.parse("2026-02-03T04:05:06.789Z");
+            TrustedIssuer issuer = new TrustedIssuer(id, now);
+            issuer.issuer(iss);
+            issuer.jwks("{\"keys\":[{\"kty\":\"RSA\",\"n\":\"" + "n".repeat(9000) + "\",\"e\":\"AQAB\"}]}");
+            issuer.algorithms(new LinkedHashSet<>(List.of("RS256", "ES256")));
+            Set<String> subjects = new LinkedHashSet<>();
+            for (int i = 0; i < 300; i++) {
+                subjects.add("svc-" + i + "-" + "s".repeat(40));
+            }
+            issuer.allowedSubjects(subjects);
+            issuer.allowedClients(Set.of("*"));
+            issuer.allowedAudiences(Set.of("https://api.example.com"));
+            issuer.subjectMapping(SubjectMapping.LOCAL_USER);
+            issuer.maxAssertionLifetimeSeconds(300);
+
+            inTransaction(em -> em.persist(issuer));
+
+            TrustedIssuer read = read(em -> em.find(TrustedIssuer.class, id));
+            assertThat(read.issuer()).isEqualTo(iss);
+            assertThat(read.jwks()).isEqualTo(issuer.jwks());
+            assertThat(read.algorithms()).containsExactly("RS256", "ES256");
+            assertThat(read.allowedSubjects()).containsExactlyElementsOf(subjects);
+            assertThat(read.allowedClients()).containsExactly("*");
+            assertThat(read.subjectMapping()).isEqualTo(SubjectMapping.LOCAL_USER);
+            assertThat(read.maxAssertionLifetimeSeconds()).isEqualTo(300);
+            assertThat(read.enabled()).isTrue();
+            assertThat(read.createdAt()).isEqualTo(now);
+            try (Connection c = db.connect()) {
+                assertThat(indexes(c, "trusted_issuer")).containsEntry("ux_trusted_issuer_issuer", List.of("issuer"));
+            }
+            // The query TrustedIssuerRepository runs: the issuer is compared exactly, case included.
+            List<TrustedIssuer> exact = read(em -> em.createQuery("SELECT t FROM TrustedIssuer t WHERE t.issuer = :iss",
+                    TrustedIssuer.class).setParameter("iss", iss).getResultList());
+            List<TrustedIssuer> otherCase = read(em -> em.createQuery("SELECT t FROM TrustedIssuer t WHERE t.issuer = :iss",
+                    TrustedIssuer.class).setParameter("iss", iss.toLowerCase(Locale.ROOT)).getResultList());
+            assertThat(exact).extracting(TrustedIssuer::id).containsExactly(id);
+            assertThat(otherCase).isEmpty();
+            // A second row for the same issuer is refused by the unique index.
+            assertThatThrownBy(() -> inTransaction(em -> {
+                TrustedIssuer twin = new TrustedIssuer(id + "-2", now);
+                twin.issuer(iss);
+                twin.subjectMapping(SubjectMapping.SERVICE);
+                em.persist(twin);
+            })).isInstanceOf(RuntimeException.class);
+        }
+
+        @Test
+        @Order(5)
+        void clientTokenExchangePolicyRoundTripsAndDefaultsToNothing() throws SQLException {
+            String id = "tx-" + UUID.randomUUID();
+            Client client = new Client(id, ClientAuthMethod.CLIENT_SECRET_BASIC, Instant.parse("2026-01-02T03:04:05Z"));
+            Set<String> audiences = new LinkedHashSet<>();
+            for (int i = 0; i < 200; i++) {
+                audiences.add("https://service" + i + ".example.com/api/v1");
+            }
+            client.tokenExchangeAudiences(audiences);
+            client.tokenExchangeRefreshTokens(true);
+            String bare = "tx-bare-" + UUID.randomUUID();
+
+            inTransaction(em -> {
+                em.persist(client);
+                em.persist(new Client(bare, ClientAuthMethod.NONE, Instant.parse("2026-01-02T03:04:05Z")));
+            });
+
+            Client read = read(em -> em.find(Client.class, id));
+            assertThat(read.tokenExchangeAudiences()).containsExactlyElementsOf(audiences);
+            assertThat(read.tokenExchangeRefreshTokens()).isTrue();
+            Client plain = read(em -> em.find(Client.class, bare));
+            assertThat(plain.tokenExchangeAudiences()).isEmpty();
+            assertThat(plain.tokenExchangeRefreshTokens()).isFalse();
         }
 
         @Test

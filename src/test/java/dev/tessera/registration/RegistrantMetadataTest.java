@@ -20,7 +20,8 @@ class RegistrantMetadataTest {
     private static final String PRIVILEGED = "\"require_consent\": false, \"enabled\": false, \"require_pkce\": false,"
             + " \"allowed_resources\": [\"https://api.example\"], \"access_token_format\": \"opaque\","
             + " \"access_token_lifetime\": 999999, \"refresh_token_lifetime\": 999999, \"refresh_token_idle\": 999999,"
-            + " \"access_token_signing_alg\": \"ES256\", \"default_scope\": \"b\"";
+            + " \"access_token_signing_alg\": \"ES256\", \"default_scope\": \"b\", \"allow_plain_pkce\": true,"
+            + " \"token_exchange_audiences\": [\"orders\"], \"token_exchange_refresh_tokens\": true";
 
     private static JsonObject json(String text) {
         return Json.createReader(new StringReader(text)).readObject();
@@ -50,6 +51,10 @@ class RegistrantMetadataTest {
         assertThat(m.refreshTokenIdle()).isNull();
         assertThat(m.accessTokenSigningAlg()).isNull();
         assertThat(m.defaultScope()).as("defaults to the scope").isNull();
+        // RFC 9700 §2.1.1: plain PKCE only by an administrator's opt-in; exchange policy is an administrator's too.
+        assertThat(m.allowPlainPkce()).isNull();
+        assertThat(m.tokenExchangeAudiences()).isNull();
+        assertThat(m.tokenExchangeRefreshTokens()).isNull();
     }
 
     @Test
@@ -101,9 +106,13 @@ class RegistrantMetadataTest {
         current.accessTokenSigningAlg("ES256");
         current.allowedScopes(Set.of("a", "b", "c"));
         current.defaultScopes(Set.of("a", "b"));
+        current.allowPlainPkce(true);
+        current.tokenExchangeAudiences(Set.of("orders"));
 
         ClientMetadata m = RegistrantMetadata.forUpdate(json("{\"client_id\": \"c1\", \"grant_types\": [\"client_credentials\"],"
-                + " \"scope\": \"b c d\", \"require_consent\": true, \"enabled\": true, \"allowed_resources\": []}"), current);
+                + " \"scope\": \"b c d\", \"require_consent\": true, \"enabled\": true, \"allowed_resources\": [],"
+                + " \"allow_plain_pkce\": false, \"token_exchange_audiences\": [\"billing\"], \"token_exchange_refresh_tokens\": true}"),
+                current);
 
         assertThat(m.requireConsent()).isFalse();
         assertThat(m.requirePkce()).isFalse();
@@ -116,6 +125,9 @@ class RegistrantMetadataTest {
         assertThat(m.accessTokenSigningAlg()).isEqualTo("ES256");
         assertThat(m.scope()).isEqualTo("b c d");
         assertThat(m.defaultScope()).as("shrinks with the scope, never grows").isEqualTo("b");
+        assertThat(m.allowPlainPkce()).isTrue();
+        assertThat(m.tokenExchangeAudiences()).containsExactly("orders");
+        assertThat(m.tokenExchangeRefreshTokens()).isFalse();
     }
 
     @Test

@@ -53,6 +53,16 @@ class TokenResponseTest {
         assertThat(json.getString("access_token")).isEqualTo("a\"b\\c");
     }
 
+    @Test
+    void aTokenExchangeResponseNamesTheIssuedTokenType() {
+        JsonObject json = parse(new TokenResponse("v", 60, Set.of(), null, null)
+                .withIssuedTokenType("urn:ietf:params:oauth:token-type:jwt").toJson());
+
+        // RFC 8693 §2.2.1: issued_token_type "REQUIRED"; token_type stays Bearer for an access token.
+        assertThat(json.getString("issued_token_type")).isEqualTo("urn:ietf:params:oauth:token-type:jwt");
+        assertThat(json.getString("token_type")).isEqualTo("Bearer");
+    }
+
     private static JsonObject parse(String json) {
         return Json.createReader(new StringReader(json)).readObject();
     }

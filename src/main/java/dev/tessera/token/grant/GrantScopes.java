@@ -29,4 +29,25 @@ public class GrantScopes {
         }
         return asked;
     }
+
+    /**
+     * The scope of a token derived from another (token exchange): never wider than {@code ceiling}, the
+     * scope of the token it came from, nor than the client's allowed scope. Nothing asked for: all of
+     * that intersection. Asking for more is {@code invalid_scope}.
+     */
+    public Set<String> within(Client client, Set<String> ceiling, String requested) {
+        Set<String> available = new LinkedHashSet<>(ceiling);
+        available.retainAll(client.allowedScopes());
+        Set<String> asked = Scopes.parse(requested);
+        if (asked.isEmpty()) {
+            return available;
+        }
+        Set<String> refused = new LinkedHashSet<>(asked);
+        refused.removeAll(available);
+        if (!refused.isEmpty()) {
+            throw new OAuthException(OAuthError.INVALID_SCOPE, "Scope wider than the subject token's or not allowed for this client: "
+                    + Scopes.format(refused));
+        }
+        return asked;
+    }
 }

@@ -71,4 +71,17 @@ class GrantScopesTest {
     void malformedScopeIsInvalidScope() {
         assertOAuthError(OAuthError.INVALID_SCOPE, () -> scopes.granted(client, "read \"write\""));
     }
+
+    @Test
+    void aDerivedScopeDefaultsToTheCeilingWithinTheAllowedScope() {
+        assertThat(scopes.within(client, Set.of("read", "email", "write"), null)).containsExactlyInAnyOrder("read", "write");
+    }
+
+    @Test
+    void aDerivedScopeMayNarrowButNeverWiden() {
+        assertThat(scopes.within(client, Set.of("read", "write"), "write")).containsExactly("write");
+        assertOAuthError(OAuthError.INVALID_SCOPE, () -> scopes.within(client, Set.of("read"), "read write"))
+                .hasMessageContaining("write");
+        assertOAuthError(OAuthError.INVALID_SCOPE, () -> scopes.within(client, Set.of("read", "email"), "email"));
+    }
 }
