@@ -213,9 +213,9 @@ class MoreGrantsIT {
     }
 
     @Test
-    void anInactiveSubjectTokenIsInvalidGrant() throws Exception {
+    void anInactiveSubjectTokenIsInvalidRequest() throws Exception {
         AccessToken forged = new com.nimbusds.oauth2.sdk.token.BearerAccessToken("not-a-token-of-this-server");
-        assertThat(error(exchange(forged, null, List.of(new Audience("orders")), null)).getCode()).isEqualTo("invalid_grant");
+        assertThat(error(exchange(forged, null, List.of(new Audience("orders")), null)).getCode()).isEqualTo("invalid_request");
     }
 
     // ---- JWT bearer grant (RFC 7523 §2.1) ----

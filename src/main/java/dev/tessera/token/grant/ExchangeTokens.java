@@ -41,11 +41,13 @@ public class ExchangeTokens {
         if (type == null) {
             throw new OAuthException(OAuthError.INVALID_REQUEST, "Missing parameter '" + parameter + "_type'");
         }
+        // RFC 8693 §2.2.2: if "either the subject_token or actor_token are invalid for any reason, or are
+        // unacceptable based on policy, the invalid_request error code MUST be used".
         TokenClaims claims = inspect(parameter, token, type, client)
-                .orElseThrow(() -> new OAuthException(OAuthError.INVALID_GRANT, "The " + parameter + INACTIVE));
+                .orElseThrow(() -> new OAuthException(OAuthError.INVALID_REQUEST, "The " + parameter + INACTIVE));
         Optional<UserAccount> user = users.findBySubject(claims.subject());
         if (user.isPresent() && !user.get().enabled()) {
-            throw new OAuthException(OAuthError.INVALID_GRANT, "The " + parameter + INACTIVE,
+            throw new OAuthException(OAuthError.INVALID_REQUEST, "The " + parameter + INACTIVE,
                     "the user " + claims.subject() + " is disabled");
         }
         return claims;

@@ -214,11 +214,11 @@ class TokenExchangeGrantTest {
                 List.of(Grants.API), Map.of()));
         g.tokens.revoke(revoked.jti());
 
-        assertOAuthError(OAuthError.INVALID_GRANT, () -> exchange("subject_token", revoked.value(), "subject_token_type",
+        assertOAuthError(OAuthError.INVALID_REQUEST, () -> exchange("subject_token", revoked.value(), "subject_token_type",
                 TokenTypes.ACCESS_TOKEN));
-        assertOAuthError(OAuthError.INVALID_GRANT, () -> exchange("subject_token", "garbage", "subject_token_type",
+        assertOAuthError(OAuthError.INVALID_REQUEST, () -> exchange("subject_token", "garbage", "subject_token_type",
                 TokenTypes.ACCESS_TOKEN));
-        assertOAuthError(OAuthError.INVALID_GRANT, () -> exchange("subject_token", aliceToken(), "subject_token_type",
+        assertOAuthError(OAuthError.INVALID_REQUEST, () -> exchange("subject_token", aliceToken(), "subject_token_type",
                 TokenTypes.ACCESS_TOKEN, "actor_token", "a.b.c", "actor_token_type", TokenTypes.JWT));
     }
 
@@ -226,7 +226,7 @@ class TokenExchangeGrantTest {
     void aDisabledUsersTokenCannotBeExchanged() {
         g.users.add(Grants.user("sub-bob", "bob", false));
 
-        assertOAuthError(OAuthError.INVALID_GRANT, () -> exchange("subject_token",
+        assertOAuthError(OAuthError.INVALID_REQUEST, () -> exchange("subject_token",
                 accessToken(web, "sub-bob", Set.of("read"), Map.of()), "subject_token_type", TokenTypes.ACCESS_TOKEN));
     }
 
@@ -244,10 +244,10 @@ class TokenExchangeGrantTest {
     void anIdTokenOfAnotherClientOrAnAccessTokenPassedAsIdTokenIsRefused() {
         String othersIdToken = g.tokens.idToken(web, g.users.bySubject.get("sub-alice"));
 
-        assertOAuthError(OAuthError.INVALID_GRANT, () -> exchange("subject_token", othersIdToken, "subject_token_type", TokenTypes.ID_TOKEN));
-        assertOAuthError(OAuthError.INVALID_GRANT, () -> exchange("subject_token", aliceToken(), "subject_token_type", TokenTypes.ID_TOKEN));
+        assertOAuthError(OAuthError.INVALID_REQUEST, () -> exchange("subject_token", othersIdToken, "subject_token_type", TokenTypes.ID_TOKEN));
+        assertOAuthError(OAuthError.INVALID_REQUEST, () -> exchange("subject_token", aliceToken(), "subject_token_type", TokenTypes.ID_TOKEN));
         String mine = g.tokens.idToken(gateway, g.users.bySubject.get("sub-alice"));
-        assertOAuthError(OAuthError.INVALID_GRANT, () -> exchange("subject_token", mine, "subject_token_type", TokenTypes.ACCESS_TOKEN));
+        assertOAuthError(OAuthError.INVALID_REQUEST, () -> exchange("subject_token", mine, "subject_token_type", TokenTypes.ACCESS_TOKEN));
     }
 
     @Test
