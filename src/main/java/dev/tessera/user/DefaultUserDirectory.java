@@ -82,6 +82,17 @@ public class DefaultUserDirectory implements UserDirectory {
         return Optional.empty();
     }
 
+    @Override
+    public Optional<UserAccount> recheck(String subject) {
+        for (UserStore store : stores.ordered()) {
+            Optional<UserAccount> account = store.recheck(subject);
+            if (account.isPresent()) {
+                return account;
+            }
+        }
+        return Optional.empty();
+    }
+
     private static LoginResult.Failure invalid(String detail) {
         return new LoginResult.Failure(LoginResult.Reason.INVALID_CREDENTIALS, LoginMessages.INVALID, detail);
     }

@@ -1,0 +1,146 @@
+package dev.tessera.user.ldap;
+
+import com.unboundid.ldap.sdk.BindRequest;
+import com.unboundid.ldap.sdk.FailoverServerSet;
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPConnectionOptions;
+import com.unboundid.ldap.sdk.LDAPConnectionPool;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.LDAPURL;
+import com.unboundid.ldap.sdk.PostConnectProcessor;
+import com.unboundid.ldap.sdk.ServerSet;
+import com.unboundid.ldap.sdk.SimpleBindRequest;
+import com.unboundid.ldap.sdk.SingleServerSet;
+import com.unboundid.ldap.sdk.StartTLSPostConnectProcessor;
+import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
+import com.unboundid.util.ssl.JVMDefaultTrustManager;
+import com.unboundid.util.ssl.SSLUtil;
+import com.unboundid.util.ssl.TrustStoreTrustManager;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.net.SocketFactory;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
+
+/**
+ * Connections to the directory. Searches share one pool bound as the service account; each URL is one
+ * server of a {@link FailoverServerSet}, so a new connection goes to the first server that answers.
+ * Pooled connections are recycled after {@link #MAX_CONNECTION_AGE_MILLIS}, which brings them back to the
+ * first server once it has recovered. A person's bind gets a connection of its own ({@link #connect()}),
+ * closed afterwards, so no pooled connection ever carries a person's identity. LDAPS URLs and StartTLS
+ * verify the server's certificate against the configured trust store and its host name (RFC 4513 §3.1.3).
+ */
+@ApplicationScoped
+public class LdapConnections {
+    static final long MAX_CONNECTION_AGE_MILLIS = 10 * 60 * 1000L;
+
+    @Inject
+    LdapSettings settings;
+
+    private List<ServerSet> servers;
+    private ServerSet failover;
+    private volatile LDAPConnectionPool pool;
+
+    public LdapConnections() {
+    }
+
+    /** For tests: the same connections without CDI. */
+    public LdapConnections(LdapSettings settings) {
+        this.settings = settings;
+    }
+
+    /** The shared search pool, created at first use so a deployment without LDAP never connects. */
+    public LDAPConnectionPool pool() {
+        LDAPConnectionPool current = pool;
+        if (current == null) {
+            current = create();
+        }
+        return current;
+    }
+
+    /** A new, not yet bound connection to the first server that answers; the caller closes it. */
+    public LDAPConnection connect() throws LDAPException {
+        pool();
+        return failover.getConnection();
+    }
+
+    /** The URLs in failover order, each with its own server set, for the readiness probe. */
+    public List<String> urls() {
+        return settings.urls();
+    }
+
+    /** A new connection to one configured server, for the readiness probe. */
+    public LDAPConnection connect(int index) throws LDAPException {
+        pool();
+        return servers.get(index).getConnection();
+    }
+
+    private synchronized LDAPConnectionPool create() {
+        if (pool != null) {
+            return pool;
+        }
+        settings.requireUsable();
+        LDAPConnectionOptions options = new LDAPConnectionOptions();
+        options.setConnectTimeoutMillis((int) settings.connectTimeout().toMillis());
+        options.setResponseTimeoutMillis(settings.responseTimeout().toMillis());
+        options.setSSLSocketVerifier(new HostNameSSLSocketVerifier(true));
+        SSLSocketFactory tls = tls();
+        List<ServerSet> sets = new ArrayList<>();
+        for (String url : settings.urls()) {
+            sets.add(server(url, options, tls));
+        }
+        servers = List.copyOf(sets);
+        failover = new FailoverServerSet(sets);
+        BindRequest service = settings.bindDn().isEmpty() ? null : new SimpleBindRequest(settings.bindDn(), settings.bindPassword());
+        try {
+            // throwOnConnectFailure=false: a directory that is down at start-up leaves an empty pool, not a failed deployment.
+            LDAPConnectionPool created = new LDAPConnectionPool(failover, service, 1, settings.poolSize(), null, false);
+            created.setMaxConnectionAgeMillis(MAX_CONNECTION_AGE_MILLIS);
+            created.setRetryFailedOperationsDueToInvalidConnections(true);
+            created.setMaxWaitTimeMillis(settings.responseTimeout().toMillis());
+            created.setConnectionPoolName("tessera-ldap");
+            pool = created;
+            return created;
+        } catch (LDAPException e) {
+            throw new LdapUnavailableException("LDAP connection pool could not be created: " + e.getMessage(), e);
+        }
+    }
+
+    private ServerSet server(String url, LDAPConnectionOptions options, SSLSocketFactory tls) {
+        LDAPURL parsed;
+        try {
+            parsed = new LDAPURL(url);
+        } catch (LDAPException e) {
+            throw new IllegalStateException("tessera.ldap.urls: not an LDAP URL: " + url, e);
+        }
+        boolean ldaps = "ldaps".equalsIgnoreCase(parsed.getScheme());
+        SocketFactory sockets = ldaps ? tls : SocketFactory.getDefault();
+        // RFC 4513 §3.1: StartTLS before the bind, so the service password never travels in clear.
+        PostConnectProcessor startTls = !ldaps && settings.startTls() ? new StartTLSPostConnectProcessor(tls) : null;
+        return new SingleServerSet(parsed.getHost(), parsed.getPort(), sockets, options, null, startTls);
+    }
+
+    private SSLSocketFactory tls() {
+        TrustManager trust = settings.trustStore()
+                .<TrustManager>map(path -> new TrustStoreTrustManager(path,
+                        settings.trustStorePassword().isEmpty() ? null : settings.trustStorePassword().toCharArray(), null, true))
+                .orElse(JVMDefaultTrustManager.getInstance());
+        try {
+            return new SSLUtil(trust).createSSLSocketFactory();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("tessera.ldap.trust-store could not be used: " + e.getMessage(), e);
+        }
+    }
+
+    @PreDestroy
+    public synchronized void close() {
+        if (pool != null) {
+            pool.close();
+            pool = null;
+        }
+    }
+}
