@@ -44,6 +44,7 @@ public class LdapConnections {
     private List<ServerSet> servers;
     private ServerSet failover;
     private volatile LDAPConnectionPool pool;
+    private LDAPConnection paging;
 
     public LdapConnections() {
     }
@@ -77,6 +78,22 @@ public class LdapConnections {
     public LDAPConnection connect(int index) throws LDAPException {
         pool();
         return servers.get(index).getConnection();
+    }
+
+    /**
+     * The one service connection that serves paged listings. Directories such as OpenLDAP tie a paged-results
+     * cookie to the connection that issued it (RFC 2696 §3), so the pages of a listing must not wander across
+     * the pool. Callers hold this object's lock while they use it.
+     */
+    public synchronized LDAPConnection pagingConnection() throws LDAPException {
+        pool();
+        if (paging == null || !paging.isConnected()) {
+            paging = failover.getConnection();
+            if (!settings.bindDn().isEmpty()) {
+                paging.bind(settings.bindDn(), settings.bindPassword());
+            }
+        }
+        return paging;
     }
 
     private synchronized LDAPConnectionPool create() {
@@ -138,6 +155,10 @@ public class LdapConnections {
 
     @PreDestroy
     public synchronized void close() {
+        if (paging != null) {
+            paging.close();
+            paging = null;
+        }
         if (pool != null) {
             pool.close();
             pool = null;

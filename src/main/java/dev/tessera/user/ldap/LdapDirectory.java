@@ -34,6 +34,7 @@ public class LdapDirectory {
     static final String SEARCH = "search";
     static final String BIND = "bind";
     static final String GROUPS = "groups";
+    static final String LIST = "list";
 
     @Inject
     LdapConnections connections;
@@ -70,6 +71,32 @@ public class LdapDirectory {
             throw new LdapUnavailableException("LDAP " + operation + " failed: " + e.getExceptionMessage(), e);
         } finally {
             metrics.record(operation, start, failed);
+        }
+    }
+
+    /** One page of a listing, on the dedicated paging connection (see {@link LdapConnections#pagingConnection()}). */
+    public SearchResult page(String baseDn, Filter filter, String[] attributes, Control paging) {
+        long start = System.nanoTime();
+        boolean failed = true;
+        try {
+            synchronized (connections) {
+                SearchRequest request = new SearchRequest(baseDn, SearchScope.SUB, DereferencePolicy.NEVER, 0, 0, false, filter, attributes);
+                request.setControls(paging);
+                SearchResult result = connections.pagingConnection().search(request);
+                failed = false;
+                return result;
+            }
+        } catch (LDAPSearchException e) {
+            if (e.getResultCode().isConnectionUsable()) {
+                failed = false;
+                throw new IllegalArgumentException("The directory refused the listing: " + e.getResultCode() + " "
+                        + e.getDiagnosticMessage() + " (a paging cookie is valid only on the node and connection that issued it)", e);
+            }
+            throw new LdapUnavailableException("LDAP listing failed: " + e.getExceptionMessage(), e);
+        } catch (LDAPException e) {
+            throw new LdapUnavailableException("LDAP listing failed: " + e.getExceptionMessage(), e);
+        } finally {
+            metrics.record(LIST, start, failed);
         }
     }
 
