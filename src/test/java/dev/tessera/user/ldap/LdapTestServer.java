@@ -22,7 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * An in-memory UnboundID directory seeded from src/test/resources/ldap/, shaped like Active Directory or
  * like OpenLDAP, on 127.0.0.1. It counts binds, records the filters of searches, and (being no domain
- * controller) can stand in for LDAP_MATCHING_RULE_IN_CHAIN by answering such a filter as a plain member filter.
+ * controller) can stand in for LDAP_MATCHING_RULE_IN_CHAIN: such a filter is answered as an OR of plain member
+ * filters over the member and every group it is nested in, found by walking the groups the way a domain
+ * controller does.
  */
 public final class LdapTestServer implements AutoCloseable {
     public static final String PASSWORD = "correct horse battery staple";
@@ -60,6 +62,7 @@ public final class LdapTestServer implements AutoCloseable {
         Recorder recorder = new Recorder();
         config.addInMemoryOperationInterceptor(recorder);
         InMemoryDirectoryServer server = new InMemoryDirectoryServer(config);
+        recorder.server = server;
         try (InputStream in = resource(ldif)) {
             server.importFromLDIF(true, new LDIFReader(in));
         }
@@ -105,8 +108,8 @@ public final class LdapTestServer implements AutoCloseable {
         recorder.filters.clear();
     }
 
-    /** Answer LDAP_MATCHING_RULE_IN_CHAIN filters as plain (direct) member filters, as this server cannot walk chains. */
-    public void emulateInChainAsDirect(boolean on) {
+    /** Answer LDAP_MATCHING_RULE_IN_CHAIN filters as a domain controller would (this server lacks the rule). */
+    public void emulateInChain(boolean on) {
         recorder.emulateInChain = on;
     }
 
@@ -145,6 +148,7 @@ public final class LdapTestServer implements AutoCloseable {
         final AtomicInteger binds = new AtomicInteger();
         final List<String> filters = new CopyOnWriteArrayList<>();
         volatile boolean emulateInChain;
+        volatile InMemoryDirectoryServer server;
 
         @Override
         public void processSimpleBindRequest(InMemoryInterceptedSimpleBindRequest request) {
@@ -155,11 +159,30 @@ public final class LdapTestServer implements AutoCloseable {
         public void processSearchRequest(InMemoryInterceptedSearchRequest request) throws LDAPException {
             String filter = request.getRequest().getFilter().toString();
             filters.add(filter);
-            if (emulateInChain && filter.contains(":" + LdapAttributes.MATCHING_RULE_IN_CHAIN + ":=")) {
+            Filter sent = request.getRequest().getFilter();
+            if (emulateInChain && sent.getFilterType() == Filter.FILTER_TYPE_EXTENSIBLE_MATCH
+                    && LdapAttributes.MATCHING_RULE_IN_CHAIN.equals(sent.getMatchingRuleID())) {
                 SearchRequest copy = request.getRequest().duplicate();
-                copy.setFilter(Filter.create(filter.replace(":" + LdapAttributes.MATCHING_RULE_IN_CHAIN + ":=", "=")));
+                copy.setFilter(Filter.createORFilter(chain(request.getRequest().getBaseDN(), sent.getAssertionValue()).stream()
+                        .map(dn -> Filter.createEqualityFilter(sent.getAttributeName(), dn)).toList()));
                 request.setRequest(copy);
             }
+        }
+
+        /** The member and every group it is in, directly or through other groups (cycle-safe). */
+        private java.util.Set<String> chain(String base, String memberDn) throws LDAPException {
+            java.util.Set<String> seen = new java.util.LinkedHashSet<>(List.of(memberDn));
+            java.util.Deque<String> todo = new java.util.ArrayDeque<>(seen);
+            while (!todo.isEmpty()) {
+                String dn = todo.pop();
+                for (var group : server.search(base, com.unboundid.ldap.sdk.SearchScope.SUB,
+                        Filter.createEqualityFilter(LdapAttributes.MEMBER, dn)).getSearchEntries()) {
+                    if (seen.add(group.getDN())) {
+                        todo.add(group.getDN());
+                    }
+                }
+            }
+            return seen;
         }
     }
 }
