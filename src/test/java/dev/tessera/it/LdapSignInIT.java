@@ -184,9 +184,41 @@ class LdapSignInIT {
     }
 
     @Test
-    void ldapMetricsAreExported() {
+    void ldapLatencyErrorsAndTheFaultToleranceOfDirectoryCallsAreInTheMetrics() {
         signIn("ada");
-        HttpResponse<String> metrics = Http.send(Http.request("/metrics?scope=application").GET());
-        assertThat(metrics.body()).contains("tessera_ldap_latency", "operation=\"bind\"");
+        String metrics = Http.send(Http.request("/metrics").GET()).body();
+        String ldapLines = metrics.lines().filter(l -> l.toLowerCase(java.util.Locale.ROOT).contains("ldap"))
+                .collect(java.util.stream.Collectors.joining("\n"));
+        assertThat(ldapLines).as(ldapLines).contains("tessera_ldap_latency", "operation=\"bind\"", "operation=\"search\"",
+                "operation=\"groups\"");
+        // MicroProfile Fault Tolerance counts the calls it intercepted: proof the @Timeout and @CircuitBreaker are live.
+        assertThat(ldapLines).contains("ft_invocations_total", "dev.tessera.user.ldap.LdapDirectory.search");
+    }
+
+    @Test
+    void whileNoDirectoryServerAnswersSignInIsUnavailableAndTheNodeIsNotReady() throws Exception {
+        var server = InMemoryActiveDirectory.directory().server();
+        server.shutDown(true);
+        try {
+            assertThat(loginError("ada", SignIn.PASSWORD)).contains("Sign-in is unavailable right now.");
+            HttpResponse<String> ready = awaitReadiness(503);
+            assertThat(ready.body()).contains("unreachable (0 of 2 servers answer)");
+        } finally {
+            server.startListening();
+        }
+        awaitReadiness(200);
+        signIn("ada");
+    }
+
+    static HttpResponse<String> awaitReadiness(int status) throws InterruptedException {
+        HttpResponse<String> ready = null;
+        for (int i = 0; i < 30; i++) {
+            ready = Http.send(Http.request("/health/ready").GET());
+            if (ready.statusCode() == status) {
+                return ready;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("readiness never answered " + status + ": " + ready.body());
     }
 }
