@@ -196,18 +196,24 @@ class LdapSignInIT {
     }
 
     @Test
-    void whileNoDirectoryServerAnswersSignInIsUnavailableAndTheNodeIsNotReady() throws Exception {
+    void whileNoDirectoryServerAnswersSignInIsUnavailableRefreshWaitsAndTheNodeIsNotReady() throws Exception {
+        JsonObject tokens = signIn("ada");
         var server = InMemoryActiveDirectory.directory().server();
         server.shutDown(true);
         try {
             assertThat(loginError("ada", SignIn.PASSWORD)).contains("Sign-in is unavailable right now.");
             HttpResponse<String> ready = awaitReadiness(503);
             assertThat(ready.body()).contains("unreachable (0 of 2 servers answer)");
+            // The account cannot be re-checked: the refresh fails, but does not burn the refresh token.
+            HttpResponse<String> refresh = token(Map.of("grant_type", "refresh_token", "refresh_token", tokens.getString("refresh_token")));
+            assertThat(refresh.statusCode()).as(refresh.body()).isEqualTo(500);
+            assertThat(Admin.json(refresh.body()).getString("error")).isEqualTo("server_error");
         } finally {
             server.startListening();
         }
         awaitReadiness(200);
-        signIn("ada");
+        HttpResponse<String> later = token(Map.of("grant_type", "refresh_token", "refresh_token", tokens.getString("refresh_token")));
+        assertThat(later.statusCode()).as("the same refresh token works once the directory is back: " + later.body()).isEqualTo(200);
     }
 
     static HttpResponse<String> awaitReadiness(int status) throws InterruptedException {

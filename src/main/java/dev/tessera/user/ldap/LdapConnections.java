@@ -22,6 +22,7 @@ import jakarta.inject.Inject;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Logger;
 import javax.net.SocketFactory;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
@@ -37,6 +38,7 @@ import javax.net.ssl.TrustManager;
 @ApplicationScoped
 public class LdapConnections {
     static final long MAX_CONNECTION_AGE_MILLIS = 10 * 60 * 1000L;
+    private static final Logger LOG = Logger.getLogger(LdapConnections.class.getName());
 
     @Inject
     LdapSettings settings;
@@ -135,10 +137,19 @@ public class LdapConnections {
             throw new IllegalStateException("tessera.ldap.urls: not an LDAP URL: " + url, e);
         }
         boolean ldaps = "ldaps".equalsIgnoreCase(parsed.getScheme());
+        if (!ldaps && !settings.startTls() && !loopback(parsed.getHost())) {
+            // RFC 4513 §5.1.3: simple binds "SHOULD NOT" be sent without confidentiality protection.
+            LOG.warning("\n*** TESSERA SECURITY WARNING ***\n" + url + " is plain LDAP without StartTLS: every password "
+                    + "typed at the login page crosses the network in clear. Use ldaps:// or set tessera.ldap.start-tls=true.\n");
+        }
         SocketFactory sockets = ldaps ? tls : SocketFactory.getDefault();
         // RFC 4513 §3.1: StartTLS before the bind, so the service password never travels in clear.
         PostConnectProcessor startTls = !ldaps && settings.startTls() ? new StartTLSPostConnectProcessor(tls) : null;
         return new SingleServerSet(parsed.getHost(), parsed.getPort(), sockets, options, null, startTls);
+    }
+
+    private static boolean loopback(String host) {
+        return "localhost".equalsIgnoreCase(host) || host.startsWith("127.") || "::1".equals(host) || "[::1]".equals(host);
     }
 
     private SSLSocketFactory tls() {
