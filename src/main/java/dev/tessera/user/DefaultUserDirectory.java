@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -73,22 +74,34 @@ public class DefaultUserDirectory implements UserDirectory {
 
     @Override
     public Optional<UserAccount> findBySubject(String subject) {
-        for (UserStore store : stores.ordered()) {
-            Optional<UserAccount> account = store.findBySubject(subject);
-            if (account.isPresent()) {
-                return account;
-            }
-        }
-        return Optional.empty();
+        return bySubject(subject, UserStore::findBySubject);
     }
 
     @Override
     public Optional<UserAccount> recheck(String subject) {
+        return bySubject(subject, UserStore::recheck);
+    }
+
+    /**
+     * Asks every store in order. Subjects, unlike usernames, are unique across stores (UUIDs), so a store that
+     * fails does not stop the search: a local person keeps working while the directory listed before is down.
+     * Only when no store has the subject is the failure thrown, so nobody mistakes an outage for a deletion.
+     */
+    private Optional<UserAccount> bySubject(String subject, BiFunction<UserStore, String, Optional<UserAccount>> lookup) {
+        RuntimeException failure = null;
         for (UserStore store : stores.ordered()) {
-            Optional<UserAccount> account = store.recheck(subject);
-            if (account.isPresent()) {
-                return account;
+            try {
+                Optional<UserAccount> account = lookup.apply(store, subject);
+                if (account.isPresent()) {
+                    return account;
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "User store " + store.id() + " could not look up a subject", e);
+                failure = failure == null ? e : failure;
             }
+        }
+        if (failure != null) {
+            throw failure;
         }
         return Optional.empty();
     }
