@@ -65,10 +65,31 @@ public class LdapConnections {
         return current;
     }
 
-    /** A new, not yet bound connection to the first server that answers; the caller closes it. */
+    /**
+     * A new, not yet bound connection for a person's bind; the caller closes it. It goes to the server the
+     * pool is connected to (the one that just answered the search), so the bind neither waits out a dead first
+     * server's connect timeout again nor meets a replica that has not yet seen a new account.
+     */
     public LDAPConnection connect() throws LDAPException {
-        pool();
-        return failover.getConnection();
+        LDAPConnectionPool current = pool();
+        LDAPConnection pooled = current.getConnection();
+        int index;
+        try {
+            index = serverIndex(pooled.getConnectedAddress(), pooled.getConnectedPort());
+        } finally {
+            current.releaseConnection(pooled);
+        }
+        return index >= 0 ? servers.get(index).getConnection() : failover.getConnection();
+    }
+
+    private int serverIndex(String host, int port) {
+        for (int i = 0; i < servers.size(); i++) {
+            SingleServerSet server = (SingleServerSet) servers.get(i);
+            if (server.getAddress().equalsIgnoreCase(host) && server.getPort() == port) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The URLs in failover order, each with its own server set, for the readiness probe. */

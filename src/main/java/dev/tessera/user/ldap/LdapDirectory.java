@@ -17,6 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
  * Each LDAP operation Tessera performs, one method per operation so the fault-tolerance interceptors see
@@ -29,7 +30,7 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 @ApplicationScoped
 @Timeout(value = 15, unit = ChronoUnit.SECONDS)
 @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 20, delayUnit = ChronoUnit.SECONDS, successThreshold = 2,
-        failOn = LdapUnavailableException.class)
+        failOn = {LdapUnavailableException.class, TimeoutException.class})
 public class LdapDirectory {
     static final String SEARCH = "search";
     static final String BIND = "bind";
