@@ -21,6 +21,11 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class DefaultUserDirectory implements UserDirectory {
     private static final Logger LOG = Logger.getLogger(DefaultUserDirectory.class.getName());
+    /**
+     * Where the audit detail of each login goes until Tessera has an audit log of its own; a logger of its own
+     * so operators can route it. The typed username is not logged (people type passwords into it).
+     */
+    static final Logger AUDIT = Logger.getLogger("dev.tessera.audit.login");
 
     @Inject
     UserStores stores;
@@ -33,6 +38,16 @@ public class DefaultUserDirectory implements UserDirectory {
 
     @Override
     public LoginResult authenticate(String username, String password, String clientAddress) {
+        LoginResult result = check(username, password, clientAddress);
+        if (result instanceof LoginResult.Failure f) {
+            AUDIT.info(() -> "login refused (" + f.reason() + ") from " + clientAddress + ": " + f.auditDetail());
+        } else if (result instanceof LoginResult.Success s) {
+            AUDIT.info(() -> "login of " + s.user().subject() + " from " + clientAddress);
+        }
+        return result;
+    }
+
+    private LoginResult check(String username, String password, String clientAddress) {
         if (username == null || username.isBlank() || password == null || password.isEmpty()) {
             return invalid("empty username or password");
         }

@@ -192,7 +192,8 @@ class LdapSignInIT {
         assertThat(ldapLines).as(ldapLines).contains("tessera_ldap_latency", "operation=\"bind\"", "operation=\"search\"",
                 "operation=\"groups\"");
         // MicroProfile Fault Tolerance counts the calls it intercepted: proof the @Timeout and @CircuitBreaker are live.
-        assertThat(ldapLines).contains("ft_invocations_total", "dev.tessera.user.ldap.LdapDirectory.search");
+        assertThat(ldapLines).contains("ft_invocations_total", "dev.tessera.user.ldap.LdapDirectory.search",
+                "ft_timeout_calls_total", "ft_circuitbreaker_calls_total");
     }
 
     @Test

@@ -22,4 +22,11 @@ class LdapFiltersTest {
     void anyOfOrsTheFilledTemplates() {
         assertThat(LdapFilters.anyOf("(member={0})", List.of("cn=a", "cn=b)")).toString()).isEqualTo("(|(member=cn=a)(member=cn=b\\29))");
     }
+
+    @Test
+    void groupDnsAreComparedInTheirRfc4514NormalForm() {
+        assertThat(LdapGroups.normalize("CN=Staff,OU=Groups,DC=corp,DC=example"))
+                .isEqualTo(LdapGroups.normalize("cn=staff, ou=groups,dc=CORP,dc=example"));
+        assertThat(LdapGroups.firstRdnValue("CN=Smith\\, John,OU=Groups,DC=corp")).isEqualTo("Smith, John");
+    }
 }
