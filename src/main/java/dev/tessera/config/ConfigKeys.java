@@ -69,6 +69,29 @@ public final class ConfigKeys {
     public static final String LOGIN_WINDOW = "tessera.login.window";
     public static final String LOGIN_LOCKOUT = "tessera.login.lockout";
 
+    public static final String LDAP_URLS = "tessera.ldap.urls";
+    public static final String LDAP_FLAVOR = "tessera.ldap.flavor";
+    public static final String LDAP_BIND_DN = "tessera.ldap.bind-dn";
+    public static final String LDAP_BIND_PASSWORD = "tessera.ldap.bind-password";
+    public static final String LDAP_USER_BASE_DN = "tessera.ldap.user-base-dn";
+    public static final String LDAP_USER_FILTER = "tessera.ldap.user-filter";
+    public static final String LDAP_SUBJECT_ATTRIBUTE = "tessera.ldap.subject-attribute";
+    public static final String LDAP_CLAIMS = "tessera.ldap.claims";
+    public static final String LDAP_GROUP_BASE_DN = "tessera.ldap.group-base-dn";
+    public static final String LDAP_GROUP_FILTER = "tessera.ldap.group-filter";
+    public static final String LDAP_GROUP_NAME_ATTRIBUTE = "tessera.ldap.group-name-attribute";
+    public static final String LDAP_NESTED_GROUPS = "tessera.ldap.nested-groups";
+    public static final String LDAP_GROUP_MAX_DEPTH = "tessera.ldap.group-max-depth";
+    public static final String LDAP_GROUP_MAX_COUNT = "tessera.ldap.group-max-count";
+    public static final String LDAP_START_TLS = "tessera.ldap.start-tls";
+    public static final String LDAP_TRUST_STORE = "tessera.ldap.trust-store";
+    public static final String LDAP_TRUST_STORE_PASSWORD = "tessera.ldap.trust-store-password";
+    public static final String LDAP_CONNECT_TIMEOUT = "tessera.ldap.connect-timeout";
+    public static final String LDAP_RESPONSE_TIMEOUT = "tessera.ldap.response-timeout";
+    public static final String LDAP_POOL_SIZE = "tessera.ldap.pool-size";
+    public static final String LDAP_CACHE_TTL = "tessera.ldap.cache-ttl";
+    public static final String LDAP_RECHECK_ON_REFRESH = "tessera.ldap.recheck-on-refresh";
+
     private ConfigKeys() {
     }
 }

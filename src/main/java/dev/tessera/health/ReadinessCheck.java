@@ -1,10 +1,13 @@
 package dev.tessera.health;
 
+import dev.tessera.config.UserStoreSettings;
 import dev.tessera.keys.KeyRing;
 import dev.tessera.keys.KeyRotationService;
 import dev.tessera.keys.SigningAlgorithm;
 import dev.tessera.persistence.SchemaMigrator;
 import dev.tessera.persistence.SchemaStatus;
+import dev.tessera.user.ldap.LdapProbe;
+import dev.tessera.user.ldap.LdapUserStore;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,8 +21,10 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Ready means able to serve every request correctly: the database answers, the schema is migrated,
- * and every enabled algorithm has an active signing key. A load balancer must not send traffic to a
- * node that would fail, so each reason is reported in the check's data.
+ * every enabled algorithm has an active signing key, and, when the {@code ldap} user store is enabled, at
+ * least one directory server answers. A load balancer must not send traffic to a node that would fail, so
+ * each reason is reported in the check's data. One directory server down of several is "degraded" but
+ * ready: failover serves the logins.
  */
 @Readiness
 @ApplicationScoped
@@ -37,10 +42,16 @@ public class ReadinessCheck implements HealthCheck {
     @Inject
     KeyRotationService rotation;
 
+    @Inject
+    UserStoreSettings userStores;
+
+    @Inject
+    LdapProbe ldap;
+
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("tessera");
-        boolean up = database(response) & schema(response) & keys(response);
+        boolean up = database(response) & schema(response) & keys(response) & directory(response);
         return response.status(up).build();
     }
 
@@ -62,6 +73,26 @@ public class ReadinessCheck implements HealthCheck {
         }
         response.withData("schema", schema.failure().map(f -> "migration failed: " + f).orElse("not migrated yet"));
         return false;
+    }
+
+    private boolean directory(HealthCheckResponseBuilder response) {
+        if (!userStores.stores().contains(LdapUserStore.ID)) {
+            return true;
+        }
+        try {
+            LdapProbe.Result result = ldap.probe();
+            String servers = result.answering() + " of " + result.total() + " servers answer";
+            if (result.down().isEmpty()) {
+                response.withData("ldap", "reachable (" + servers + ")");
+            } else {
+                response.withData("ldap", (result.anyAnswering() ? "degraded (" : "unreachable (") + servers + ")");
+                response.withData("ldap-down", String.join(", ", result.down()));
+            }
+            return result.anyAnswering();
+        } catch (RuntimeException e) {
+            response.withData("ldap", "not usable: " + e.getMessage());
+            return false;
+        }
     }
 
     private boolean keys(HealthCheckResponseBuilder response) {

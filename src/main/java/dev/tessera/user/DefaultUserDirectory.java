@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -20,6 +21,11 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class DefaultUserDirectory implements UserDirectory {
     private static final Logger LOG = Logger.getLogger(DefaultUserDirectory.class.getName());
+    /**
+     * Where the audit detail of each login goes until Tessera has an audit log of its own; a logger of its own
+     * so operators can route it. The typed username is not logged (people type passwords into it).
+     */
+    static final Logger AUDIT = Logger.getLogger("dev.tessera.audit.login");
 
     @Inject
     UserStores stores;
@@ -32,6 +38,16 @@ public class DefaultUserDirectory implements UserDirectory {
 
     @Override
     public LoginResult authenticate(String username, String password, String clientAddress) {
+        LoginResult result = check(username, password, clientAddress);
+        if (result instanceof LoginResult.Failure f) {
+            AUDIT.info(() -> "login refused (" + f.reason() + ") from " + clientAddress + ": " + f.auditDetail());
+        } else if (result instanceof LoginResult.Success s) {
+            AUDIT.info(() -> "login of " + s.user().subject() + " from " + clientAddress);
+        }
+        return result;
+    }
+
+    private LoginResult check(String username, String password, String clientAddress) {
         if (username == null || username.isBlank() || password == null || password.isEmpty()) {
             return invalid("empty username or password");
         }
@@ -73,11 +89,34 @@ public class DefaultUserDirectory implements UserDirectory {
 
     @Override
     public Optional<UserAccount> findBySubject(String subject) {
+        return bySubject(subject, UserStore::findBySubject);
+    }
+
+    @Override
+    public Optional<UserAccount> recheck(String subject) {
+        return bySubject(subject, UserStore::recheck);
+    }
+
+    /**
+     * Asks every store in order. Subjects, unlike usernames, are unique across stores (UUIDs), so a store that
+     * fails does not stop the search: a local person keeps working while the directory listed before is down.
+     * Only when no store has the subject is the failure thrown, so nobody mistakes an outage for a deletion.
+     */
+    private Optional<UserAccount> bySubject(String subject, BiFunction<UserStore, String, Optional<UserAccount>> lookup) {
+        RuntimeException failure = null;
         for (UserStore store : stores.ordered()) {
-            Optional<UserAccount> account = store.findBySubject(subject);
-            if (account.isPresent()) {
-                return account;
+            try {
+                Optional<UserAccount> account = lookup.apply(store, subject);
+                if (account.isPresent()) {
+                    return account;
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "User store " + store.id() + " could not look up a subject", e);
+                failure = failure == null ? e : failure;
             }
+        }
+        if (failure != null) {
+            throw failure;
         }
         return Optional.empty();
     }

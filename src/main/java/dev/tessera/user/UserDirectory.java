@@ -17,4 +17,12 @@ public interface UserDirectory {
 
     /** The account with this subject, if it still exists (enabled or not). */
     Optional<UserAccount> findBySubject(String subject);
+
+    /**
+     * The account as its store has it now, not from a cache: what a refresh token grant asks, so a person
+     * disabled in an LDAP directory loses access at the next refresh. Throws when a store cannot be asked.
+     */
+    default Optional<UserAccount> recheck(String subject) {
+        return findBySubject(subject);
+    }
 }

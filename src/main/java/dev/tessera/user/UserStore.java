@@ -3,9 +3,10 @@ package dev.tessera.user;
 import java.util.Optional;
 
 /**
- * One place people live: the local database ({@link JpaUserStore}, id {@value JpaUserStore#ID}) or, later,
- * an LDAP directory. {@link DefaultUserDirectory} asks the stores named by {@code tessera.users.stores},
- * in that order; a store never throttles, that is the directory's job.
+ * One place people live: the local database ({@link JpaUserStore}, id {@value JpaUserStore#ID}) or
+ * an LDAP directory ({@code dev.tessera.user.ldap.LdapUserStore}, id {@code ldap}). {@link DefaultUserDirectory}
+ * asks the stores named by {@code tessera.users.stores}, in that order; a store never throttles, that is the
+ * directory's job.
  */
 public interface UserStore {
 
@@ -22,7 +23,19 @@ public interface UserStore {
      */
     Optional<LoginResult> authenticate(String username, String password);
 
+    /**
+     * The account with this subject, enabled or not, possibly from a short-lived cache. Throws (rather than
+     * answering empty) when the store cannot be asked, so a caller never mistakes an outage for a deletion.
+     */
     Optional<UserAccount> findBySubject(String subject);
+
+    /**
+     * The account as the store has it now, for decisions that must not rest on a cache, such as a refresh
+     * token grant. A store without a cache answers as {@link #findBySubject}.
+     */
+    default Optional<UserAccount> recheck(String subject) {
+        return findBySubject(subject);
+    }
 
     Optional<UserAccount> findByUsername(String username);
 }

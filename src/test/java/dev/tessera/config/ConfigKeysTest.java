@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /** Every key in ConfigKeys is documented in docs/configuration.md and, unless it is a secret, has a default. */
 class ConfigKeysTest {
     /** Secrets have no default: absent means "generate" or "development key, with a warning". */
-    private static final Set<String> WITHOUT_DEFAULT = Set.of(ConfigKeys.KEYS_ENCRYPTION_KEY, ConfigKeys.BOOTSTRAP_ADMIN_SECRET);
+    private static final Set<String> WITHOUT_DEFAULT = Set.of(ConfigKeys.KEYS_ENCRYPTION_KEY, ConfigKeys.BOOTSTRAP_ADMIN_SECRET,
+            ConfigKeys.LDAP_BIND_PASSWORD, ConfigKeys.LDAP_TRUST_STORE_PASSWORD);
 
     static List<String> keys() {
         return Arrays.stream(ConfigKeys.class.getFields()).filter(f -> Modifier.isStatic(f.getModifiers()))

@@ -217,6 +217,23 @@ class DefaultUserDirectoryTest {
     }
 
     @Test
+    void aFailingStoreDoesNotHideSubjectsOfTheNextButIsNeverTakenForADeletion() {
+        user("alice", PASSWORD);
+        UserStore down = new FixedStore("ldap", null) {
+            @Override
+            public Optional<UserAccount> findBySubject(String subject) {
+                throw new IllegalStateException("directory down");
+            }
+        };
+        DefaultUserDirectory ldapFirst = directory(down, local);
+
+        assertThat(ldapFirst.findBySubject("sub-alice")).map(UserAccount::username).hasValue("alice");
+        assertThat(ldapFirst.recheck("sub-alice")).map(UserAccount::username).hasValue("alice");
+        assertThatThrownBy(() -> ldapFirst.findBySubject("ldap-someone")).hasMessage("directory down");
+        assertThatThrownBy(() -> ldapFirst.recheck("ldap-someone")).hasMessage("directory down");
+    }
+
+    @Test
     void storesAreOrderedByConfigurationAndAnUnknownNameIsRefused() {
         FixedStore ldap = new FixedStore("ldap", null);
 

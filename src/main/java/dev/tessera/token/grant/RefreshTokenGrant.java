@@ -19,7 +19,8 @@ import java.util.Set;
 
 /**
  * The refresh token grant (RFC 6749 §6): rotate the token, allow a narrower scope and refuse a wider one
- * (§6: the scope "MUST NOT include any scope not originally granted"), re-check the user's account, issue.
+ * (§6: the scope "MUST NOT include any scope not originally granted"), re-check the user's account in its store
+ * (bypassing any cache), issue.
  */
 @ApplicationScoped
 public class RefreshTokenGrant implements GrantHandler {
@@ -42,8 +43,13 @@ public class RefreshTokenGrant implements GrantHandler {
     public TokenResponse handle(TokenRequest request) {
         Client client = request.client();
         Set<String> requestedScope = request.form().get(OAuthParameters.SCOPE).map(Scopes::parse).orElse(null);
-        RefreshGrant grant = refreshTokens.rotate(request.form().require(OAuthParameters.REFRESH_TOKEN), client, requestedScope);
-        UserAccount user = users.findBySubject(grant.subject()).filter(UserAccount::enabled).orElse(null);
+        String value = request.form().require(OAuthParameters.REFRESH_TOKEN);
+        // The person is re-checked (not from a cache: an LDAP account disabled in the directory ends here) before
+        // the token is consumed, so a user store that cannot answer fails the request with the client's token intact.
+        UserAccount checked = refreshTokens.findLive(value).filter(t -> t.clientId().equals(client.clientId()))
+                .flatMap(t -> users.recheck(t.grant().subject())).filter(UserAccount::enabled).orElse(null);
+        RefreshGrant grant = refreshTokens.rotate(value, client, requestedScope);
+        UserAccount user = checked != null && checked.subject().equals(grant.subject()) ? checked : null;
         if (user == null) {
             refreshTokens.revokeFamily(grant.familyId());
             throw new OAuthException(OAuthError.INVALID_GRANT, "The user's account is no longer active");

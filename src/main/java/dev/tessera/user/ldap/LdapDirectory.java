@@ -1,0 +1,134 @@
+package dev.tessera.user.ldap;
+
+import com.unboundid.ldap.sdk.Control;
+import com.unboundid.ldap.sdk.DereferencePolicy;
+import com.unboundid.ldap.sdk.Filter;
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.LDAPSearchException;
+import com.unboundid.ldap.sdk.ResultCode;
+import com.unboundid.ldap.sdk.SearchRequest;
+import com.unboundid.ldap.sdk.SearchResult;
+import com.unboundid.ldap.sdk.SearchScope;
+import com.unboundid.ldap.sdk.SimpleBindRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+
+/**
+ * Each LDAP operation Tessera performs, one method per operation so the fault-tolerance interceptors see
+ * each: {@link Timeout} caps a call even when a server accepts the connection and then stalls, and the
+ * {@link CircuitBreaker} stops sending logins to a directory that keeps failing (they answer "unavailable"
+ * at once instead of each waiting out the timeouts). A wrong password is an answer, never an exception, so
+ * it never opens the circuit. Both can be tuned with the MicroProfile Fault Tolerance keys, e.g.
+ * {@code dev.tessera.user.ldap.LdapDirectory/Timeout/value}.
+ */
+@ApplicationScoped
+@Timeout(value = 15, unit = ChronoUnit.SECONDS)
+@CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 20, delayUnit = ChronoUnit.SECONDS, successThreshold = 2,
+        failOn = {LdapUnavailableException.class, TimeoutException.class})
+public class LdapDirectory {
+    static final String SEARCH = "search";
+    static final String BIND = "bind";
+    static final String GROUPS = "groups";
+    static final String LIST = "list";
+
+    @Inject
+    LdapConnections connections;
+
+    @Inject
+    LdapMetrics metrics;
+
+    public LdapDirectory() {
+    }
+
+    /** For tests: the same operations without CDI (no timeouts, breaker or metrics). */
+    public LdapDirectory(LdapConnections connections) {
+        this.connections = connections;
+        this.metrics = new LdapMetrics();
+    }
+
+    /** One search on a pooled service connection; {@code operation} names it in the metrics. */
+    public SearchResult search(String operation, String baseDn, Filter filter, int sizeLimit, String[] attributes,
+            Control... controls) {
+        long start = System.nanoTime();
+        boolean failed = true;
+        try {
+            SearchRequest request = new SearchRequest(baseDn, SearchScope.SUB, DereferencePolicy.NEVER, sizeLimit, 0, false,
+                    filter, attributes);
+            request.setControls(controls);
+            SearchResult result = connections.pool().search(request);
+            failed = false;
+            return result;
+        } catch (LDAPSearchException e) {
+            if (e.getResultCode() == ResultCode.SIZE_LIMIT_EXCEEDED) {
+                failed = false;
+                return e.getSearchResult(); // what fitted; the caller judges (two users for one name, too many groups)
+            }
+            throw new LdapUnavailableException("LDAP " + operation + " failed: " + e.getExceptionMessage(), e);
+        } finally {
+            metrics.record(operation, start, failed);
+        }
+    }
+
+    /** One page of a listing, on the dedicated paging connection (see {@link LdapConnections#pagingConnection()}). */
+    public SearchResult page(String baseDn, Filter filter, String[] attributes, Control paging) {
+        long start = System.nanoTime();
+        boolean failed = true;
+        try {
+            synchronized (connections) {
+                SearchRequest request = new SearchRequest(baseDn, SearchScope.SUB, DereferencePolicy.NEVER, 0, 0, false, filter, attributes);
+                request.setControls(paging);
+                SearchResult result = connections.pagingConnection().search(request);
+                failed = false;
+                return result;
+            }
+        } catch (LDAPSearchException e) {
+            if (e.getResultCode().isConnectionUsable()) {
+                failed = false;
+                throw new IllegalArgumentException("The directory refused the listing: " + e.getResultCode() + " "
+                        + e.getDiagnosticMessage() + " (a paging cookie is valid only on the node and connection that issued it)", e);
+            }
+            throw new LdapUnavailableException("LDAP listing failed: " + e.getExceptionMessage(), e);
+        } catch (LDAPException e) {
+            throw new LdapUnavailableException("LDAP listing failed: " + e.getExceptionMessage(), e);
+        } finally {
+            metrics.record(LIST, start, failed);
+        }
+    }
+
+    /**
+     * Binds as a person on a connection of its own (RFC 4513 §5.1.3, simple authentication), closed at once.
+     *
+     * @return empty when the password is right; otherwise the refused bind, whose diagnostic message may say
+     *         why (Active Directory's data codes)
+     * @throws LdapUnavailableException when no server could be asked
+     */
+    public Optional<LDAPException> bind(String dn, String password) {
+        // RFC 4513 §5.1.2: a simple bind with a DN and an empty password is an "unauthenticated" bind that many
+        // servers answer with success. Clients "SHOULD disallow an empty password input": refused here as well.
+        if (password == null || password.isEmpty()) {
+            throw new IllegalArgumentException("empty password: no unauthenticated bind (RFC 4513 §5.1.2)");
+        }
+        long start = System.nanoTime();
+        boolean failed = true;
+        try (LDAPConnection connection = connections.connect()) {
+            connection.bind(new SimpleBindRequest(dn, password));
+            failed = false;
+            return Optional.empty();
+        } catch (LDAPException e) {
+            ResultCode code = e.getResultCode();
+            if (code.isConnectionUsable() && code != ResultCode.TIMEOUT && code != ResultCode.BUSY && code != ResultCode.UNAVAILABLE) {
+                failed = false;
+                return Optional.of(e);
+            }
+            throw new LdapUnavailableException("LDAP bind could not be performed: " + e.getExceptionMessage(), e);
+        } finally {
+            metrics.record(BIND, start, failed);
+        }
+    }
+}
