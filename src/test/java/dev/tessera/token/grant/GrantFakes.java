@@ -69,6 +69,11 @@ final class GrantFakes {
         }
 
         @Override
+        public Optional<dev.tessera.token.RefreshToken> findLive(String value) {
+            return Optional.ofNullable(rotated).map(dev.tessera.token.RefreshTokenFixtures::live);
+        }
+
+        @Override
         public RefreshGrant rotate(String value, Client client, Set<String> requested) {
             requestedScope = requested;
             if (rotated == null) {

@@ -1,0 +1,8 @@
+/**
+ * The authorization endpoint (RFC 6749 §3.1, §4.1; OpenID Connect Core §3): phase one verifies the
+ * client and its redirect URI (RFC 9700 §4.1.3, RFC 8252 §7.3), phase two runs the ordered checks (PKCE
+ * per RFC 7636, response types and modes, prompt, max_age, claims, RFC 8707 resources); then login and
+ * consent through pending requests, and the response with {@code iss} (RFC 9207) in the query, fragment
+ * or form_post mode. Authorization codes are issued and redeemed here.
+ */
+package dev.tessera.authorize;
