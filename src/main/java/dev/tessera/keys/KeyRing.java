@@ -93,6 +93,22 @@ public class KeyRing {
         return key.timeline().stateAt(clock.instant(), settings.retention());
     }
 
+    /**
+     * Verifies JWS signatures with this server's own published keys only: the key is found by kid and
+     * must be used with its own algorithm, so an RSA key can never be taken as an HMAC secret and a key
+     * past its retention verifies nothing. For tokens Tessera issued itself (access tokens, ID tokens).
+     */
+    public org.jose4j.keys.resolvers.VerificationKeyResolver verificationKeys() {
+        return (jws, nested) -> {
+            Optional<LoadedKey> key = byKid(jws.getKeyIdHeaderValue());
+            if (key.isEmpty() || !key.get().algorithm().jwsName().equals(jws.getAlgorithmHeaderValue())
+                    || !stateOf(key.get()).published()) {
+                throw new org.jose4j.lang.UnresolvableKeyException("Not signed by a published Tessera key");
+            }
+            return key.get().jwk().getPublicKey();
+        };
+    }
+
     /** Why the last reload could not decrypt a key, if it could not. */
     public Optional<String> loadFailure() {
         return Optional.ofNullable(loadFailure);

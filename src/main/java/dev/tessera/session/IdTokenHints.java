@@ -2,14 +2,12 @@ package dev.tessera.session;
 
 import dev.tessera.config.Issuer;
 import dev.tessera.keys.KeyRing;
-import dev.tessera.keys.LoadedKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
-import org.jose4j.lang.UnresolvableKeyException;
 
 /**
  * Reads {@code id_token_hint} (OpenID Connect Core §3.1.2.1): an ID token this server issued, possibly
@@ -47,13 +45,7 @@ public class IdTokenHints {
                     .setRequireSubject()
                     // An expired ID token is still a valid hint; only signature, issuer and subject matter.
                     .setAllowedClockSkewInSeconds(Integer.MAX_VALUE / 2)
-                    .setVerificationKeyResolver((jws, nested) -> {
-                        Optional<LoadedKey> key = ring.byKid(jws.getKeyIdHeaderValue());
-                        if (key.isEmpty() || !key.get().algorithm().jwsName().equals(jws.getAlgorithmHeaderValue())) {
-                            throw new UnresolvableKeyException("Not signed by a Tessera key");
-                        }
-                        return key.get().jwk().getPublicKey();
-                    })
+                    .setVerificationKeyResolver(ring.verificationKeys())
                     .build().processToClaims(hint));
         } catch (InvalidJwtException e) {
             return Optional.empty();

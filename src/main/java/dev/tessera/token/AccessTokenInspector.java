@@ -3,7 +3,6 @@ package dev.tessera.token;
 import dev.tessera.config.Issuer;
 import dev.tessera.config.TokenSettings;
 import dev.tessera.keys.KeyRing;
-import dev.tessera.keys.LoadedKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -19,7 +18,6 @@ import org.jose4j.jwt.NumericDate;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
-import org.jose4j.lang.UnresolvableKeyException;
 
 /**
  * Decides whether a presented access token is active, for introspection and revocation. A JWT must be
@@ -68,14 +66,7 @@ public class AccessTokenInspector {
                 .setExpectedType(true, AccessTokenIssuer.JWT_TYPE)
                 .setEvaluationTime(NumericDate.fromMilliseconds(clock.millis()))
                 .setAllowedClockSkewInSeconds(0)
-                .setVerificationKeyResolver((jws, nested) -> {
-                    // The key is found by kid among our own keys only, and must be used with its own algorithm.
-                    Optional<LoadedKey> key = ring.byKid(jws.getKeyIdHeaderValue());
-                    if (key.isEmpty() || !key.get().algorithm().jwsName().equals(jws.getAlgorithmHeaderValue())) {
-                        throw new UnresolvableKeyException("Not signed by a Tessera key");
-                    }
-                    return key.get().jwk().getPublicKey();
-                })
+                .setVerificationKeyResolver(ring.verificationKeys())
                 .build();
         try {
             return Optional.of(toClaims(consumer.processToClaims(token)));

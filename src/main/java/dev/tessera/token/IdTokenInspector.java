@@ -2,7 +2,6 @@ package dev.tessera.token;
 
 import dev.tessera.config.Issuer;
 import dev.tessera.keys.KeyRing;
-import dev.tessera.keys.LoadedKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -17,7 +16,6 @@ import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.NumericDate;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
-import org.jose4j.lang.UnresolvableKeyException;
 
 /**
  * Decides whether a presented ID token is one this server issued and still valid, for token exchange
@@ -54,13 +52,7 @@ public class IdTokenInspector {
                     .setExpectedType(false, "JWT")
                     .setEvaluationTime(NumericDate.fromMilliseconds(clock.millis()))
                     .setAllowedClockSkewInSeconds(0)
-                    .setVerificationKeyResolver((jws, nested) -> {
-                        Optional<LoadedKey> key = ring.byKid(jws.getKeyIdHeaderValue());
-                        if (key.isEmpty() || !key.get().algorithm().jwsName().equals(jws.getAlgorithmHeaderValue())) {
-                            throw new UnresolvableKeyException("Not signed by a Tessera key");
-                        }
-                        return key.get().jwk().getPublicKey();
-                    })
+                    .setVerificationKeyResolver(ring.verificationKeys())
                     .build().processToClaims(token);
             if (!claims.hasAudience() || claims.getStringClaimValue("azp") == null) {
                 return Optional.empty();
