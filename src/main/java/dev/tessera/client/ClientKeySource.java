@@ -75,7 +75,13 @@ public class ClientKeySource {
         if (cached != null && cached.fetchedAt().plus(settings.jwksCacheTtl()).isAfter(now)) {
             return cached.keys();
         }
-        List<JsonWebKey> keys = new JsonWebKeySet(download(URI.create(uri))).getJsonWebKeys();
+        URI target;
+        try {
+            target = new URI(uri);
+        } catch (java.net.URISyntaxException e) {
+            throw invalid("The jwks_uri is not a valid URI");
+        }
+        List<JsonWebKey> keys = new JsonWebKeySet(download(target)).getJsonWebKeys();
         cache.put(uri, new Fetched(keys, now));
         return keys;
     }

@@ -127,7 +127,7 @@ public class ClientMetadataPolicy {
                 }
             }
         }
-        if (m.jwksUri() != null && !m.jwksUri().startsWith("https://")) {
+        if (m.jwksUri() != null && (!m.jwksUri().startsWith("https://") || !isUri(m.jwksUri()))) {
             throw invalid("jwks_uri must be an https URL");
         }
         if (method == ClientAuthMethod.PRIVATE_KEY_JWT && m.jwks() == null && m.jwksUri() == null) {
@@ -189,6 +189,14 @@ public class ClientMetadataPolicy {
             return Scopes.parse(value);
         } catch (OAuthException e) {
             throw invalid(field + " contains a character RFC 6749 §3.3 does not allow");
+        }
+    }
+
+    private static boolean isUri(String value) {
+        try {
+            return new java.net.URI(value).getHost() != null;
+        } catch (java.net.URISyntaxException e) {
+            return false;
         }
     }
 

@@ -51,6 +51,15 @@ class ClientKeySourceTest {
     }
 
     @Test
+    void aStoredJwksUriThatIsNotAUriIsInvalidClientNotAnError() {
+        client.jwksUri("https://a b/jwks");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> source.keysOf(client))
+                .isInstanceOf(dev.tessera.oauth.OAuthException.class)
+                .hasMessageContaining("not a valid URI");
+        assertThat(source.requests).isEmpty();
+    }
+
+    @Test
     void registeredJwksAreUsedAsTheyAre() throws Exception {
         PublicJsonWebKey key = EcJwkGenerator.generateJwk(EllipticCurves.P256);
         key.setKeyId("k1");

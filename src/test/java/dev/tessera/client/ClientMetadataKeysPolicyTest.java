@@ -34,6 +34,12 @@ class ClientMetadataKeysPolicyTest {
     }
 
     @Test
+    void aJwksUriThatIsNotAUriIsRefusedAtRegistrationNotAtFetchTime() {
+        f.refused(OAuthError.INVALID_CLIENT_METADATA, privateKeyJwt("\"jwks_uri\": \"https://a b/jwks\""));
+        f.refused(OAuthError.INVALID_CLIENT_METADATA, privateKeyJwt("\"jwks_uri\": \"https:///jwks\""));
+    }
+
+    @Test
     void jwksAndJwksUriTogetherAreRefused() {
         f.refused(OAuthError.INVALID_CLIENT_METADATA, privateKeyJwt("\"jwks\": " + jwks(false)
                 + ", \"jwks_uri\": \"https://app.example.com/jwks\""));
