@@ -1,5 +1,6 @@
 package dev.tessera.client;
 
+import dev.tessera.persistence.StorableText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -13,7 +14,11 @@ public class ClientRepository {
     @PersistenceContext(unitName = "tessera")
     EntityManager em;
 
+    /** Empty for an id no client can have ({@link StorableText}): client_id reaches here from any caller. */
     public Optional<Client> find(String clientId) {
+        if (!StorableText.storable(clientId)) {
+            return Optional.empty();
+        }
         return Optional.ofNullable(em.find(Client.class, clientId));
     }
 

@@ -17,8 +17,9 @@ import java.util.Set;
  * response parameters MUST NOT be included more than once", so a repeated parameter is
  * {@code invalid_request} unless the specification of that parameter allows repeats (RFC 8707
  * {@code resource}, RFC 8693 {@code audience}). Malformed percent-encoding or invalid UTF-8 is also
- * {@code invalid_request}, never a 500. Parameters sent without a value are treated as omitted
- * (RFC 6749 §3.1).
+ * {@code invalid_request}, never a 500. So is U+0000 anywhere: RFC 6749 Appendix A leaves it out of every
+ * parameter's syntax, and PostgreSQL could not store a value carrying it (a {@code state} kept with a pending
+ * request, say). Parameters sent without a value are treated as omitted (RFC 6749 §3.1).
  */
 public final class FormParameters {
     private final Map<String, List<String>> values;
@@ -117,8 +118,16 @@ public final class FormParameters {
         return decode(s);
     }
 
-    /** Percent-decoding with '+' as space (WHATWG urlencoded), strict about bad escapes and UTF-8. */
+    /** Percent-decoding with '+' as space (WHATWG urlencoded), strict about bad escapes, UTF-8 and U+0000. */
     static String decode(String s) {
+        String decoded = percentDecode(s);
+        if (decoded.indexOf('\0') >= 0) {
+            throw new OAuthException(OAuthError.INVALID_REQUEST, "No parameter may contain the character U+0000");
+        }
+        return decoded;
+    }
+
+    private static String percentDecode(String s) {
         if (s.indexOf('%') < 0 && s.indexOf('+') < 0 && s.chars().allMatch(c -> c <= 0x7F)) {
             return s;
         }

@@ -2,10 +2,16 @@ package dev.tessera.oauth;
 
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
 
-/** Reads a JSON object body; anything else is a clean 400, never a parser stack trace. */
+/**
+ * Reads a JSON object body; anything else is a clean 400, never a parser stack trace. So is a name or string
+ * holding U+0000 (the JSON escape backslash-u-0000): no setting needs it and PostgreSQL cannot store it, so it would
+ * otherwise fail as a 500 at the first insert.
+ */
 public final class JsonBodies {
     private JsonBodies() {
     }
@@ -14,12 +20,27 @@ public final class JsonBodies {
         if (body == null || body.isBlank()) {
             throw new OAuthException(error, "The body must be a JSON object");
         }
+        JsonObject json;
         try (var reader = JsonFactories.READERS.createReader(new StringReader(body))) {
-            return reader.readObject();
+            json = reader.readObject();
         } catch (JsonParsingException | ClassCastException e) {
             throw new OAuthException(error, "The body is not a valid JSON object");
         } catch (JsonException e) {
             throw new OAuthException(error, "The body is not a valid JSON object");
         }
+        if (holdsNul(json)) {
+            throw new OAuthException(error, "No name or string in the body may contain the character U+0000");
+        }
+        return json;
+    }
+
+    private static boolean holdsNul(JsonValue value) {
+        return switch (value.getValueType()) {
+            case STRING -> ((JsonString) value).getString().indexOf('\0') >= 0;
+            case OBJECT -> value.asJsonObject().entrySet().stream()
+                    .anyMatch(e -> e.getKey().indexOf('\0') >= 0 || holdsNul(e.getValue()));
+            case ARRAY -> value.asJsonArray().stream().anyMatch(JsonBodies::holdsNul);
+            default -> false;
+        };
     }
 }

@@ -1,5 +1,6 @@
 package dev.tessera.trust;
 
+import dev.tessera.persistence.StorableText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -14,10 +15,17 @@ public class TrustedIssuerRepository {
     EntityManager em;
 
     public Optional<TrustedIssuer> find(String id) {
+        if (!StorableText.storable(id)) {
+            return Optional.empty();
+        }
         return Optional.ofNullable(em.find(TrustedIssuer.class, id));
     }
 
+    /** Empty for an issuer no entry can have ({@link StorableText}): {@code iss} comes from a JWT not yet verified. */
     public Optional<TrustedIssuer> findByIssuer(String issuer) {
+        if (!StorableText.storable(issuer)) {
+            return Optional.empty();
+        }
         return em.createQuery("SELECT t FROM TrustedIssuer t WHERE t.issuer = :iss", TrustedIssuer.class)
                 .setParameter("iss", issuer).getResultStream().findFirst();
     }

@@ -1,5 +1,6 @@
 package dev.tessera.user;
 
+import dev.tessera.persistence.StorableText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -17,12 +18,19 @@ public class UserRepository {
     @PersistenceContext(unitName = "tessera")
     EntityManager em;
 
+    /** Look-ups by text a caller sent find nothing for what no user can have ({@link StorableText}). */
     public Optional<User> find(String subject) {
+        if (!StorableText.storable(subject)) {
+            return Optional.empty();
+        }
         return Optional.ofNullable(em.find(User.class, subject));
     }
 
     /** @param normalized a username already passed through {@link Usernames#normalize} */
     public Optional<User> findByUsername(String normalized) {
+        if (!StorableText.storable(normalized)) {
+            return Optional.empty();
+        }
         return em.createQuery("SELECT u FROM User u WHERE u.usernameNormalized = :n", User.class)
                 .setParameter("n", normalized).getResultStream().findFirst();
     }
@@ -35,6 +43,9 @@ public class UserRepository {
         if (text == null || text.isBlank()) {
             return em.createQuery("SELECT u FROM User u ORDER BY u.usernameNormalized", User.class)
                     .setFirstResult(offset).setMaxResults(limit).getResultList();
+        }
+        if (!StorableText.storable(text)) {
+            return List.of();
         }
         String like = "LIKE :p ESCAPE '" + ESCAPE + "'";
         return em.createQuery("SELECT u FROM User u WHERE u.usernameNormalized " + like + " OR LOWER(u.email) " + like

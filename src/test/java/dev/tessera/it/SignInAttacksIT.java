@@ -220,6 +220,23 @@ class SignInAttacksIT {
         assertThat(SignIn.redirectParams(SignIn.authorize(browser, silent))).containsEntry("error", "login_required");
     }
 
+    /**
+     * PostgreSQL cannot compare a text column with U+0000 (H2 can): a username carrying one is a failed login like
+     * any unknown name, and an authorization request carrying one shows the error page; neither is a 500.
+     */
+    @Test
+    void nulCharacterInTheUsernameOrTheRequestIsAFailureNotA500() {
+        Browser browser = new Browser();
+        HttpResponse<String> page = SignIn.authorize(browser, SignIn.codeRequest("victim", CB, "openid", SignIn.verifier()));
+        HttpResponse<String> nul = SignIn.login(browser, page, "mallory\u0000target", SignIn.PASSWORD);
+        assertThat(nul.statusCode()).as(nul.body()).isEqualTo(200);
+        assertThat(nul.body()).contains("The username or password is incorrect.");
+
+        HttpResponse<String> request = new Browser().get("/authorize?response_type=code&client_id=vic%00tim&redirect_uri=" + CB);
+        assertThat(request.statusCode()).as(request.body()).isEqualTo(400);
+        assertThat(request.headers().firstValue("Location")).isEmpty();
+    }
+
     static JsonObject introspect(String token) {
         return Admin.json(Http.send(Http.request("/introspect").header("Authorization", basic(other))
                 .header("Content-Type", "application/x-www-form-urlencoded")

@@ -172,6 +172,39 @@ class TokenEndpointErrorsIT {
         assertJsonError(post(basicOk(), "grant_type=client_credentials&scope=%zz"), 400, "invalid_request");
     }
 
+    /**
+     * U+0000 is in no OAuth parameter's syntax (RFC 6749 Appendix A), and PostgreSQL cannot even compare a text column
+     * with it: before it was refused at parsing, every look-up with one was a 500 there (H2 just found nothing).
+     */
+    @Test
+    void nulCharacterInParametersIsRefusedAsBadInput() {
+        assertJsonError(post(null, "grant_type=client_credentials&client_id=neg%00basic&client_secret=x"), 400, "invalid_request");
+        assertJsonError(post(Admin.basic("neg%00basic", "x"), "grant_type=client_credentials"), 401, "invalid_client");
+        String rawNul = "Basic " + java.util.Base64.getEncoder().encodeToString("neg\u0000basic:x".getBytes(StandardCharsets.UTF_8));
+        assertJsonError(post(rawNul, "grant_type=client_credentials"), 401, "invalid_client");
+        assertJsonError(post(basicOk(), "grant_type=client_credentials&scope=re%00ad"), 400, "invalid_request");
+        assertJsonError(Http.send(Http.request("/device_authorization").header("Content-Type", FORM)
+                .POST(HttpRequest.BodyPublishers.ofString("client_id=neg%00basic"))), 400, "invalid_request");
+    }
+
+    /** The client_id of an assertion is JSON inside a JWT, out of the form parser's reach: the look-up itself copes. */
+    @Test
+    void assertionNamingAClientWithANulCharacterIsInvalidClient() throws Exception {
+        assertJsonError(post(null, assertionBody(signed(claims().issuer("neg\u0000pk").subject("neg\u0000pk").build()))),
+                401, "invalid_client");
+    }
+
+    @Test
+    void nulCharacterInAdminInputIsNeverA500() {
+        String admin = "Bearer " + Admin.token();
+        HttpResponse<String> search = Http.send(Http.request("/admin/api/users?search=a%00b").header("Authorization", admin).GET());
+        assertThat(search.statusCode()).as(search.body()).isEqualTo(200);
+        assertThat(Admin.json(search.body()).getJsonArray("users")).isEmpty();
+        assertJsonError(Http.send(Http.request("/admin/api/clients").header("Authorization", admin).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"grant_types\":[\"client_credentials\"],\"client_name\":\"a\\u0000b\"}"))),
+                400, "invalid_client_metadata");
+    }
+
     @Test
     void unknownGrantTypeAndGrantNotAllowedForClient() {
         assertJsonError(post(basicOk(), "grant_type=urn%3Aexample%3Amade-up"), 400, "unsupported_grant_type");

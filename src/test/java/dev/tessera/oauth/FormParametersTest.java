@@ -49,6 +49,13 @@ class FormParametersTest {
         assertInvalidRequest(() -> FormParameters.parse("resource=a:b&resource=c:d", Set.of()));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"client_id=a%00b", "state=%00", "a%00=x", "client_id=a\0b"})
+    void nulAnywhereIsInvalidRequest(String body) {
+        assertInvalidRequest(() -> FormParameters.parse(body, REPEATABLE)).hasMessageContaining("U+0000");
+        assertInvalidRequest(() -> FormParameters.parseAll(body)).hasMessageContaining("U+0000");
+    }
+
     @Test
     void emptyValuesAreTreatedAsAbsent() {
         FormParameters form = FormParameters.parse("scope=&client_id&&state=s&scope=x", REPEATABLE);
