@@ -3,7 +3,7 @@ package dev.tessera.persistence;
 /**
  * Whether a string can be a stored value at all. PostgreSQL text cannot hold U+0000: it refuses any statement that
  * carries one, even a SELECT comparing a column with it ("invalid byte sequence for encoding UTF8: 0x00"), where H2
- * and MariaDB just find nothing. Nothing stored contains it, so a look-up by a value that does, which only an
+ * and MariaDB store and compare it like any other character. Nothing stored contains it, so a look-up by a value that does, which only an
  * attacker or a broken client sends (in a client_id, a username, a JWT's iss or sub), answers "nothing" without
  * asking the database, the same on every database, instead of failing with a 500.
  */
