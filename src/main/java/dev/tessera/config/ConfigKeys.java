@@ -17,6 +17,7 @@ public final class ConfigKeys {
     public static final String KEYS_RETENTION = "tessera.keys.retention";
     public static final String KEYS_CHECK_INTERVAL = "tessera.keys.check-interval";
     public static final String KEYS_JWKS_MAX_AGE = "tessera.keys.jwks-max-age";
+    public static final String CRYPTO_NATIVE = "tessera.crypto.native";
 
     public static final String HTTP_MAX_BODY_BYTES = "tessera.http.max-body-bytes";
     public static final String HTTP_MAX_HEADER_BYTES = "tessera.http.max-header-bytes";
@@ -25,6 +26,7 @@ public final class ConfigKeys {
 
     public static final String TOKENS_ACCESS_TOKEN_LIFETIME = "tessera.tokens.access-token-lifetime";
     public static final String TOKENS_ACCESS_TOKEN_ALGORITHM = "tessera.tokens.access-token-algorithm";
+    public static final String TOKENS_RESOURCE_ALGORITHMS = "tessera.tokens.resource-algorithms";
     public static final String TOKENS_ASSERTION_MAX_LIFETIME = "tessera.tokens.assertion-max-lifetime";
     public static final String TOKENS_CLOCK_SKEW = "tessera.tokens.clock-skew";
     public static final String TOKENS_ID_TOKEN_LIFETIME = "tessera.tokens.id-token-lifetime";

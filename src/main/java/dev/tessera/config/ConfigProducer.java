@@ -43,6 +43,13 @@ public class ConfigProducer {
 
     @Produces
     @Singleton
+    public ResourceAlgorithms resourceAlgorithms(KeySettings keys) {
+        return ResourceAlgorithms.parse(config.getOptionalValue(ConfigKeys.TOKENS_RESOURCE_ALGORITHMS, String.class)
+                .orElse(""), keys.algorithms());
+    }
+
+    @Produces
+    @Singleton
     public KeyEncryptionSecret keyEncryptionSecret() {
         return config.getOptionalValue(ConfigKeys.KEYS_ENCRYPTION_KEY, String.class)
                 .filter(s -> !s.isBlank())

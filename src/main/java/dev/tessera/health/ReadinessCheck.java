@@ -1,9 +1,12 @@
 package dev.tessera.health;
 
 import dev.tessera.config.UserStoreSettings;
+import dev.tessera.crypto.CryptoProviders;
+import dev.tessera.crypto.CryptoStatus;
 import dev.tessera.keys.KeyRing;
 import dev.tessera.keys.KeyRotationService;
 import dev.tessera.keys.SigningAlgorithm;
+import dev.tessera.oauth.Secrets;
 import dev.tessera.persistence.SchemaMigrator;
 import dev.tessera.persistence.SchemaStatus;
 import dev.tessera.user.ldap.LdapProbe;
@@ -24,7 +27,8 @@ import org.eclipse.microprofile.health.Readiness;
  * every enabled algorithm has an active signing key, and, when the {@code ldap} user store is enabled, at
  * least one directory server answers. A load balancer must not send traffic to a node that would fail, so
  * each reason is reported in the check's data. One directory server down of several is "degraded" but
- * ready: failover serves the logins.
+ * ready: failover serves the logins. The cryptographic provider in use (native or the JDK's, and why) is
+ * reported too, though either is ready.
  */
 @Readiness
 @ApplicationScoped
@@ -52,6 +56,9 @@ public class ReadinessCheck implements HealthCheck {
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("tessera");
         boolean up = database(response) & schema(response) & keys(response) & directory(response);
+        CryptoStatus crypto = CryptoProviders.status();
+        response.withData("crypto-provider", crypto.describe());
+        response.withData("crypto-random", Secrets.randomProvider());
         return response.status(up).build();
     }
 
@@ -99,6 +106,7 @@ public class ReadinessCheck implements HealthCheck {
         List<SigningAlgorithm> missing = rotation.enabledAlgorithms().stream()
                 .filter(alg -> ring.active(alg).isEmpty()).toList();
         ring.loadFailure().ifPresent(f -> response.withData("keys-error", f));
+        ring.reloadedAt().ifPresent(at -> response.withData("signing-keys-loaded", at.toString()));
         if (missing.isEmpty()) {
             response.withData("signing-keys", "active for " + rotation.enabledAlgorithms().size() + " algorithms");
             return true;

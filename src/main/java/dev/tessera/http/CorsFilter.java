@@ -26,10 +26,14 @@ public class CorsFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String origin = request.getHeader("Origin");
+        if (origin == null) {
+            chain.doFilter(request, response);
+            return;
+        }
         String path = pathOf(request);
         boolean publicRead = Endpoints.PUBLIC_CORS.contains(path);
         boolean clientCall = Endpoints.CLIENT_CORS.contains(path);
-        if (origin == null || !publicRead && !(clientCall && clientOrigins.isRegistered(origin))) {
+        if (!publicRead && !(clientCall && clientOrigins.isRegistered(origin))) {
             chain.doFilter(request, response);
             return;
         }

@@ -38,6 +38,7 @@ public class KeyRing {
 
     private volatile Map<String, LoadedKey> keys = Map.of();
     private volatile String loadFailure;
+    private volatile Instant reloadedAt;
 
     /** Re-reads the keys; a key already decrypted is reused, only its timeline is refreshed. */
     public void reload() {
@@ -60,6 +61,12 @@ public class KeyRing {
         }
         keys = Map.copyOf(loaded);
         loadFailure = failure;
+        reloadedAt = clock.instant();
+    }
+
+    /** When the keys were last read from the database: readiness shows it, so a stuck reload job is visible. */
+    public Optional<Instant> reloadedAt() {
+        return Optional.ofNullable(reloadedAt);
     }
 
     private PublicJsonWebKey decrypt(SigningKey stored) throws JoseException {

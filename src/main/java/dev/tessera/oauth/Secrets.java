@@ -33,6 +33,11 @@ public final class Secrets {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
     }
 
+    /** The provider behind the random numbers: operators check that it is the one they installed. */
+    public static String randomProvider() {
+        return RANDOM.getProvider().getName() + " " + RANDOM.getAlgorithm();
+    }
+
     /** Lower-case hex SHA-256 of the UTF-8 value: the stored form of a credential. */
     public static String sha256Hex(String value) {
         return HexFormat.of().formatHex(SHA256.get().digest(value.getBytes(StandardCharsets.UTF_8)));

@@ -3,9 +3,12 @@ package dev.tessera.token;
 import dev.tessera.client.AccessTokenFormat;
 import dev.tessera.client.Client;
 import dev.tessera.config.Issuer;
+import dev.tessera.config.ResourceAlgorithms;
 import dev.tessera.config.TokenSettings;
 import dev.tessera.keys.JwtSigner;
 import dev.tessera.keys.SigningAlgorithm;
+import dev.tessera.oauth.OAuthError;
+import dev.tessera.oauth.OAuthException;
 import dev.tessera.oauth.Scopes;
 import dev.tessera.oauth.Secrets;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,6 +37,9 @@ public class AccessTokenIssuer {
     TokenSettings settings;
 
     @Inject
+    ResourceAlgorithms resourceAlgorithms;
+
+    @Inject
     OpaqueTokens opaqueTokens;
 
     @Inject
@@ -49,6 +55,7 @@ public class AccessTokenIssuer {
      */
     public IssuedAccessToken issue(AccessTokenGrant grant, AccessTokenFormat format) {
         Client client = grant.client();
+        SigningAlgorithm algorithm = format == AccessTokenFormat.JWT ? algorithmFor(client, grant.audiences()) : null;
         long lifetime = client.accessTokenLifetimeSeconds() != null
                 ? client.accessTokenLifetimeSeconds() : settings.accessTokenLifetime().toSeconds();
         Instant now = clock.instant();
@@ -71,12 +78,19 @@ public class AccessTokenIssuer {
         claims.setExpirationTime(NumericDate.fromMilliseconds(expires.toEpochMilli()));
         claims.setJwtId(jti);
         grant.extra().forEach(claims::setClaim);
-        String jwt = signer.sign(claims, algorithmFor(client), JWT_TYPE);
+        String jwt = signer.sign(claims, algorithm, JWT_TYPE);
         return new IssuedAccessToken(jwt, jti, lifetime, grant.scope());
     }
 
-    SigningAlgorithm algorithmFor(Client client) {
-        String name = client.accessTokenSigningAlg() != null ? client.accessTokenSigningAlg() : settings.accessTokenAlgorithm();
+    /** The audience's required algorithm, else the client's, else the server default. */
+    SigningAlgorithm algorithmFor(Client client, java.util.List<String> audiences) {
+        String name;
+        try {
+            name = resourceAlgorithms.requiredBy(audiences).orElse(client.accessTokenSigningAlg() != null
+                    ? client.accessTokenSigningAlg() : settings.accessTokenAlgorithm());
+        } catch (IllegalArgumentException e) {
+            throw new OAuthException(OAuthError.INVALID_TARGET, e.getMessage());
+        }
         return SigningAlgorithm.fromJwsName(name)
                 .orElseThrow(() -> new IllegalStateException("Unknown access token algorithm " + name));
     }

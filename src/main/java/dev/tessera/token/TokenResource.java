@@ -3,6 +3,7 @@ package dev.tessera.token;
 import dev.tessera.client.AuthenticatedClient;
 import dev.tessera.oauth.Endpoints;
 import dev.tessera.oauth.FormParameters;
+import dev.tessera.oauth.GrantTypes;
 import dev.tessera.oauth.OAuthError;
 import dev.tessera.oauth.OAuthException;
 import dev.tessera.oauth.OAuthParameters;
@@ -38,11 +39,15 @@ public class TokenResource {
     @Inject
     GrantHandlers handlers;
 
+    /** A proxy to the current request, read only by the password grant (a parameter would cost every request). */
+    @Context
+    HttpServletRequest http;
+
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Token endpoint (RFC 6749 §3.2): form-encoded grant request, JSON token response")
     public Response token(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context HttpServletRequest http, String body) {
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
         ClientRequests.ClientRequest request = requests.read(Endpoints.TOKEN, contentType, authorization, body, REPEATABLE);
         FormParameters form = request.form();
         AuthenticatedClient client = request.client();
@@ -53,7 +58,8 @@ public class TokenResource {
             throw new OAuthException(OAuthError.UNAUTHORIZED_CLIENT, "This client may not use grant_type '" + grantType + "'");
         }
         // The peer address, as the login page reads it: the password grant throttles by it.
-        TokenResponse response = handler.handle(new TokenRequest(form, client, http == null ? null : http.getRemoteAddr()));
+        String peer = GrantTypes.PASSWORD.equals(grantType) && http != null ? http.getRemoteAddr() : null;
+        TokenResponse response = handler.handle(new TokenRequest(form, client, peer));
         return Response.ok(response.toJson())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header("Pragma", "no-cache")

@@ -128,6 +128,22 @@ class FoundationIT {
         assertThat(Http.get("/health/live").statusCode()).isEqualTo(200);
     }
 
+    /** On Linux x86_64/aarch64 the build puts the native provider on Payara's class path, as the README's run does. */
+    @Test
+    void theNativeProviderServesWhereTheBuildProvidesIt() throws Exception {
+        boolean expected = Boolean.getBoolean("it.native.crypto");
+        JsonObject data = Admin.json(Http.get("/health/ready").body()).getJsonArray("checks").getJsonObject(0).getJsonObject("data");
+
+        assertThat(data.getString("crypto-provider")).contains(expected ? "AmazonCorrettoCryptoProvider" : "(JDK; ");
+        assertThat(data.getString("crypto-random")).as("the CSPRNG of every secret and token")
+                .startsWith(expected ? "AmazonCorrettoCryptoProvider" : "SUN");
+        assertThat(Http.get("/metrics").body())
+                .containsPattern("tessera_crypto_provider\\{[^}]*native=\"" + expected + "\"[^}]*} 1");
+        for (String alg : new String[] {"RS256", "PS256", "ES256", "EdDSA"}) {
+            assertThat(AlgorithmTokens.verifiedClientId("native-", alg)).as(alg).isEqualTo("native-" + alg.toLowerCase());
+        }
+    }
+
     @Test
     void metricsAndOpenApiAreServed() {
         assertThat(Http.get("/metrics").statusCode()).isEqualTo(200);

@@ -52,6 +52,22 @@ class JwtSignerTest {
         assertThat(verified.getStringClaimValue("scope")).isEqualTo("openid profile");
     }
 
+    /** The thread keeps its initialised signature object between tokens; each token must still verify. */
+    @ParameterizedTest
+    @EnumSource(SigningAlgorithm.class)
+    void consecutiveTokensOfOneThreadEachVerify(SigningAlgorithm algorithm) throws Exception {
+        SigningKey active = TestKeys.stored(encryptor, algorithm, T0, null);
+        JwtSigner signer = signer(List.of(active));
+        JsonWebKeySet published = new JsonWebKeySet(JsonWebKey.Factory.newJwk(active.publicJwk()));
+
+        for (String subject : List.of("alice", "bob", "carol")) {
+            JwtClaims claims = claims();
+            claims.setSubject(subject);
+            assertThat(consumer(algorithm, published).processToClaims(signer.sign(claims, algorithm, "at+jwt")).getSubject())
+                    .isEqualTo(subject);
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(value = SigningAlgorithm.class, names = {"ES256", "EDDSA"})
     void aSignatureDoesNotVerifyWithAnotherKeyUnderTheSameKid(SigningAlgorithm algorithm) throws Exception {

@@ -5,11 +5,15 @@ import static dev.tessera.token.TokenFixtures.NOW;
 import static dev.tessera.token.TokenFixtures.client;
 import static dev.tessera.token.TokenFixtures.grant;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tessera.client.AccessTokenFormat;
 import dev.tessera.client.Client;
+import dev.tessera.config.ResourceAlgorithms;
 import dev.tessera.keys.LoadedKey;
 import dev.tessera.keys.SigningAlgorithm;
+import dev.tessera.oauth.OAuthError;
+import dev.tessera.oauth.OAuthException;
 import dev.tessera.oauth.Secrets;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -73,6 +77,38 @@ class AccessTokenIssuerTest {
         assertThat(issued.expiresIn()).isEqualTo(90);
         assertThat(verifiedWithPublishedKeys(issued.value()).getExpirationTime().getValue())
                 .isEqualTo(NOW.plusSeconds(90).getEpochSecond());
+    }
+
+    @Test
+    void aResourcesRequiredAlgorithmOutranksTheClients() throws Exception {
+        svc.accessTokenSigningAlg("ES256");
+        f.issuer.resourceAlgorithms = new ResourceAlgorithms(Map.of("https://reports.example.com", "RS256"));
+
+        IssuedAccessToken issued = f.issuer.issue(grant(svc, SCOPE, AUD));
+
+        JsonWebSignature jws = (JsonWebSignature) JsonWebSignature.fromCompactSerialization(issued.value());
+        assertThat(jws.getAlgorithmHeaderValue()).isEqualTo("RS256");
+        assertThat(verifiedWithPublishedKeys(issued.value()).getAudience()).containsExactlyElementsOf(AUD);
+        assertThat(header(f.issuer.issue(grant(svc, SCOPE, List.of("https://api.example.com"))).value()))
+                .as("a resource without a requirement keeps the client's algorithm").isEqualTo("ES256");
+    }
+
+    @Test
+    void resourcesRequiringDifferentAlgorithmsAreAnInvalidTarget() {
+        f.issuer.resourceAlgorithms = new ResourceAlgorithms(Map.of("https://api.example.com", "ES256",
+                "https://reports.example.com", "RS256"));
+
+        assertThatThrownBy(() -> f.issuer.issue(grant(svc, SCOPE, AUD)))
+                .isInstanceOfSatisfying(OAuthException.class, e -> {
+                    assertThat(e.error()).isEqualTo(OAuthError.INVALID_TARGET);
+                    assertThat(e.getMessage()).contains("[ES256, RS256]");
+                });
+        assertThat(f.issuer.issue(grant(client("opaque", AccessTokenFormat.OPAQUE), SCOPE, AUD)).value())
+                .as("an opaque token has no signature, so nothing conflicts").isNotBlank();
+    }
+
+    private static String header(String jwt) throws Exception {
+        return ((JsonWebSignature) JsonWebSignature.fromCompactSerialization(jwt)).getAlgorithmHeaderValue();
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.tessera.client.AccessTokenFormat;
 import dev.tessera.client.Client;
 import dev.tessera.client.ClientAuthMethod;
 import dev.tessera.config.Issuer;
+import dev.tessera.config.ResourceAlgorithms;
 import dev.tessera.config.TokenSettings;
 import dev.tessera.keys.KeyFixtures;
 import dev.tessera.keys.KeyRing;
@@ -44,6 +45,7 @@ final class TokenFixtures {
         issuer.issuer = new Issuer(ISSUER);
         issuer.signer = KeyFixtures.signer(ring);
         issuer.settings = SETTINGS;
+        issuer.resourceAlgorithms = new ResourceAlgorithms(Map.of());
         issuer.opaqueTokens = opaqueTokens;
         issuer.clock = Clock.fixed(NOW, ZoneOffset.UTC);
     }
