@@ -141,31 +141,8 @@ class ClusterIT {
      */
     private HttpResponse<String> signInHoppingBetweenNodes(Map<String, String> request, boolean consentRequired) {
         Browser onA = new Browser().at(nodes.urlA());
-        Browser onB = onA.at(nodes.urlB());
-        HttpResponse<String> loginPage = follow(onA, onA.get("/authorize?" + SignIn.query(request)));
-        assertThat(loginPage.body()).as(loginPage.body()).contains("id=\"login\"");
-        HttpResponse<String> consentPage = follow(onA, onB.submit(loginPage, "login",
-                Map.of("username", "ada", "password", SignIn.PASSWORD)));
-        if (Browser.isRedirect(consentPage) && !consentRequired) {
-            return consentPage; // these scopes were approved before
-        }
-        assertThat(consentPage.body()).as(consentPage.body()).contains("id=\"approve\"");
-        HttpResponse<String> answer = follow(onB, onB.submit(consentPage, "approve", Map.of()));
-        assertThat(answer.headers().firstValue("Location")).as(answer.body()).hasValueSatisfying(l -> assertThat(l).startsWith(CB));
-        return answer;
-    }
-
-    /** Follows redirects within Tessera on the browser's node (the issuer's URLs sent there). */
-    private HttpResponse<String> follow(Browser browser, HttpResponse<String> response) {
-        HttpResponse<String> current = response;
-        for (int hops = 0; hops < 10 && Browser.isRedirect(current); hops++) {
-            String location = current.headers().firstValue("Location").orElseThrow();
-            if (!location.startsWith(nodes.issuer() + "/")) {
-                return current;
-            }
-            current = browser.get(location.substring(nodes.issuer().length()));
-        }
-        return current;
+        ClusterSignIn signIn = new ClusterSignIn(nodes.issuer(), CB);
+        return signIn.finish(signIn.loginPage(onA, request), onA.at(nodes.urlB()), onA, consentRequired);
     }
 
     private HttpResponse<String> redeem(String base, String code, String verifier) {

@@ -57,6 +57,8 @@ final class TwoNodes implements AutoCloseable {
                 + " (see docs/databases.md): the two-node test needs a shared database and is skipped");
         TwoNodes nodes = new TwoNodes(PayaraMicroProcess.freePort(), PayaraMicroProcess.freePort(), twoFreePorts());
         admin("CREATE DATABASE " + nodes.database);
+        // Also when the test JVM is stopped from outside (a timeout): no node outlives the test.
+        Runtime.getRuntime().addShutdownHook(new Thread(nodes::stopNodes));
         try {
             nodes.a = nodes.launch("cluster-a", nodes.portA);
             nodes.b = nodes.launch("cluster-b", nodes.portB);
@@ -86,6 +88,11 @@ final class TwoNodes implements AutoCloseable {
         return a;
     }
 
+    /** A connection to the nodes' database, to check what they committed. */
+    Connection connect() throws SQLException {
+        return DriverManager.getConnection(environment.get("TESSERA_DB_URL"), user(), password());
+    }
+
     String issuer() {
         return urlOf(portA);
     }
@@ -98,14 +105,18 @@ final class TwoNodes implements AutoCloseable {
         return urlOf(portB);
     }
 
+    private void stopNodes() {
+        for (PayaraMicroProcess node : new PayaraMicroProcess[] {a, b}) {
+            if (node != null && node.isAlive()) {
+                node.close();
+            }
+        }
+    }
+
     @Override
     public void close() {
         try {
-            for (PayaraMicroProcess node : new PayaraMicroProcess[] {a, b}) {
-                if (node != null) {
-                    node.close();
-                }
-            }
+            stopNodes();
         } finally {
             try {
                 admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
