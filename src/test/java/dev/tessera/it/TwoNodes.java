@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -35,11 +34,10 @@ final class TwoNodes implements AutoCloseable {
     private TwoNodes(int portA, int portB, int clusterPort) {
         this.portA = portA;
         this.portB = portB;
-        String url = adminUrl();
         environment.put("TESSERA_DB", "postgresql");
-        environment.put("TESSERA_DB_URL", url.substring(0, url.lastIndexOf('/') + 1) + database);
-        environment.put("TESSERA_DB_USER", user());
-        environment.put("TESSERA_DB_PASSWORD", password());
+        environment.put("TESSERA_DB_URL", LocalPostgres.urlOf(database));
+        environment.put("TESSERA_DB_USER", LocalPostgres.user());
+        environment.put("TESSERA_DB_PASSWORD", LocalPostgres.password());
         environment.put("TESSERA_ISSUER", urlOf(portA));
         environment.put("TESSERA_BOOTSTRAP_ADMIN_SECRET", ADMIN_SECRET);
         environment.put("TESSERA_CLUSTER_NAME", "tessera-it-" + database);
@@ -53,10 +51,10 @@ final class TwoNodes implements AutoCloseable {
 
     /** Starts both nodes at once and waits until both are ready and see each other; skips without PostgreSQL. */
     static TwoNodes start() throws Exception {
-        assumeTrue(postgresqlAnswers(), "PostgreSQL is not reachable at " + adminUrl()
+        assumeTrue(LocalPostgres.answers(), "PostgreSQL is not reachable at " + LocalPostgres.adminUrl()
                 + " (see docs/databases.md): the two-node test needs a shared database and is skipped");
         TwoNodes nodes = new TwoNodes(PayaraMicroProcess.freePort(), PayaraMicroProcess.freePort(), twoFreePorts());
-        admin("CREATE DATABASE " + nodes.database);
+        LocalPostgres.admin("CREATE DATABASE " + nodes.database);
         // Also when the test JVM is stopped from outside (a timeout): no node outlives the test.
         Runtime.getRuntime().addShutdownHook(new Thread(nodes::stopNodes));
         try {
@@ -90,7 +88,7 @@ final class TwoNodes implements AutoCloseable {
 
     /** A connection to the nodes' database, to check what they committed. */
     Connection connect() throws SQLException {
-        return DriverManager.getConnection(environment.get("TESSERA_DB_URL"), user(), password());
+        return DriverManager.getConnection(environment.get("TESSERA_DB_URL"), LocalPostgres.user(), LocalPostgres.password());
     }
 
     String issuer() {
@@ -119,7 +117,7 @@ final class TwoNodes implements AutoCloseable {
             stopNodes();
         } finally {
             try {
-                admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+                LocalPostgres.admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
             } catch (SQLException e) {
                 System.err.println("Could not drop " + database + ": " + e.getMessage());
             }
@@ -143,32 +141,5 @@ final class TwoNodes implements AutoCloseable {
             }
         }
         throw new IllegalStateException("No two consecutive free ports on loopback");
-    }
-
-    private static boolean postgresqlAnswers() {
-        DriverManager.setLoginTimeout(5);
-        try (Connection c = DriverManager.getConnection(adminUrl(), user(), password())) {
-            return c.isValid(5);
-        } catch (SQLException e) {
-            return false;
-        }
-    }
-
-    static String adminUrl() {
-        return System.getProperty("tessera.it.postgresql.url", "jdbc:postgresql://127.0.0.1:5432/test");
-    }
-
-    private static String user() {
-        return System.getProperty("tessera.it.postgresql.user", "postgres");
-    }
-
-    private static String password() {
-        return System.getProperty("tessera.it.postgresql.password", "");
-    }
-
-    private static void admin(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(adminUrl(), user(), password()); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
     }
 }
