@@ -1,6 +1,7 @@
 package dev.tessera.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import jakarta.json.JsonObject;
 import java.net.URLEncoder;
@@ -12,6 +13,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -30,15 +32,26 @@ class ClusterIT {
 
     TwoNodes nodes;
     String web;
+    String skipped;
 
     @BeforeAll
     void start() throws Exception {
+        skipped = TwoNodes.unavailable();
+        if (skipped != null) {
+            System.err.println("[ClusterIT] " + skipped);
+            return; // each test reports the skip with the reason (a class-level one is lost by Failsafe)
+        }
         nodes = TwoNodes.start();
         NodeCalls.admin(nodes.urlA(), "/admin/api/users", "{\"username\":\"ada\",\"password\":\"" + SignIn.PASSWORD
                 + "\",\"email\":\"ada@example.com\",\"email_verified\":true,\"name\":\"Ada Lovelace\"}", 201);
         JsonObject client = NodeCalls.admin(nodes.urlB(), "/admin/api/clients", "{\"client_id\":\"web\",\"redirect_uris\":[\"" + CB
                 + "\"],\"grant_types\":[\"authorization_code\",\"refresh_token\",\"client_credentials\"],\"scope\":\"openid profile\"}", 201);
         web = Admin.basic("web", client.getString("client_secret"));
+    }
+
+    @BeforeEach
+    void needsPostgresql() {
+        assumeTrue(skipped == null, skipped);
     }
 
     @AfterAll

@@ -51,8 +51,7 @@ final class TwoNodes implements AutoCloseable {
 
     /** Starts both nodes at once and waits until both are ready and see each other; skips without PostgreSQL. */
     static TwoNodes start() throws Exception {
-        assumeTrue(LocalPostgres.answers(), "PostgreSQL is not reachable at " + LocalPostgres.adminUrl()
-                + " (see docs/databases.md): the two-node test needs a shared database and is skipped");
+        assumeTrue(unavailable() == null, unavailable());
         TwoNodes nodes = new TwoNodes(PayaraMicroProcess.freePort(), PayaraMicroProcess.freePort(), twoFreePorts());
         LocalPostgres.admin("CREATE DATABASE " + nodes.database);
         // Also when the test JVM is stopped from outside (a timeout): no node outlives the test.
@@ -70,6 +69,12 @@ final class TwoNodes implements AutoCloseable {
             nodes.close();
             throw e;
         }
+    }
+
+    /** Why two nodes cannot run here (PostgreSQL does not answer), or null when they can. */
+    static String unavailable() {
+        return LocalPostgres.answers() ? null : "PostgreSQL is not reachable at " + LocalPostgres.adminUrl()
+                + " (see docs/databases.md): two nodes need a shared database, so this test is skipped";
     }
 
     PayaraMicroProcess launch(String name, int port) throws IOException {
