@@ -54,9 +54,17 @@ class ClusterIT {
         assumeTrue(skipped == null, skipped);
     }
 
+    /** Nothing the tests sent, racing or not, made either node answer with an unexpected server_error. */
     @AfterAll
     void stop() {
-        if (nodes != null) {
+        if (nodes == null) {
+            return;
+        }
+        try {
+            for (PayaraMicroProcess node : List.of(nodes.a, nodes.b)) {
+                assertThat(node.logRecords(r -> r.contains("CatchAllExceptionMapper"))).as("500s in " + node.logFile()).isEmpty();
+            }
+        } finally {
             nodes.close();
         }
     }
