@@ -48,6 +48,11 @@ while [ "$i" -lt "${TESSERA_CLUSTER_SIZE:-4}" ]; do
     i=$((i + 1))
 done
 jar=${PAYARA_MICRO_JAR:-target/payara-micro.jar}
+# The JDBC drivers, and the native crypto provider where the build copied it (Linux; docs/performance.md).
+libs=target/jdbc
+if [ -d target/native-crypto ]; then
+    libs="$libs:target/native-crypto"
+fi
 
 # exec: the node is this process, so its id is the JVM's (a supervisor or a test can signal it).
 # shellcheck disable=SC2086
@@ -60,6 +65,6 @@ exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" ${JAVA_OPTS:-} -Dtessera.port="$port" -
     --nohostaware \
     --prebootcommandfile "$here/preboot.asadmin" \
     --postbootcommandfile "$here/$db.asadmin" \
-    --addlibs target/jdbc \
+    --addlibs "$libs" \
     --deploy target/tessera.war \
     --contextroot /
