@@ -1,7 +1,9 @@
 package dev.tessera.client;
 
+import dev.tessera.cluster.CacheInvalidated;
 import dev.tessera.config.CacheSettings;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,8 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Client lookups for the hot paths (token, introspection, revocation), answered from memory for
- * {@code tessera.cache.client-ttl}. A change made on this node invalidates at once; another node sees
- * it after the TTL at the latest, so keep the TTL short. Unknown ids are not cached, so a caller cannot
+ * {@code tessera.cache.client-ttl}. A committed change drops the entry on every node
+ * ({@link CacheInvalidated} from {@link dev.tessera.cluster.Invalidations}); the TTL bounds staleness
+ * when a node misses that message, so keep it short. Unknown ids are not cached, so a caller cannot
  * fill memory with them.
  */
 @ApplicationScoped
@@ -45,7 +48,9 @@ public class ClientDirectory {
         return loaded;
     }
 
-    public void invalidate(String clientId) {
-        cache.remove(clientId);
+    void invalidated(@Observes CacheInvalidated change) {
+        if (CacheInvalidated.CLIENTS.equals(change.cache())) {
+            cache.remove(change.key());
+        }
     }
 }

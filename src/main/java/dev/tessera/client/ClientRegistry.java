@@ -1,5 +1,7 @@
 package dev.tessera.client;
 
+import dev.tessera.cluster.CacheInvalidated;
+import dev.tessera.cluster.Invalidations;
 import dev.tessera.oauth.OAuthError;
 import dev.tessera.oauth.OAuthException;
 import dev.tessera.oauth.Secrets;
@@ -12,7 +14,7 @@ import java.util.Optional;
 
 /**
  * Creating, changing and removing clients, for the admin API and dynamic registration alike. Each
- * change is one transaction and drops the client from this node's {@link ClientDirectory} cache.
+ * change is one transaction and, once committed, drops the client from every node's {@link ClientDirectory} cache.
  */
 @ApplicationScoped
 public class ClientRegistry {
@@ -27,7 +29,7 @@ public class ClientRegistry {
     ClientSecrets secrets;
 
     @Inject
-    ClientDirectory directory;
+    Invalidations invalidations;
 
     @Inject
     Clock clock;
@@ -86,7 +88,7 @@ public class ClientRegistry {
             issued = secrets.issue(client);
         }
         client.touched(clock.instant());
-        directory.invalidate(clientId);
+        invalidations.afterCommit(CacheInvalidated.CLIENTS, clientId);
         return new Registered(client, issued);
     }
 
@@ -98,7 +100,7 @@ public class ClientRegistry {
         }
         String secret = secrets.issue(client);
         client.touched(clock.instant());
-        directory.invalidate(clientId);
+        invalidations.afterCommit(CacheInvalidated.CLIENTS, clientId);
         return new Registered(client, secret);
     }
 
@@ -106,7 +108,7 @@ public class ClientRegistry {
     public void delete(String clientId) {
         existing(clientId);
         repository.remove(clientId);
-        directory.invalidate(clientId);
+        invalidations.afterCommit(CacheInvalidated.CLIENTS, clientId);
     }
 
     public Optional<Client> find(String clientId) {

@@ -1,7 +1,9 @@
 package dev.tessera.keys;
 
+import dev.tessera.cluster.CacheInvalidated;
 import dev.tessera.config.KeySettings;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,9 +18,10 @@ import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.lang.JoseException;
 
 /**
- * The signing keys held in memory, decrypted once and reloaded from the database by the rotation job.
- * Signing never touches the database: which key signs is decided from the loaded timelines and the
- * clock, the same way on every node.
+ * The signing keys held in memory, decrypted once and reloaded from the database by the rotation job,
+ * and on every node when a rotation anywhere commits ({@link CacheInvalidated#KEYS}). Signing never
+ * touches the database: which key signs is decided from the loaded timelines and the clock, the same
+ * way on every node.
  */
 @ApplicationScoped
 public class KeyRing {
@@ -67,6 +70,12 @@ public class KeyRing {
     /** When the keys were last read from the database: readiness shows it, so a stuck reload job is visible. */
     public Optional<Instant> reloadedAt() {
         return Optional.ofNullable(reloadedAt);
+    }
+
+    void invalidated(@Observes CacheInvalidated change) {
+        if (CacheInvalidated.KEYS.equals(change.cache())) {
+            reload();
+        }
     }
 
     private PublicJsonWebKey decrypt(SigningKey stored) throws JoseException {

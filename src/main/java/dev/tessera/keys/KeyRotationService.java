@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Rotation as the rest of Tessera sees it: run the scheduled check, or rotate one algorithm now. Each
  * call commits its change and then reloads the {@link KeyRing}, so this node signs with the new
- * state at once; other nodes pick it up at their next check.
+ * state at once; other nodes reload when the change reaches them through {@code Invalidations}, or
+ * at their next check at the latest.
  */
 @ApplicationScoped
 public class KeyRotationService {

@@ -1,5 +1,7 @@
 package dev.tessera.keys;
 
+import dev.tessera.cluster.CacheInvalidated;
+import dev.tessera.cluster.Invalidations;
 import dev.tessera.config.KeySettings;
 import dev.tessera.persistence.ClusterLocks;
 import dev.tessera.persistence.NamedLock;
@@ -14,7 +16,8 @@ import java.util.logging.Logger;
 
 /**
  * Applies rotation plans to the database under the cluster-wide signing-keys lock, so two nodes
- * starting together create one key per algorithm, not two.
+ * starting together create one key per algorithm, not two. A change, once committed, makes every node
+ * reload its {@link KeyRing}.
  */
 @ApplicationScoped
 class KeyRotationTransaction {
@@ -34,6 +37,9 @@ class KeyRotationTransaction {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Invalidations invalidations;
 
     @Transactional
     public void applyScheduled() {
@@ -63,6 +69,7 @@ class KeyRotationTransaction {
         if (plan.isEmpty()) {
             return;
         }
+        invalidations.afterCommit(CacheInvalidated.KEYS, algorithm.jwsName());
         Instant now = clock.instant();
         KeyFactory factory = new KeyFactory(settings, encryptor);
         for (SigningKey key : keys) {

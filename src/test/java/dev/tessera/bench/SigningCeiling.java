@@ -69,17 +69,37 @@ final class SigningCeiling {
     }
 
     static Signature signature(String alg) throws GeneralSecurityException {
-        return switch (alg) {
-            case "RS256" -> Signature.getInstance("SHA256withRSA");
-            case "PS256" -> {
-                Signature s = Signature.getInstance("RSASSA-PSS");
-                s.setParameter(new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1));
-                yield s;
-            }
-            case "ES256" -> Signature.getInstance("SHA256withECDSA");
-            case "EdDSA" -> Signature.getInstance("Ed25519");
+        return signature(alg, null);
+    }
+
+    /** @param provider the provider to use; null for the first one that has the algorithm */
+    static Signature signature(String alg, java.security.Provider provider) throws GeneralSecurityException {
+        String name = switch (alg) {
+            case "RS256" -> "SHA256withRSA";
+            case "PS256" -> "RSASSA-PSS";
+            case "ES256" -> "SHA256withECDSA";
+            case "EdDSA" -> "Ed25519";
             default -> throw new IllegalArgumentException(alg);
         };
+        Signature s = provider == null ? Signature.getInstance(name) : Signature.getInstance(name, provider);
+        if (alg.equals("PS256")) {
+            s.setParameter(new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1));
+        }
+        return s;
+    }
+
+    /** java.security.Signature of one given provider, one thread: the provider table of docs/performance.md. */
+    static Rate raw(String alg, java.security.Provider provider, PrivateKey key, String signingInput, double warmupSeconds,
+            int seconds, Quiet quiet) {
+        byte[] input = signingInput.getBytes(StandardCharsets.US_ASCII);
+        return run(1, warmupSeconds, seconds, quiet, () -> {
+            Signature s = signature(alg, provider);
+            s.initSign(key);
+            return () -> {
+                s.update(input);
+                sink ^= s.sign()[0];
+            };
+        });
     }
 
     /** java.security.Signature: initSign once per thread, then update + sign per token. */

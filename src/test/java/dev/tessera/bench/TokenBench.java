@@ -39,9 +39,6 @@ import org.jose4j.lang.JoseException;
  * profile, and it always stops by itself.
  */
 public final class TokenBench {
-    private static final double TARGET_FRACTION_OF_CEILING = 0.70;
-    private static final double TARGET_P99_MILLIS = 25.0;
-    private static final double TARGET_ES256_OVER_RS256 = 1.5;
     private static final int MIN_QUIET_SECONDS = 5;
 
     private final BenchConfig config;
@@ -70,48 +67,6 @@ public final class TokenBench {
     /** What was set up for one algorithm. */
     private record Scenario(String alg, String clientId, String secret, String signingInput, String payloadJson,
             String kid, int rsaBits) {
-    }
-
-    /**
-     * Ceiling figures for one algorithm. The N-thread rate is measured just before the algorithm's load
-     * scenario and again just after it; their mean is the ceiling, so a machine whose speed drifts (shared
-     * hosts) is compared with itself.
-     */
-    private record Ceiling(SigningCeiling.Rate raw1, SigningCeiling.Rate rawN, SigningCeiling.Rate jose1,
-            SigningCeiling.Rate rawNAfter) {
-
-        double opsPerSecond() {
-            return rawNAfter == null ? rawN.opsPerSecond() : (rawN.opsPerSecond() + rawNAfter.opsPerSecond()) / 2;
-        }
-
-        double opsPerCpuSecond() {
-            return rawNAfter == null ? rawN.opsPerCpuSecond() : (rawN.opsPerCpuSecond() + rawNAfter.opsPerCpuSecond()) / 2;
-        }
-
-        Ceiling after(SigningCeiling.Rate rate) {
-            return new Ceiling(raw1, rawN, jose1, rate);
-        }
-
-        /** Mean CPU other processes used during the N-thread runs. */
-        double otherCores() {
-            return rawNAfter == null ? rawN.otherCores() : (rawN.otherCores() + rawNAfter.otherCores()) / 2;
-        }
-
-        /** Seconds of the N-thread runs (before and after) in which the machine was otherwise quiet. */
-        int quietSeconds() {
-            return rawN.quietSeconds() + (rawNAfter == null ? 0 : rawNAfter.quietSeconds());
-        }
-
-        double quietOpsPerSecond() {
-            long ops = rawN.quietOps() + (rawNAfter == null ? 0 : rawNAfter.quietOps());
-            return quietSeconds() == 0 ? Double.NaN : (double) ops / quietSeconds();
-        }
-
-        double quietOpsPerCpuSecond() {
-            long ops = rawN.quietOps() + (rawNAfter == null ? 0 : rawNAfter.quietOps());
-            double cpu = rawN.quietCpuSeconds() + (rawNAfter == null ? 0 : rawNAfter.quietCpuSeconds());
-            return cpu > 0 ? ops / cpu : Double.NaN;
-        }
     }
 
     private int run() throws Exception {
@@ -158,6 +113,13 @@ public final class TokenBench {
         flush();
 
         String adminToken = adminToken();
+        String serverProvider = serverCryptoProvider();
+        boolean serverNative = serverProvider.contains("(native)");
+        dev.tessera.crypto.CryptoStatus here = ProviderTable.matchServer(serverNative);
+        line("Server crypto provider (/health/ready): " + serverProvider);
+        line("This JVM's signing ceiling uses: " + (here != null ? here.describe() : "the JDK's providers")
+                + (serverNative && (here == null || !here.nativeProvider()) ? " (WARNING: not the server's provider)" : ""));
+        line("");
         List<Scenario> scenarios = new ArrayList<>();
         for (String alg : config.algorithms()) {
             scenarios.add(prepare(alg, adminToken));
@@ -193,6 +155,13 @@ public final class TokenBench {
         line("Signing input: the header.payload of a token the server just issued (" + scenarios.get(0).signingInput().length()
                 + " bytes for " + scenarios.get(0).alg() + ").");
         line("");
+        line("Provider table (this JVM, idle server, one thread each):");
+        line("");
+        Map<String, String> inputs = new LinkedHashMap<>();
+        scenarios.forEach(s -> inputs.put(s.alg(), s.signingInput()));
+        ProviderTable.rows(keyPairs, inputs, warm, config.ceilingSeconds(), quiet).forEach(this::line);
+        line("");
+        flush();
 
         // The load scenarios.
         line("## Token endpoint under load");
@@ -312,69 +281,7 @@ public final class TokenBench {
         line("");
 
         // Targets.
-        line("## Targets");
-        line("");
-        LoadRun.Result rs = results.get("RS256");
-        Ceiling rsCeiling = ceilings.get("RS256");
-        LoadRun.Result es = results.get("ES256");
-        if (rs != null) {
-            double fraction = rs.throughput() / rsCeiling.opsPerSecond();
-            target(String.format(Locale.ROOT, "RS256 tokens/s >= %.0f %% of the raw RS256 %d-thread signing rate: %,.0f / %,.0f = %.1f %%",
-                    100 * TARGET_FRACTION_OF_CEILING, cores, rs.throughput(), rsCeiling.opsPerSecond(), 100 * fraction),
-                    fraction >= TARGET_FRACTION_OF_CEILING, Math.max(rs.cpu().otherCores(), rsCeiling.otherCores()));
-            target(String.format(Locale.ROOT, "RS256 p99 < %.0f ms at %d connections: %.2f ms", TARGET_P99_MILLIS,
-                    config.connections(), rs.percentileMillis(99)), rs.percentileMillis(99) < TARGET_P99_MILLIS, rs.cpu().otherCores());
-        }
-        if (es != null) {
-            target(String.format(Locale.ROOT, "ES256 p99 < %.0f ms at %d connections: %.2f ms", TARGET_P99_MILLIS,
-                    config.connections(), es.percentileMillis(99)), es.percentileMillis(99) < TARGET_P99_MILLIS, es.cpu().otherCores());
-        }
-        if (rs != null && es != null) {
-            double ratio = es.throughput() / rs.throughput();
-            target(String.format(Locale.ROOT, "ES256 tokens/s >= %.1f x RS256: %,.0f / %,.0f = %.2f x", TARGET_ES256_OVER_RS256,
-                    es.throughput(), rs.throughput(), ratio), ratio >= TARGET_ES256_OVER_RS256,
-                    Math.max(rs.cpu().otherCores(), es.cpu().otherCores()));
-        }
-        line("");
-        line(String.format(Locale.ROOT, "The same over quiet seconds only (needs at least %d quiet seconds in each measurement):",
-                MIN_QUIET_SECONDS));
-        if (rs != null) {
-            LoadRun.Quiet q = rs.quiet(config.quietCores());
-            if (q.seconds() >= MIN_QUIET_SECONDS && rsCeiling.quietSeconds() >= MIN_QUIET_SECONDS) {
-                double fraction = q.throughput() / rsCeiling.quietOpsPerSecond();
-                target(String.format(Locale.ROOT, "RS256 tokens/s >= %.0f %% of the raw RS256 %d-thread signing rate (quiet): "
-                        + "%,.0f / %,.0f = %.1f %%", 100 * TARGET_FRACTION_OF_CEILING, cores, q.throughput(),
-                        rsCeiling.quietOpsPerSecond(), 100 * fraction), fraction >= TARGET_FRACTION_OF_CEILING);
-                target(String.format(Locale.ROOT, "RS256 p99 < %.0f ms at %d connections (quiet): %.2f ms", TARGET_P99_MILLIS,
-                        config.connections(), q.percentileMillis(99)), q.percentileMillis(99) < TARGET_P99_MILLIS);
-            } else {
-                line(String.format(Locale.ROOT, "- RS256: not enough quiet seconds (load %d, ceiling %d)", q.seconds(),
-                        rsCeiling.quietSeconds()));
-            }
-        }
-        if (es != null) {
-            LoadRun.Quiet q = es.quiet(config.quietCores());
-            if (q.seconds() >= MIN_QUIET_SECONDS) {
-                target(String.format(Locale.ROOT, "ES256 p99 < %.0f ms at %d connections (quiet): %.2f ms", TARGET_P99_MILLIS,
-                        config.connections(), q.percentileMillis(99)), q.percentileMillis(99) < TARGET_P99_MILLIS);
-            }
-        }
-        if (rs != null && es != null) {
-            LoadRun.Quiet qr = rs.quiet(config.quietCores());
-            LoadRun.Quiet qe = es.quiet(config.quietCores());
-            if (qr.seconds() >= MIN_QUIET_SECONDS && qe.seconds() >= MIN_QUIET_SECONDS) {
-                double ratio = qe.throughput() / qr.throughput();
-                target(String.format(Locale.ROOT, "ES256 tokens/s >= %.1f x RS256 (quiet): %,.0f / %,.0f = %.2f x",
-                        TARGET_ES256_OVER_RS256, qe.throughput(), qr.throughput(), ratio), ratio >= TARGET_ES256_OVER_RS256);
-            }
-        }
-        for (Scenario s : scenarios) {
-            LoadRun.Result r = results.get(s.alg());
-            Ceiling c = ceilings.get(s.alg());
-            line(String.format(Locale.ROOT, "- (for reference, not a target) %s CPU efficiency: %,.0f tokens per server CPU-second = "
-                    + "%.1f %% of the %,.0f signatures per CPU-second this JVM manages", s.alg(), r.perServerCpuSecond(),
-                    100 * r.perServerCpuSecond() / c.opsPerCpuSecond(), c.opsPerCpuSecond()));
-        }
+        new BenchTargets(config, cores, serverNative, MIN_QUIET_SECONDS).write(results, ceilings, this::line);
         long errors = results.values().stream().mapToLong(LoadRun.Result::errors).sum();
         boolean capped = results.values().stream().anyMatch(LoadRun.Result::capped);
         if (errors > 0) {
@@ -440,18 +347,6 @@ public final class TokenBench {
                 told = true;
             }
         }
-    }
-
-    private void target(String text, boolean met) {
-        line("- " + (met ? "MET" : "MISSED") + ": " + text);
-    }
-
-    /** A target judged on figures taken while other processes were busy: the verdict is only indicative. */
-    private void target(String text, boolean met, double otherCores) {
-        if (otherCores > config.quietCores()) {
-            text += String.format(Locale.ROOT, " (INCONCLUSIVE: other processes used %.2f cores meanwhile)", otherCores);
-        }
-        target(text, met);
     }
 
     // ----- set-up through the admin API -------------------------------------------------------------
@@ -529,6 +424,13 @@ public final class TokenBench {
             }
         }
         return 2048;
+    }
+
+    /** The crypto-provider line of the server's readiness check, e.g. "AmazonCorrettoCryptoProvider 2.5.0 (native)". */
+    private String serverCryptoProvider() throws IOException, InterruptedException {
+        HttpResponse<String> ready = send(HttpRequest.newBuilder(config.endpoint("/health/ready")).GET());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"crypto-provider\":\"([^\"]*)\"").matcher(ready.body());
+        return m.find() ? m.group(1) : "unknown (no crypto-provider in /health/ready)";
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {

@@ -1,5 +1,7 @@
 package dev.tessera.client;
 
+import dev.tessera.cluster.CacheInvalidated;
+import dev.tessera.cluster.Invalidations;
 import dev.tessera.config.CacheSettings;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,7 +30,12 @@ public final class InMemoryClients extends ClientRepository {
         registry.repository = this;
         registry.policy = policy;
         registry.secrets = secrets;
-        registry.directory = directory;
+        registry.invalidations = new Invalidations() {
+            @Override
+            public void afterCommit(String cache, String key) {
+                directory.invalidated(new CacheInvalidated(cache, key)); // no transaction here: the change is "committed"
+            }
+        };
         registry.clock = clock;
     }
 

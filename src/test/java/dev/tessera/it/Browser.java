@@ -24,9 +24,33 @@ public final class Browser {
     private static final Pattern INPUT = Pattern.compile("<input([^>]*)>", Pattern.CASE_INSENSITIVE);
     private static final Pattern ATTR = Pattern.compile("([a-zA-Z:_-]+)=\"([^\"]*)\"");
 
-    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-    private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    private final CookieManager cookies;
+    private final HttpClient client;
+    private final String base;
+
+    /** A browser talking to the test server. */
+    public Browser() {
+        this(TesseraDeployment.issuer(), new CookieManager(null, CookiePolicy.ACCEPT_ALL));
+    }
+
+    private Browser(String base, CookieManager cookies) {
+        this.base = base;
+        this.cookies = cookies;
+        this.client = HttpClient.newBuilder().cookieHandler(cookies).version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /**
+     * The same browser (same cookies) sending relative URLs to another server at {@code otherBase}: a
+     * load balancer that routes the next request to another node. Cookies ignore ports, as browsers do.
+     */
+    public Browser at(String otherBase) {
+        return new Browser(otherBase, cookies);
+    }
+
+    public String base() {
+        return base;
+    }
 
     public HttpResponse<String> get(String url) {
         return send(HttpRequest.newBuilder(absolute(url)).GET());
@@ -95,8 +119,8 @@ public final class Browser {
         }
     }
 
-    private static URI absolute(String url) {
-        return URI.create(url.startsWith("http") ? url : TesseraDeployment.issuer() + url);
+    private URI absolute(String url) {
+        return URI.create(url.startsWith("http") ? url : base + url);
     }
 
     private static Map<String, String> attributes(String tag) {

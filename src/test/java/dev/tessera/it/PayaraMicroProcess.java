@@ -63,8 +63,6 @@ public final class PayaraMicroProcess implements AutoCloseable {
                 throw new IllegalStateException("Run the integration tests through Maven (mvn verify): " + required + " is missing");
             }
         }
-        Path logDir = Files.createDirectories(target.resolve("payara-it"));
-        Path log = logDir.resolve(name + ".log");
         int port = freePort();
 
         List<String> command = new ArrayList<>(List.of(
@@ -83,19 +81,45 @@ public final class PayaraMicroProcess implements AutoCloseable {
         if (Files.isDirectory(drivers)) {
             command.addAll(Arrays.asList("--addlibs", drivers.toString()));
         }
+        PayaraMicroProcess server = launch(name, command, environment, port);
+        server.awaitStarted(startupTimeout);
+        return server;
+    }
+
+    /**
+     * Starts {@code command} (which runs Payara Micro on {@code port}) from the project directory and
+     * returns at once; see {@link #awaitStarted}. The output goes to target/payara-it/{name}.log.
+     */
+    public static PayaraMicroProcess launch(String name, List<String> command, Map<String, String> environment, int port)
+            throws IOException {
+        Path basedir = Path.of(System.getProperty("project.basedir", "."));
+        Path target = Path.of(System.getProperty("project.build.directory", "target"));
+        Path log = Files.createDirectories(target.resolve("payara-it")).resolve(name + ".log");
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(basedir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
-        PayaraMicroProcess server = new PayaraMicroProcess(builder.start(), log, port);
+        return new PayaraMicroProcess(builder.start(), log, port);
+    }
+
+    /** Waits until Payara Micro reports itself started (deployed or not); stops it if it does not in time. */
+    public void awaitStarted(Duration timeout) throws InterruptedException {
         try {
-            server.awaitLog(text -> STARTED.matcher(text).find(), startupTimeout);
+            awaitLog(text -> STARTED.matcher(text).find(), timeout);
         } catch (RuntimeException | Error e) {
-            server.close();
+            close();
             throw e;
         }
-        return server;
+    }
+
+    /** Ends the JVM at once, as kill -9 would: no shutdown hooks, no goodbye to the cluster. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     public int port() {
@@ -154,7 +178,8 @@ public final class PayaraMicroProcess implements AutoCloseable {
                 + (last == null ? "none" : last.statusCode() + " " + last.body()) + "; log: " + log);
     }
 
-    private void awaitLog(Predicate<String> condition, Duration timeout) throws InterruptedException {
+    /** Waits until the log so far satisfies the condition. */
+    public void awaitLog(Predicate<String> condition, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             assertAlive();
@@ -189,7 +214,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
         children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 
-    private static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

@@ -1,5 +1,8 @@
 package dev.tessera.it;
 
+import static dev.tessera.it.LocalPostgres.admin;
+import static dev.tessera.it.LocalPostgres.password;
+import static dev.tessera.it.LocalPostgres.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.Json;
@@ -171,8 +174,7 @@ class UnreadyDatabaseIT {
         }
 
         private String databaseUrl() {
-            String admin = adminUrl();
-            return admin.substring(0, admin.lastIndexOf('/') + 1) + database;
+            return LocalPostgres.urlOf(database);
         }
     }
 
@@ -184,23 +186,5 @@ class UnreadyDatabaseIT {
 
     private static JsonObject json(String body) {
         return Json.createReader(new StringReader(body)).readObject();
-    }
-
-    private static String adminUrl() {
-        return System.getProperty("tessera.it.postgresql.url", "jdbc:postgresql://127.0.0.1:5432/test");
-    }
-
-    private static String user() {
-        return System.getProperty("tessera.it.postgresql.user", "postgres");
-    }
-
-    private static String password() {
-        return System.getProperty("tessera.it.postgresql.password", "");
-    }
-
-    private static void admin(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(adminUrl(), user(), password()); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
     }
 }

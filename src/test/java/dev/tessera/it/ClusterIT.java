@@ -1,0 +1,215 @@
+package dev.tessera.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Two nodes, one database, one data grid (docs/cluster.md). Requests go to node A or B by URL, as a load
+ * balancer without sticky sessions would send them: a browser sign-in hops between the nodes at every
+ * step, one-time artifacts are redeemed exactly once however the requests are spread, and a change on
+ * one node (revocation, client secret, signing key) holds on the other within a second.
+ *
+ * <p>Needs the local PostgreSQL of docs/databases.md; skipped (not failed) when it does not answer.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ClusterIT {
+    static final String CB = "https://rp.example.com/cb";
+    static final long ONE_SECOND = 1000;
+
+    TwoNodes nodes;
+    String web;
+    String skipped;
+
+    @BeforeAll
+    void start() throws Exception {
+        skipped = TwoNodes.unavailable();
+        if (skipped != null) {
+            System.err.println("[ClusterIT] " + skipped);
+            return; // each test reports the skip with the reason (a class-level one is lost by Failsafe)
+        }
+        nodes = TwoNodes.start();
+        NodeCalls.admin(nodes.urlA(), "/admin/api/users", "{\"username\":\"ada\",\"password\":\"" + SignIn.PASSWORD
+                + "\",\"email\":\"ada@example.com\",\"email_verified\":true,\"name\":\"Ada Lovelace\"}", 201);
+        JsonObject client = NodeCalls.admin(nodes.urlB(), "/admin/api/clients", "{\"client_id\":\"web\",\"redirect_uris\":[\"" + CB
+                + "\"],\"grant_types\":[\"authorization_code\",\"refresh_token\",\"client_credentials\"],\"scope\":\"openid profile\"}", 201);
+        web = Admin.basic("web", client.getString("client_secret"));
+    }
+
+    @BeforeEach
+    void needsPostgresql() {
+        assumeTrue(skipped == null, skipped);
+    }
+
+    /** Nothing the tests sent, racing or not, made either node answer with an unexpected server_error. */
+    @AfterAll
+    void stop() {
+        if (nodes == null) {
+            return;
+        }
+        try {
+            for (PayaraMicroProcess node : List.of(nodes.a, nodes.b)) {
+                assertThat(node.logRecords(r -> r.contains("CatchAllExceptionMapper"))).as("500s in " + node.logFile()).isEmpty();
+            }
+        } finally {
+            nodes.close();
+        }
+    }
+
+    @Test
+    void loginStartedOnAFinishesOnBAndItsCodeIsRedeemedOnB() {
+        String verifier = SignIn.verifier();
+        // Only this test asks for profile, so its consent page is always shown (the others ask for openid alone).
+        Map<String, String> request = SignIn.codeRequest("web", CB, "openid profile", verifier);
+        HttpResponse<String> answer = signInHoppingBetweenNodes(request, true);
+        Map<String, String> params = SignIn.redirectParams(answer);
+        assertThat(params).containsEntry("state", request.get("state")).containsEntry("iss", nodes.issuer()).containsKey("code");
+
+        HttpResponse<String> tokens = redeem(nodes.urlB(), params.get("code"), verifier);
+        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+        assertThat(Admin.json(tokens.body()).keySet()).contains("access_token", "id_token", "refresh_token");
+        HttpResponse<String> again = redeem(nodes.urlA(), params.get("code"), verifier);
+        assertThat(again.statusCode()).as("the code is spent on A as well").isEqualTo(400);
+        assertThat(again.body()).contains("invalid_grant");
+    }
+
+    @Test
+    void tenParallelRedemptionsOfOneCodeOverBothNodesGiveExactlyOneSuccess() throws Exception {
+        String verifier = SignIn.verifier();
+        String code = SignIn.redirectParams(signInHoppingBetweenNodes(SignIn.codeRequest("web", CB, "openid", verifier), false)).get("code");
+
+        List<HttpResponse<String>> answers = NodeCalls.burst(10, i -> NodeCalls.form(node(i), "/token", web,
+                "grant_type=authorization_code&code=" + enc(code) + "&redirect_uri=" + enc(CB) + "&code_verifier=" + verifier));
+
+        assertExactlyOneSuccess(answers);
+    }
+
+    @Test
+    void tenParallelRefreshesOfOneRefreshTokenOverBothNodesGiveExactlyOneSuccess() throws Exception {
+        String verifier = SignIn.verifier();
+        String code = SignIn.redirectParams(signInHoppingBetweenNodes(SignIn.codeRequest("web", CB, "openid", verifier), false)).get("code");
+        HttpResponse<String> tokens = redeem(nodes.urlA(), code, verifier);
+        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+        String refreshToken = Admin.json(tokens.body()).getString("refresh_token");
+
+        List<HttpResponse<String>> answers = NodeCalls.burst(10, i -> NodeCalls.form(node(i), "/token", web,
+                "grant_type=refresh_token&refresh_token=" + enc(refreshToken)));
+
+        assertExactlyOneSuccess(answers);
+    }
+
+    @Test
+    void tokenRevokedOnAIsInactiveOnBWithinOneSecond() throws Exception {
+        HttpResponse<String> issued = NodeCalls.post(nodes.urlA(), "/token", web, "grant_type=client_credentials");
+        String token = Admin.json(issued.body()).getString("access_token");
+        assertThat(active(nodes.urlB(), token)).as("B accepts A's token before the revocation").isTrue();
+
+        assertThat(NodeCalls.post(nodes.urlA(), "/revoke", web, "token=" + enc(token)).statusCode()).isEqualTo(200);
+        long revokedAt = System.nanoTime();
+        long elapsed = within(ONE_SECOND, () -> !active(nodes.urlB(), token));
+
+        System.out.printf("[ClusterIT] revocation on A seen by B after %d ms (%.0f ms since the revocation answer)%n",
+                elapsed, (System.nanoTime() - revokedAt) / 1e6);
+    }
+
+    @Test
+    void clientSecretRotatedOnAIsRefusedOnBWithinOneSecond() throws Exception {
+        JsonObject created = NodeCalls.admin(nodes.urlA(), "/admin/api/clients",
+                "{\"client_id\":\"rotating\",\"grant_types\":[\"client_credentials\"],\"scope\":\"read\"}", 201);
+        String old = Admin.basic("rotating", created.getString("client_secret"));
+        assertThat(NodeCalls.post(nodes.urlB(), "/token", old, "grant_type=client_credentials").statusCode())
+                .as("B has the client in its cache now (tessera.cache.client-ttl, 10 s)").isEqualTo(200);
+
+        JsonObject rotated = NodeCalls.admin(nodes.urlA(), "/admin/api/clients/rotating/secret", null, 200);
+        long elapsed = within(ONE_SECOND,
+                () -> NodeCalls.post(nodes.urlB(), "/token", old, "grant_type=client_credentials").statusCode() == 401);
+
+        System.out.printf("[ClusterIT] client secret rotated on A refused by B after %d ms%n", elapsed);
+        String fresh = Admin.basic("rotating", rotated.getString("client_secret"));
+        assertThat(NodeCalls.post(nodes.urlB(), "/token", fresh, "grant_type=client_credentials").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void signingKeyRotatedOnAIsPublishedByBWithinOneSecond() throws Exception {
+        Set<String> before = kids(NodeCalls.get(nodes.urlB(), "/jwks", null).body());
+        JsonObject afterRotation = NodeCalls.admin(nodes.urlA(), "/admin/api/keys/RS256/rotate", null, 200);
+        Set<String> published = afterRotation.getJsonArray("keys").getValuesAs(JsonObject.class).stream()
+                .map(k -> k.getString("kid")).collect(Collectors.toSet());
+        assertThat(published).as("the rotation added a key").isNotEqualTo(before);
+
+        long elapsed = within(ONE_SECOND, () -> kids(NodeCalls.get(nodes.urlB(), "/jwks", null).body()).equals(published));
+
+        System.out.printf("[ClusterIT] key rotated on A published by B after %d ms%n", elapsed);
+    }
+
+    /**
+     * authorize on A, login page from A, login submitted to B, consent page from A, approval submitted
+     * to B: every form is posted to the node that did not render it, and B sends the answer. Scopes
+     * approved before need no consent (unless {@code consentRequired}): then A sends the answer.
+     */
+    private HttpResponse<String> signInHoppingBetweenNodes(Map<String, String> request, boolean consentRequired) {
+        Browser onA = new Browser().at(nodes.urlA());
+        ClusterSignIn signIn = new ClusterSignIn(nodes.issuer(), CB);
+        return signIn.finish(signIn.loginPage(onA, request), onA.at(nodes.urlB()), onA, consentRequired);
+    }
+
+    private HttpResponse<String> redeem(String base, String code, String verifier) {
+        return NodeCalls.post(base, "/token", web,
+                "grant_type=authorization_code&code=" + enc(code) + "&redirect_uri=" + enc(CB) + "&code_verifier=" + verifier);
+    }
+
+    private boolean active(String base, String token) {
+        HttpResponse<String> response = NodeCalls.post(base, "/introspect", web, "token=" + enc(token));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return Admin.json(response.body()).getBoolean("active");
+    }
+
+    private String node(int i) {
+        return i % 2 == 0 ? nodes.urlA() : nodes.urlB();
+    }
+
+    private static void assertExactlyOneSuccess(List<HttpResponse<String>> answers) {
+        List<HttpResponse<String>> successes = answers.stream().filter(r -> r.statusCode() == 200).toList();
+        assertThat(successes).as(answers.stream().map(r -> r.statusCode() + " " + r.body()).toList().toString()).hasSize(1);
+        assertThat(answers).filteredOn(r -> r.statusCode() != 200)
+                .hasSize(9).allSatisfy(r -> {
+                    assertThat(r.statusCode()).isEqualTo(400);
+                    assertThat(Admin.json(r.body()).getString("error")).isEqualTo("invalid_grant");
+                });
+    }
+
+    /** Polls the condition every 20 ms; fails unless it holds within {@code millis}; returns when it did. */
+    private static long within(long millis, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long start = System.nanoTime();
+        while (true) {
+            long elapsed = (System.nanoTime() - start) / 1_000_000;
+            if (condition.getAsBoolean()) {
+                return elapsed;
+            }
+            assertThat(elapsed).as("still not true after " + elapsed + " ms").isLessThan(millis);
+            Thread.sleep(20);
+        }
+    }
+
+    private static Set<String> kids(String jwks) {
+        return Admin.json(jwks).getJsonArray("keys").getValuesAs(JsonObject.class).stream()
+                .map(k -> k.getString("kid")).collect(Collectors.toSet());
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
