@@ -47,7 +47,10 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -55,6 +58,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the Nimbus SDK as a real client; discovery's grant list is checked in FoundationIT.
  */
 @ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MoreGrantsIT {
     static final URI TOKEN = URI.create(TesseraDeployment.issuer() + "/token");
     static final String IDP = "https://idp.example.test";
@@ -76,6 +80,7 @@ class MoreGrantsIT {
     static void setUp() throws Exception {
         user = SignIn.createUser("pat");
         SignIn.createUser("throttled");
+        SignIn.createUser("address-victim");
         legacy = Admin.createClient("{\"client_id\":\"legacy-app\",\"grant_types\":[\"password\",\"refresh_token\"],"
                 + "\"scope\":\"openid profile email read\",\"default_scope\":\"read\"}");
         service = Admin.createClient("{\"client_id\":\"no-password\",\"grant_types\":[\"client_credentials\"],\"scope\":\"read\"}");
@@ -162,6 +167,22 @@ class MoreGrantsIT {
         ErrorObject locked = error(password(legacy, "throttled", SignIn.PASSWORD, null));
         assertThat(locked.getCode()).isEqualTo("invalid_grant");
         assertThat(locked.getDescription()).as("a lock looks like a wrong password").isEqualTo(firstDescription);
+    }
+
+    /**
+     * The per-address limit (tessera.login.max-failures-per-address, 20) through the password grant:
+     * proves the token endpoint passes the caller's address on. Runs last: it locks 127.0.0.1.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void failuresFromOneAddressLockItForEveryUsername() throws Exception {
+        success(password(legacy, "address-victim", SignIn.PASSWORD, null));
+        for (int i = 0; i < 20; i++) {
+            assertThat(error(password(legacy, "nobody-" + i, "guess", null)).getCode()).isEqualTo("invalid_grant");
+        }
+
+        assertThat(error(password(legacy, "address-victim", SignIn.PASSWORD, null)).getCode())
+                .as("20 failures from this address, each for another username, lock the address").isEqualTo("invalid_grant");
     }
 
     // ---- token exchange (RFC 8693) ----
