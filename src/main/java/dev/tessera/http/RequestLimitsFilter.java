@@ -43,14 +43,17 @@ public class RequestLimitsFilter extends HttpFilter {
                     "The request body is larger than this server accepts (" + limit + " bytes)");
             return;
         }
-        chain.doFilter(new Bounded(request, limit), response);
+        // A declared length within the limit is enforced by the container itself (it never reads past
+        // Content-Length); only a chunked body needs counting as it is read.
+        chain.doFilter(request.getContentLengthLong() < 0 ? new Bounded(request, limit) : request, response);
     }
 
     private static long headerBytes(HttpServletRequest request) {
         long total = 0;
-        for (String name : java.util.Collections.list(request.getHeaderNames())) {
-            for (String value : java.util.Collections.list(request.getHeaders(name))) {
-                total += name.length() + value.length() + 4;
+        for (java.util.Enumeration<String> names = request.getHeaderNames(); names.hasMoreElements();) {
+            String name = names.nextElement();
+            for (java.util.Enumeration<String> values = request.getHeaders(name); values.hasMoreElements();) {
+                total += name.length() + values.nextElement().length() + 4;
             }
         }
         return total;
