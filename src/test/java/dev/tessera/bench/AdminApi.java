@@ -67,11 +67,11 @@ final class AdminApi {
         return (String) json(rotated.body()).get("client_secret");
     }
 
-    /** Creates a user with this password unless one of that name exists already. */
+    /** Creates a user with this password unless one of that name exists already (then its password is kept). */
     void ensureUser(String username, String password) throws IOException, InterruptedException {
         HttpResponse<String> created = admin("/admin/api/users", "POST", "{\"username\":\"" + username + "\",\"password\":\""
                 + password + "\",\"email\":\"" + username + "@example.com\",\"email_verified\":true,\"name\":\"Bench User\"}");
-        if (created.statusCode() != 201 && !(created.statusCode() / 100 == 4 && created.body().contains("exists"))) {
+        if (created.statusCode() != 201 && !(created.statusCode() == 409 && created.body().contains("already taken"))) {
             throw new IllegalStateException("Cannot create user " + username + ": HTTP " + created.statusCode() + " " + created.body());
         }
     }

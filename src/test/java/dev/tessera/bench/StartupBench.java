@@ -35,12 +35,14 @@ public final class StartupBench {
         int restSeconds = Integer.parseInt(BenchConfig.prop("startup.restSeconds", "15"));
         int loadSeconds = Integer.parseInt(BenchConfig.prop("startup.loadSeconds", "30"));
         int connections = Integer.parseInt(BenchConfig.prop("bench.connections", "16"));
-        Path payara = Path.of(BenchConfig.prop("startup.payaraJar", "target/payara-micro.jar"));
+        Path payara = Path.of(BenchConfig.prop("startup.payaraJar", Files.exists(Path.of("target/payara-micro.jar"))
+                ? "target/payara-micro.jar" : System.getProperty("user.home")
+                + "/.m2/repository/fish/payara/extras/payara-micro/6.2025.10/payara-micro-6.2025.10.jar"));
         Path out = Path.of(BenchConfig.prop("bench.output", "target/bench")).toAbsolutePath();
         Files.createDirectories(out);
         StringBuilder report = new StringBuilder("| JVM options | db | start to ready (s) | RSS at rest (MiB) | RSS under load, max (MiB) "
                 + "| peak RSS (VmHWM, MiB) | tokens/s | p99 ms | server CPU (cores) |\n|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
-        System.out.println("Machine: " + Machine.describe() + ", " + Machine.memTotal());
+        System.out.println("Machine: " + Machine.describe());
         int run = 0;
         for (String options : optionSets) {
             run++;

@@ -12,7 +12,7 @@ import java.util.List;
  * @param nodes     {@code bench.urls}, default {@code bench.url}; each must resolve to loopback only
  * @param label     {@code bench.label}, names this run's results, e.g. "one node"
  * @param scenarios {@code bench.scenarios}: cc-rs256, cc-es256, refresh, introspect, authcode
- * @param sweep     {@code bench.sweep}: connection counts of the client_credentials ES256 sweep (empty: none)
+ * @param sweep     {@code bench.sweep}: connection counts of the client_credentials ES256 sweep ("none": no sweep)
  * @param sweepSeconds measured seconds per sweep level (plus 3 s warm-up)
  * @param argon2    {@code bench.argon2}: the server's tessera.passwords.argon2 memory-kib,iterations,parallelism
  * @param chart     {@code bench.chart}: where to write the SVG of every sweep-*.csv in the output directory
@@ -35,7 +35,8 @@ record SuiteConfig(List<URI> nodes, String label, List<String> scenarios, List<I
                 throw new IllegalArgumentException("bench.scenarios: unknown " + s + ", expected some of " + ALL);
             }
         }
-        List<Integer> sweep = list(prop("bench.sweep", "1,2,4,8,16,32")).stream().map(Integer::valueOf).toList();
+        String sweepList = prop("bench.sweep", "1,2,4,8,16,32");
+        List<Integer> sweep = sweepList.equals("none") ? List.of() : list(sweepList).stream().map(Integer::valueOf).toList();
         if (sweep.stream().anyMatch(n -> n < 1 || n > 256)) {
             throw new IllegalArgumentException("bench.sweep: connection counts between 1 and 256");
         }

@@ -25,7 +25,7 @@ final class SuiteReport {
         line("# Tessera benchmark suite: " + label);
         line("");
         line("Run at " + DateTimeFormatter.ISO_INSTANT.format(Instant.now().atOffset(ZoneOffset.UTC).withNano(0)));
-        line("Machine: " + Machine.describe() + " (" + Machine.memTotal() + ")");
+        line("Machine: " + Machine.describe());
         line("Load generator JVM: " + String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()));
         line(String.format(Locale.ROOT, "Nodes: %s; %d connections spread over them; per scenario %d s warm-up + %d s measured; "
                 + "server warm-up %d s", suite.nodes(), config.connections(), config.warmupSeconds(), config.seconds(),
