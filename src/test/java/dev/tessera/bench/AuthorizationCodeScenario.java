@@ -15,7 +15,7 @@ record AuthorizationCodeScenario(List<String> authorities, SignInFlow.Setup setu
 
     @Override
     public String unit() {
-        return "sign-in";
+        return "sign-ins";
     }
 
     @Override

@@ -12,7 +12,7 @@ record ClientCredentialsScenario(String alg, List<String> authorities, String ba
 
     @Override
     public String unit() {
-        return "token";
+        return "tokens";
     }
 
     @Override

@@ -19,7 +19,7 @@ record IntrospectionScenario(List<String> authorities, String basicCredentials, 
 
     @Override
     public String unit() {
-        return "introspection";
+        return "introspections";
     }
 
     @Override

@@ -21,7 +21,7 @@ record RefreshScenario(List<String> authorities, SignInFlow.Setup setup) impleme
 
     @Override
     public String unit() {
-        return "refresh";
+        return "refreshes";
     }
 
     @Override

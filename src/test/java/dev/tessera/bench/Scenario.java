@@ -13,7 +13,7 @@ interface Scenario {
     /** Short name in the report, e.g. "client_credentials ES256". */
     String name();
 
-    /** What one iteration is, e.g. "token", "sign-in". */
+    /** What the iterations are, plural, e.g. "tokens", "sign-ins". */
     String unit();
 
     /** The step of connection i. */

@@ -100,7 +100,7 @@ final class SuiteReport {
         for (Row row : rows) {
             LoadRun.Result r = row.result();
             String name = byConnections ? Integer.toString(row.connections())
-                    : row.scenario().name() + " (" + row.scenario().unit() + "s)";
+                    : row.scenario().name() + " (" + row.scenario().unit() + ")";
             line(String.format(Locale.ROOT, "| %s | %,.1f | %.2f | %.2f | %.1f | %d | %.2f | %,.1f | %.0f | %.2f | %.2f |", name,
                     r.throughput(), r.percentileMillis(50), r.percentileMillis(99), r.maxMillis(), r.errors(),
                     r.cpu().serverCores(), r.perServerCpuSecond(), row.rssMaxMib(), r.cpu().selfCores(), r.cpu().otherCores()));
