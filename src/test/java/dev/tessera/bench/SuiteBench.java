@@ -58,7 +58,9 @@ public final class SuiteBench {
         AdminApi admin = new AdminApi(config);
         SuiteSetup setup = new SuiteSetup(admin, suite);
         List<Scenario> scenarios = setup.scenarios();
-        report.notes(setup.notes(), TokenBench.serverCryptoProvider(admin));
+        String provider = TokenBench.serverCryptoProvider(admin);
+        dev.tessera.crypto.CryptoStatus here = ProviderTable.matchServer(provider.contains("(native)"));
+        report.notes(setup.notes(), provider, here != null ? here.describe() : "the JDK's providers");
 
         PasswordSettings argon2 = HashingCeiling.settings(suite.argon2());
         report.ceilings("before the load", ceilings(argon2), argon2);

@@ -38,8 +38,8 @@ final class SuiteReport {
         line("");
     }
 
-    void notes(List<String> notes, String provider) {
-        line("Server crypto provider (/health/ready): " + provider);
+    void notes(List<String> notes, String provider, String ceilingProvider) {
+        line("Server crypto provider (/health/ready): " + provider + "; the ceilings below use: " + ceilingProvider);
         notes.forEach(n -> line("- " + n));
         line("");
     }
