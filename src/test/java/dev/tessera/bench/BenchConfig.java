@@ -94,7 +94,7 @@ record BenchConfig(URI url, InetAddress target, String adminClientId, String adm
     }
 
     /** Load is only ever sent to this machine: every address the host resolves to must be loopback. */
-    private static InetAddress loopbackOnly(String host) {
+    static InetAddress loopbackOnly(String host) {
         InetAddress[] all;
         try {
             all = InetAddress.getAllByName(host);
@@ -110,7 +110,7 @@ record BenchConfig(URI url, InetAddress target, String adminClientId, String adm
         return all[0];
     }
 
-    private static String prop(String name, String fallback) {
+    static String prop(String name, String fallback) {
         String value = System.getProperty(name);
         // "${...}": a property Maven left unresolved counts as not set.
         return value == null || value.isBlank() || value.startsWith("${") ? fallback : value.trim();

@@ -15,7 +15,7 @@ import java.util.Map;
  * machine during the run.
  */
 final class CpuMeter {
-    private final long serverPid;
+    private final long[] serverPids;
     private final long clockTicksPerSecond;
 
     /** A reading; times in clock ticks. */
@@ -62,16 +62,28 @@ final class CpuMeter {
     }
 
     CpuMeter(long serverPid) {
-        this.serverPid = serverPid;
+        this(new long[] {serverPid});
+    }
+
+    /** Several server processes (the nodes of a cluster on this machine) counted as one server. */
+    CpuMeter(long[] serverPids) {
+        this.serverPids = java.util.Arrays.stream(serverPids).filter(pid -> pid > 0).toArray();
         this.clockTicksPerSecond = clockTicks();
     }
 
     Sample sample() {
         long[] machine = machine();
-        long[] server = serverPid > 0 ? processTicks(Path.of("/proc/" + serverPid + "/stat")) : new long[2];
+        long[] server = new long[2];
+        Map<String, long[]> threads = new HashMap<>();
+        for (long pid : serverPids) {
+            long[] ticks = processTicks(Path.of("/proc/" + pid + "/stat"));
+            server[0] += ticks[0];
+            server[1] += ticks[1];
+            threads(pid).forEach((tid, value) -> threads.put(pid + "/" + tid, value));
+        }
         long[] self = processTicks(Path.of("/proc/self/stat"));
         return new Sample(System.nanoTime(), server[0] + server[1], server[1], self[0] + self[1], machine[0], machine[1],
-                serverPid > 0 ? threads(serverPid) : Map.of());
+                threads);
     }
 
     Usage between(Sample start, Sample end) {

@@ -69,6 +69,22 @@ final class KeepAliveConnection implements Closeable {
         return true;
     }
 
+    /** The values of every response header with this (lower-case) name, e.g. each Set-Cookie. */
+    java.util.List<String> headers(String lowerName) {
+        java.util.List<String> values = new java.util.ArrayList<>();
+        int headEnd = bodyStart - 2;
+        int line = indexOfCrlf(0, headEnd) + 2;
+        while (line > 1 && line < headEnd) {
+            int eol = indexOfCrlf(line, headEnd + 2);
+            int colon = indexOf((byte) ':', line, eol);
+            if (colon > 0 && nameIs(line, colon, lowerName)) {
+                values.add(new String(buffer, colon + 1, eol - colon - 1, StandardCharsets.ISO_8859_1).trim());
+            }
+            line = eol + 2;
+        }
+        return values;
+    }
+
     String body() {
         return new String(buffer, bodyStart, bodyEnd - bodyStart, StandardCharsets.UTF_8);
     }

@@ -6,12 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 import java.util.concurrent.atomic.AtomicReference;
 import org.HdrHistogram.Histogram;
 
 /**
  * One closed-loop load scenario: {@code connections} workers, each on its own keep-alive connection,
- * send the same token request back to back for the warm-up and then the measured time. A request
+ * run their {@link Step} (by default the same token request) back to back for the warm-up and then the measured time. A request
  * counts when it completes inside the measured window; its latency is from just before the write to
  * the last byte of the response. The run stops at the end of the window or at the request cap,
  * whichever comes first.
@@ -89,34 +90,49 @@ final class LoadRun {
         void measuring(long nanoTime);
     }
 
-    private final InetSocketAddress address;
-    private final List<byte[]> requests;
+    /**
+     * What one connection does per iteration: one request, or several (a whole sign-in), on its own
+     * keep-alive connection. Each connection has its own step, so it may carry state (a refresh token chain).
+     */
+    interface Step {
+        /** Runs one iteration; null when it succeeded, otherwise a short description of the failure. */
+        String run(KeepAliveConnection connection) throws IOException;
+    }
+
+    private final List<InetSocketAddress> addresses;
+    private final IntFunction<Step> steps;
     private final int connections;
     private final long maxRequests;
 
     /** Connection i sends requests[i % requests.size()]: one request, or several mixed over the connections. */
     LoadRun(InetSocketAddress address, List<byte[]> requests, int connections, long maxRequests) {
-        this.address = address;
-        this.requests = List.copyOf(requests);
+        this(List.of(address), fixed(requests), connections, maxRequests);
+    }
+
+    /** Connection i goes to addresses[i % addresses.size()] (several nodes) and runs steps.apply(i). */
+    LoadRun(List<InetSocketAddress> addresses, IntFunction<Step> steps, int connections, long maxRequests) {
+        this.addresses = List.copyOf(addresses);
+        this.steps = steps;
         this.connections = connections;
         this.maxRequests = maxRequests;
     }
 
+    /** The same pre-built request over and over; success is a 200 whose body starts with an access token. */
+    static IntFunction<Step> fixed(List<byte[]> requests) {
+        List<byte[]> all = List.copyOf(requests);
+        return i -> {
+            byte[] request = all.get(i % all.size());
+            return connection -> {
+                connection.exchange(request);
+                return connection.status() == 200 && connection.bodyStartsWith(TOKEN_PREFIX) ? null
+                        : "HTTP " + connection.status() + ": " + abbreviate(connection.body());
+            };
+        };
+    }
+
     /** The raw bytes of a client_credentials token request with HTTP Basic client authentication. */
     static byte[] tokenRequest(String authority, String path, String basicCredentials, String form) {
-        byte[] body = form.getBytes(StandardCharsets.US_ASCII);
-        String head = "POST " + path + " HTTP/1.1\r\n"
-                + "Host: " + authority + "\r\n"
-                + "Authorization: Basic " + basicCredentials + "\r\n"
-                + "Content-Type: application/x-www-form-urlencoded\r\n"
-                + "Accept: application/json\r\n"
-                + "Content-Length: " + body.length + "\r\n"
-                + "\r\n";
-        byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
-        byte[] all = new byte[headBytes.length + body.length];
-        System.arraycopy(headBytes, 0, all, 0, headBytes.length);
-        System.arraycopy(body, 0, all, headBytes.length, body.length);
-        return all;
+        return RawRequest.postForm(authority, path, RawRequest.basicHeader(basicCredentials), form);
     }
 
     Result run(int warmupSeconds, int seconds, CpuMeter meter, WindowListener onStart) throws InterruptedException {
@@ -185,8 +201,8 @@ final class LoadRun {
     }
 
     private final class Worker extends Thread {
-        final KeepAliveConnection connection = new KeepAliveConnection(address);
-        final byte[] request;
+        final KeepAliveConnection connection;
+        final Step step;
         final Histogram latency = new Histogram(60_000_000L, 3);
         final long[] perSecond;
         final Histogram[] secondLatency;
@@ -203,7 +219,8 @@ final class LoadRun {
                 AtomicReference<String> firstError) {
             super("load-" + index);
             setDaemon(true);
-            this.request = requests.get(index % requests.size());
+            this.connection = new KeepAliveConnection(addresses.get(index % addresses.size()));
+            this.step = steps.apply(index);
             this.begin = begin;
             this.measureFrom = measureFrom;
             this.measureTo = measureTo;
@@ -227,12 +244,12 @@ final class LoadRun {
                     }
                     boolean ok;
                     try {
-                        connection.exchange(request);
-                        ok = connection.status() == 200 && connection.bodyStartsWith(TOKEN_PREFIX);
+                        String failure = step.run(connection);
+                        ok = failure == null;
                         if (!ok) {
-                            fail("HTTP " + connection.status() + ": " + abbreviate(connection.body()));
+                            fail(failure);
                         }
-                    } catch (IOException e) {
+                    } catch (IOException | RuntimeException e) {
                         ok = false;
                         fail(e.toString());
                     }
@@ -263,7 +280,7 @@ final class LoadRun {
         }
     }
 
-    private static String abbreviate(String s) {
+    static String abbreviate(String s) {
         return s.length() > 300 ? s.substring(0, 300) + "..." : s;
     }
 }

@@ -138,7 +138,7 @@ final class SigningCeiling {
         Op create() throws GeneralSecurityException;
     }
 
-    private static Rate run(int threads, double warmupSeconds, int seconds, Quiet quiet, OpFactory factory) {
+    static Rate run(int threads, double warmupSeconds, int seconds, Quiet quiet, OpFactory factory) {
         long start = System.nanoTime() + 50_000_000L;
         long measureFrom = start + (long) (warmupSeconds * 1e9);
         long measureTo = measureFrom + seconds * 1_000_000_000L;

@@ -2,15 +2,11 @@ package dev.tessera.bench;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -20,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.jose4j.json.JsonUtil;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.RsaJsonWebKey;
@@ -42,13 +37,10 @@ public final class TokenBench {
     private static final int MIN_QUIET_SECONDS = 5;
 
     private final BenchConfig config;
-    private final HttpClient http;
     private final StringBuilder report = new StringBuilder();
 
     private TokenBench(BenchConfig config) {
         this.config = config;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     public static void main(String[] args) throws Exception {
@@ -65,7 +57,7 @@ public final class TokenBench {
     }
 
     /** What was set up for one algorithm. */
-    private record Scenario(String alg, String clientId, String secret, String signingInput, String payloadJson,
+    private record AlgScenario(String alg, String clientId, String secret, String signingInput, String payloadJson,
             String kid, int rsaBits) {
     }
 
@@ -77,7 +69,7 @@ public final class TokenBench {
         line("# Tessera token endpoint benchmark");
         line("");
         line("Run at " + DateTimeFormatter.ISO_INSTANT.format(Instant.now().atOffset(ZoneOffset.UTC).withNano(0)));
-        line("Machine: " + cores + " cores (nproc), " + cpuModel() + ", " + memTotal() + " RAM");
+        line("Machine: " + cores + " cores (nproc), " + Machine.cpuModel() + ", " + Machine.memTotal() + " RAM");
         line("Load generator JVM: Java " + System.getProperty("java.vm.version") + " (" + System.getProperty("java.vm.name")
                 + "), " + String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()));
         line("Target: " + config.url() + " (" + config.target().getHostAddress() + "), " + config.connections()
@@ -112,17 +104,17 @@ public final class TokenBench {
         line("");
         flush();
 
-        String adminToken = adminToken();
-        String serverProvider = serverCryptoProvider();
+        AdminApi admin = new AdminApi(config);
+        String serverProvider = serverCryptoProvider(admin);
         boolean serverNative = serverProvider.contains("(native)");
         dev.tessera.crypto.CryptoStatus here = ProviderTable.matchServer(serverNative);
         line("Server crypto provider (/health/ready): " + serverProvider);
         line("This JVM's signing ceiling uses: " + (here != null ? here.describe() : "the JDK's providers")
                 + (serverNative && (here == null || !here.nativeProvider()) ? " (WARNING: not the server's provider)" : ""));
         line("");
-        List<Scenario> scenarios = new ArrayList<>();
+        List<AlgScenario> scenarios = new ArrayList<>();
         for (String alg : config.algorithms()) {
-            scenarios.add(prepare(alg, adminToken));
+            scenarios.add(prepare(alg, admin));
         }
 
         // The signing ceiling, measured while the server is idle.
@@ -136,7 +128,7 @@ public final class TokenBench {
         Map<String, KeyPair> keyPairs = new LinkedHashMap<>();
         double warm = Math.max(1, config.ceilingSeconds() / 3.0);
         SigningCeiling.Quiet quiet = new SigningCeiling.Quiet(pid, config.quietCores());
-        for (Scenario s : scenarios) {
+        for (AlgScenario s : scenarios) {
             awaitQuiet(pid, "ceiling " + s.alg());
             KeyPair keys = SigningCeiling.keyPair(s.alg(), s.rsaBits());
             keyPairs.put(s.alg(), keys);
@@ -171,7 +163,7 @@ public final class TokenBench {
         Map<String, String> profiles = new LinkedHashMap<>();
         InetSocketAddress address = new InetSocketAddress(config.target(), config.port());
         Map<String, byte[]> requests = new LinkedHashMap<>();
-        for (Scenario s : scenarios) {
+        for (AlgScenario s : scenarios) {
             requests.put(s.alg(), LoadRun.tokenRequest(config.authority(), config.endpoint("/token").getRawPath(),
                     basic(s.clientId(), s.secret()), "grant_type=client_credentials"));
         }
@@ -189,7 +181,7 @@ public final class TokenBench {
             line("");
             flush();
         }
-        for (Scenario s : scenarios) {
+        for (AlgScenario s : scenarios) {
             byte[] request = requests.get(s.alg());
             awaitQuiet(pid, "load " + s.alg());
             CpuMeter meter = new CpuMeter(pid);
@@ -219,7 +211,7 @@ public final class TokenBench {
             ceilings.put(s.alg(), ceilings.get(s.alg()).after(again));
         }
 
-        for (Scenario s : scenarios) {
+        for (AlgScenario s : scenarios) {
             Ceiling c = ceilings.get(s.alg());
             line(String.format(Locale.ROOT, "%s raw %d-thread signing rate: %,.0f /s before the load, %,.0f /s after it "
                     + "(other processes: %.2f cores); ceiling used below: their mean, %,.0f /s (%,.0f per CPU-s); over the %d "
@@ -232,7 +224,7 @@ public final class TokenBench {
                 + "| server CPU (cores; sys) | tokens per server CPU-s | load gen CPU (cores) | other CPU (cores) "
                 + "| tokens/s ÷ raw %d-thread signs/s | tokens per server CPU-s ÷ raw signs per CPU-s |", cores));
         line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-        for (Scenario s : scenarios) {
+        for (AlgScenario s : scenarios) {
             LoadRun.Result r = results.get(s.alg());
             Ceiling c = ceilings.get(s.alg());
             long min = java.util.Arrays.stream(r.perSecond()).min().orElse(0);
@@ -255,7 +247,7 @@ public final class TokenBench {
         line(String.format(Locale.ROOT, "| alg | quiet seconds | tokens/s | p50 ms | p99 ms | tokens per server CPU-s "
                 + "| raw %d-thread signs/s (quiet) | tokens/s ÷ raw signs/s | tokens per server CPU-s ÷ raw signs per CPU-s |", cores));
         line("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
-        for (Scenario s : scenarios) {
+        for (AlgScenario s : scenarios) {
             LoadRun.Quiet q = results.get(s.alg()).quiet(config.quietCores());
             Ceiling c = ceilings.get(s.alg());
             line(String.format(Locale.ROOT, "| %s | %d of %d | %,.0f | %.2f | %.2f | %,.0f | %,.0f (%d s) | %.1f %% | %.1f %% |",
@@ -264,11 +256,11 @@ public final class TokenBench {
                     100 * q.perServerCpuSecond() / c.quietOpsPerCpuSecond()));
         }
         line("");
-        for (Scenario s : scenarios) {
+        for (AlgScenario s : scenarios) {
             line("- " + s.alg() + " server CPU by thread (cores): " + results.get(s.alg()).cpu().serverThreads(6));
         }
         line("");
-        for (Scenario s : scenarios) {
+        for (AlgScenario s : scenarios) {
             double other = results.get(s.alg()).cpu().otherCores();
             if (other > config.quietCores()) {
                 line(String.format(Locale.ROOT, "WARNING: other processes used %.2f of %d cores during the %s measurement: its "
@@ -351,47 +343,11 @@ public final class TokenBench {
 
     // ----- set-up through the admin API -------------------------------------------------------------
 
-    private String adminToken() throws IOException, InterruptedException {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(config.endpoint("/token"))
-                .header("Authorization", "Basic " + basic(config.adminClientId(), config.adminSecret()))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")));
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("Cannot get an admin token as " + config.adminClientId() + " (HTTP "
-                    + response.statusCode() + ": " + response.body() + "). Is TESSERA_BOOTSTRAP_ADMIN_SECRET the secret the "
-                    + "server's database was first started with?");
-        }
-        return (String) json(response.body()).get("access_token");
-    }
-
-    private Scenario prepare(String alg, String adminToken) throws Exception {
+    private AlgScenario prepare(String alg, AdminApi admin) throws Exception {
         String clientId = "bench-" + alg.toLowerCase(Locale.ROOT);
-        String body = "{\"client_id\":\"" + clientId + "\",\"client_name\":\"Tessera benchmark " + alg + "\","
-                + "\"grant_types\":[\"client_credentials\"],\"token_endpoint_auth_method\":\"client_secret_basic\","
-                + "\"scope\":\"read\",\"access_token_signing_alg\":\"" + alg + "\"}";
-        HttpResponse<String> created = send(HttpRequest.newBuilder(config.endpoint("/admin/api/clients"))
-                .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
-        String secret;
-        if (created.statusCode() == 201) {
-            secret = (String) json(created.body()).get("client_secret");
-        } else if (created.statusCode() == 400 && created.body().contains("already exists")) {
-            // A second run against the same database: bring the client back to these settings, new secret.
-            HttpResponse<String> updated = send(HttpRequest.newBuilder(config.endpoint("/admin/api/clients/" + clientId))
-                    .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString(body)));
-            if (updated.statusCode() != 200) {
-                throw new IllegalStateException("Cannot update " + clientId + ": HTTP " + updated.statusCode() + " " + updated.body());
-            }
-            HttpResponse<String> rotated = send(HttpRequest.newBuilder(config.endpoint("/admin/api/clients/" + clientId + "/secret"))
-                    .header("Authorization", "Bearer " + adminToken).POST(HttpRequest.BodyPublishers.noBody()));
-            if (rotated.statusCode() != 200) {
-                throw new IllegalStateException("Cannot rotate the secret of " + clientId + ": HTTP " + rotated.statusCode() + " " + rotated.body());
-            }
-            secret = (String) json(rotated.body()).get("client_secret");
-        } else {
-            throw new IllegalStateException("Cannot create " + clientId + ": HTTP " + created.statusCode() + " " + created.body());
-        }
+        String secret = admin.upsertClient(clientId, "{\"client_id\":\"" + clientId + "\",\"client_name\":\"Tessera benchmark "
+                + alg + "\",\"grant_types\":[\"client_credentials\"],\"token_endpoint_auth_method\":\"client_secret_basic\","
+                + "\"scope\":\"read\",\"access_token_signing_alg\":\"" + alg + "\"}");
 
         // One token through the same raw-socket path as the load, to check it and to take its signing input.
         KeepAliveConnection connection = new KeepAliveConnection(new InetSocketAddress(config.target(), config.port()));
@@ -412,12 +368,12 @@ public final class TokenBench {
             throw new IllegalStateException(clientId + " got a token signed with " + header.get("alg") + ", not " + alg);
         }
         String kid = (String) header.get("kid");
-        return new Scenario(alg, clientId, secret, parts[0] + "." + parts[1], payload, kid, rsaBits(kid));
+        return new AlgScenario(alg, clientId, secret, parts[0] + "." + parts[1], payload, kid, rsaBits(kid, admin));
     }
 
     /** The modulus length of the server's RSA key, so the local ceiling signs with the same size. */
-    private int rsaBits(String kid) throws IOException, InterruptedException, JoseException {
-        HttpResponse<String> jwks = send(HttpRequest.newBuilder(config.endpoint("/jwks")).GET());
+    private static int rsaBits(String kid, AdminApi admin) throws IOException, InterruptedException, JoseException {
+        HttpResponse<String> jwks = admin.get("/jwks");
         for (JsonWebKey key : new JsonWebKeySet(jwks.body()).getJsonWebKeys()) {
             if (kid.equals(key.getKeyId()) && key instanceof RsaJsonWebKey rsa) {
                 return rsa.getRsaPublicKey().getModulus().bitLength();
@@ -427,31 +383,21 @@ public final class TokenBench {
     }
 
     /** The crypto-provider line of the server's readiness check, e.g. "AmazonCorrettoCryptoProvider 2.5.0 (native)". */
-    private String serverCryptoProvider() throws IOException, InterruptedException {
-        HttpResponse<String> ready = send(HttpRequest.newBuilder(config.endpoint("/health/ready")).GET());
+    static String serverCryptoProvider(AdminApi admin) throws IOException, InterruptedException {
+        HttpResponse<String> ready = admin.get("/health/ready");
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"crypto-provider\":\"([^\"]*)\"").matcher(ready.body());
         return m.find() ? m.group(1) : "unknown (no crypto-provider in /health/ready)";
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** RFC 6749 §2.3.1: id and secret are form-url-encoded, then joined and base64-encoded. */
     private static String basic(String id, String secret) {
-        String pair = URLEncoder.encode(id, StandardCharsets.UTF_8) + ":" + URLEncoder.encode(secret, StandardCharsets.UTF_8);
-        return Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+        return AdminApi.basic(id, secret);
     }
 
     private static Map<String, Object> json(String text) {
-        try {
-            return JsonUtil.parseJson(text);
-        } catch (JoseException e) {
-            throw new IllegalStateException("Not JSON: " + text, e);
-        }
+        return AdminApi.json(text);
     }
 
-    private static String keyName(Scenario s) {
+    private static String keyName(AlgScenario s) {
         return switch (s.alg()) {
             case "RS256", "PS256" -> "RSA " + s.rsaBits();
             case "ES256" -> "EC P-256";
@@ -460,25 +406,6 @@ public final class TokenBench {
     }
 
     // ----- machine description and output ----------------------------------------------------------
-
-    private static String cpuModel() {
-        try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("unknown CPU");
-        } catch (IOException e) {
-            return "unknown CPU";
-        }
-    }
-
-    private static String memTotal() {
-        try {
-            return Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal:"))
-                    .map(l -> String.format(Locale.ROOT, "%.1f GiB", Long.parseLong(l.replaceAll("\\D", "")) / 1024.0 / 1024.0))
-                    .findFirst().orElse("unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
 
     private int flushed;
 
