@@ -3,19 +3,20 @@ package dev.tessera.device;
 import static dev.tessera.device.DeviceFixtures.START;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tessera.user.MovingClock;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** RFC 8628 §3.5 polling, driven by a clock the test moves. */
 class DevicePollingTest {
-    TestClock clock;
+    MovingClock clock;
     DevicePolling polling;
     DeviceCode code;
 
     @BeforeEach
     void setUp() {
-        clock = new TestClock(START);
+        clock = new MovingClock(START);
         polling = new DevicePolling();
         polling.clock = clock;
         code = DeviceFixtures.pending();

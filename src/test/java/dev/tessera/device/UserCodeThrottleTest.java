@@ -2,6 +2,7 @@ package dev.tessera.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tessera.user.MovingClock;
 import dev.tessera.config.DeviceSettings;
 import dev.tessera.user.LoginFailure;
 import dev.tessera.user.LoginFailures;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class UserCodeThrottleTest {
     static final DeviceSettings SETTINGS = new DeviceSettings(Duration.ofMinutes(10), Duration.ofSeconds(5), 5, 20, Duration.ofMinutes(15));
 
-    final TestClock clock = new TestClock(DeviceFixtures.START);
+    final MovingClock clock = new MovingClock(DeviceFixtures.START);
     final InMemoryFailures failures = new InMemoryFailures();
     final UserCodeThrottle throttle = new UserCodeThrottle();
 

@@ -6,15 +6,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves forward by hand. */
-final class MovingClock extends Clock {
+/** A clock the test moves forward by hand (user and device tests). */
+public final class MovingClock extends Clock {
     private Instant now;
 
-    MovingClock(Instant start) {
+    public MovingClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         now = now.plus(by);
     }
 
