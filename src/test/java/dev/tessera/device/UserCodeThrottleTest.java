@@ -2,10 +2,10 @@ package dev.tessera.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tessera.user.MovingClock;
 import dev.tessera.config.DeviceSettings;
 import dev.tessera.user.LoginFailure;
 import dev.tessera.user.LoginFailures;
+import dev.tessera.user.MovingClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
