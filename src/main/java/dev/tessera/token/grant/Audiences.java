@@ -2,6 +2,7 @@ package dev.tessera.token.grant;
 
 import dev.tessera.client.Client;
 import dev.tessera.config.Issuer;
+import dev.tessera.config.ResourceAlgorithms;
 import dev.tessera.oauth.OAuthError;
 import dev.tessera.oauth.OAuthException;
 import dev.tessera.oauth.ResourceIndicators;
@@ -21,7 +22,24 @@ public class Audiences {
     @Inject
     Issuer issuer;
 
+    @Inject
+    ResourceAlgorithms algorithms;
+
+    /**
+     * Also refuses resources that require different signing algorithms (one token has one signature),
+     * here, before any code, device code or refresh token is consumed, rather than when the token is signed.
+     */
     public List<String> resolve(Client client, List<String> requested) {
+        List<String> resolved = allowed(client, requested);
+        try {
+            algorithms.requiredBy(resolved);
+        } catch (IllegalArgumentException e) {
+            throw new OAuthException(OAuthError.INVALID_TARGET, e.getMessage());
+        }
+        return resolved;
+    }
+
+    private List<String> allowed(Client client, List<String> requested) {
         ResourceIndicators.validate(requested);
         if (requested.isEmpty()) {
             return client.allowedResources().isEmpty() ? List.of(issuer.url()) : new ArrayList<>(client.allowedResources());

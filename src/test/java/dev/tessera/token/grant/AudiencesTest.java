@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tessera.client.Client;
 import dev.tessera.client.ClientAuthMethod;
 import dev.tessera.config.Issuer;
+import dev.tessera.config.ResourceAlgorithms;
 import dev.tessera.oauth.OAuthError;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +24,7 @@ class AudiencesTest {
 
     AudiencesTest() {
         audiences.issuer = new Issuer("https://sso.example.com/");
+        audiences.algorithms = new ResourceAlgorithms(Map.of());
         // Ordered, so the audience order can be asserted (Set.of iterates in a per-JVM random order).
         client.allowedResources(new LinkedHashSet<>(List.of(API, REPORTS)));
     }
@@ -65,5 +68,14 @@ class AudiencesTest {
         client.allowedResources(Set.of());
         assertOAuthError(OAuthError.INVALID_TARGET, () -> audiences.resolve(client, List.of("/relative")));
         assertOAuthError(OAuthError.INVALID_TARGET, () -> audiences.resolve(client, List.of(API + "#frag")));
+    }
+
+    @Test
+    void resourcesRequiringDifferentAlgorithmsAreRefusedBeforeAnyTokenIsMade() {
+        audiences.algorithms = new ResourceAlgorithms(Map.of(API, "ES256", REPORTS, "RS256"));
+
+        assertOAuthError(OAuthError.INVALID_TARGET, () -> audiences.resolve(client, List.of(API, REPORTS)))
+                .hasMessageContaining("[ES256, RS256]");
+        assertThat(audiences.resolve(client, List.of(API))).containsExactly(API);
     }
 }

@@ -37,6 +37,7 @@ final class Grants {
 
     Grants() {
         audiences.issuer = new Issuer(GrantFixtures.ISSUER);
+        audiences.algorithms = new dev.tessera.config.ResourceAlgorithms(java.util.Map.of());
         userTokens.accessTokens = tokens.accessTokens();
         userTokens.refreshTokens = tokens.refreshTokens;
         userTokens.idTokens = tokens.idTokens;
