@@ -67,7 +67,7 @@ public final class VolumeBench {
             load(suite, config, refresh.steps(), pids, 0, config.serverWarmupSeconds());
             load(suite, config, control.steps(), pids, 0, 10);
             // Window 0 is measured and shown but not counted: in every run the first window after the warm-up was
-            // 15-20 % slower than all later ones, the control as well (the node still compiling).
+            // 14-22 % slower than all later ones at more server CPU per refresh (the node still compiling).
             for (int w = -1; w < 2 * pairs; w++) {
                 boolean full = w >= 0 && (w + 1) / 2 % 2 == 1;   // (empty,) empty, full, full, empty, empty, full, ...
                 long seeded = table.seeded();
