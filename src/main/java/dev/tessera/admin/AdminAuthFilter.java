@@ -3,6 +3,7 @@ package dev.tessera.admin;
 import dev.tessera.config.Issuer;
 import dev.tessera.oauth.ErrorResponses;
 import dev.tessera.oauth.OAuthError;
+import dev.tessera.oauth.Scopes;
 import dev.tessera.token.AccessTokenInspector;
 import dev.tessera.token.TokenClaims;
 import jakarta.annotation.Priority;
@@ -12,20 +13,26 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
+import java.security.Principal;
 import java.util.Optional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Admits to the admin API only bearer access tokens this server issued (RFC 6750 §2.1), active (signed
- * by a published Tessera key, unexpired, not revoked), meant for this server ({@code aud} contains the
- * issuer) and carrying the scope {@value #ADMIN_SCOPE}. Errors follow RFC 6750 §3: 401
- * {@code invalid_token} or 403 {@code insufficient_scope}, each with its WWW-Authenticate challenge.
+ * Admits to the admin API only bearer access tokens this server issued (RFC 6750 §2.1) that MicroProfile
+ * JWT has verified ({@link AdminApiAuthenticationMechanism}: signed by a published Tessera key, {@code iss}
+ * and {@code aud} this server, unexpired), that are still active here (an access token, not revoked) and
+ * that carry the scope {@value #ADMIN_SCOPE}. MP-JWT alone knows nothing of revocation or scopes, hence
+ * this second gate. Errors follow RFC 6750 §3: 401 {@code invalid_token} or 403
+ * {@code insufficient_scope}, each with its WWW-Authenticate challenge.
  */
 @AdminApi
 @Provider
 @Priority(Priorities.AUTHENTICATION)
 public class AdminAuthFilter implements ContainerRequestFilter {
-    public static final String ADMIN_SCOPE = "tessera:admin";
-    private static final String REALM = "Bearer realm=\"tessera-admin\"";
+    public static final String ADMIN_SCOPE = Scopes.ADMIN;
+    static final String REALM = "Bearer realm=\"tessera-admin\"";
+    static final String INVALID_TOKEN_CHALLENGE = REALM + ", error=\"invalid_token\"";
+    static final String NOT_ACTIVE = "The access token is not active or not meant for this server";
 
     @Inject
     AccessTokenInspector inspector;
@@ -42,10 +49,12 @@ public class AdminAuthFilter implements ContainerRequestFilter {
                     .header(HttpHeaders.WWW_AUTHENTICATE, REALM).build());
             return;
         }
-        Optional<TokenClaims> token = inspector.inspect(authorization.substring(7).trim());
+        Principal caller = request.getSecurityContext().getUserPrincipal();
+        Optional<TokenClaims> token = caller instanceof JsonWebToken jwt
+                ? inspector.inspect(jwt.getRawToken()) : Optional.empty();
         if (token.isEmpty() || !token.get().audiences().contains(issuer.url())) {
-            request.abortWith(ErrorResponses.builder(OAuthError.INVALID_TOKEN, "The access token is not active or not meant for this server")
-                    .header(HttpHeaders.WWW_AUTHENTICATE, REALM + ", error=\"invalid_token\"").build());
+            request.abortWith(ErrorResponses.builder(OAuthError.INVALID_TOKEN, NOT_ACTIVE)
+                    .header(HttpHeaders.WWW_AUTHENTICATE, INVALID_TOKEN_CHALLENGE).build());
             return;
         }
         if (!token.get().scope().contains(ADMIN_SCOPE)) {

@@ -7,11 +7,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /** Writes the JSON error shape from servlet code that runs outside JAX-RS. */
-final class ErrorWriter {
+public final class ErrorWriter {
     private ErrorWriter() {
     }
 
-    static void write(HttpServletResponse response, OAuthError error, String description) throws IOException {
+    public static void write(HttpServletResponse response, OAuthError error, String description) throws IOException {
         if (response.isCommitted()) {
             return;
         }

@@ -30,12 +30,17 @@ public class SecurityHeadersFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        setCommonHeaders(response, issuer);
+        chain.doFilter(request, new HtmlAware(response));
+    }
+
+    /** The headers of every response, also for those answered before this filter runs (authentication). */
+    public static void setCommonHeaders(HttpServletResponse response, Issuer issuer) {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");
         if (issuer.isHttps()) {
             response.setHeader("Strict-Transport-Security", HSTS);
         }
-        chain.doFilter(request, new HtmlAware(response));
     }
 
     /** Adds the anti-framing headers as soon as the response declares itself HTML. */

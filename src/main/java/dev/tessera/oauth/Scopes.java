@@ -7,6 +7,9 @@ import java.util.Set;
 
 /** Scope values (RFC 6749 §3.3): space-delimited, case-sensitive, from a restricted character set. */
 public final class Scopes {
+    /** The scope an access token needs for the admin API. */
+    public static final String ADMIN = "tessera:admin";
+
     private Scopes() {
     }
 

@@ -158,4 +158,20 @@ class ClientMetadataPolicyTest {
         f.refused(OAuthError.INVALID_CLIENT_METADATA, "{" + WEB + ", \"token_exchange_audiences\": [\"two words\"]}");
         f.refused(OAuthError.INVALID_CLIENT_METADATA, "{" + WEB + ", \"token_exchange_refresh_tokens\": \"yes\"}");
     }
+
+    @Test
+    void aClientAllowedTheAdminScopeGetsJwtsMicroProfileJwtCanVerify() {
+        String admin = "{\"grant_types\": [\"client_credentials\"], \"scope\": \"tessera:admin\"";
+        f.apply(admin + "}");
+        assertThat(f.client.accessTokenSigningAlg()).as("pinned, whatever the server default").isEqualTo("RS256");
+        f.apply(admin + ", \"access_token_signing_alg\": \"ES256\"}");
+        assertThat(f.client.accessTokenSigningAlg()).isEqualTo("ES256");
+
+        f.refused(OAuthError.INVALID_CLIENT_METADATA, admin + ", \"access_token_signing_alg\": \"EdDSA\"}");
+        f.refused(OAuthError.INVALID_CLIENT_METADATA, admin + ", \"access_token_signing_alg\": \"PS256\"}");
+        f.refused(OAuthError.INVALID_CLIENT_METADATA, admin + ", \"access_token_format\": \"opaque\"}");
+        // Without the admin scope nothing is pinned.
+        f.apply("{\"grant_types\": [\"client_credentials\"], \"scope\": \"read\"}");
+        assertThat(f.client.accessTokenSigningAlg()).isNull();
+    }
 }

@@ -237,6 +237,47 @@ class TokenEndpointErrorsIT {
                 401, "invalid_token");
     }
 
+    /**
+     * MicroProfile JWT guards the admin API (issue 3, point 6) and nothing else: a token with every claim
+     * right but a foreign key is refused by MP-JWT in Tessera's error shape; a garbage bearer token elsewhere
+     * is Tessera's own answer; a key rotated a moment ago verifies at once.
+     */
+    @Test
+    void adminApiIsGuardedByMicroProfileJwtAndNothingElseIs() throws Exception {
+        String tesseraKid = Admin.json(Http.get("/jwks").body()).getJsonArray("keys").getJsonObject(0).getString("kid");
+        SignedJWT forged = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(tesseraKid)
+                .type(new com.nimbusds.jose.JOSEObjectType("at+jwt")).build(),
+                new JWTClaimsSet.Builder().issuer(TesseraDeployment.issuer()).subject(Admin.ID).audience(TesseraDeployment.issuer())
+                        .claim("client_id", Admin.ID).claim("scope", "tessera:admin").jwtID(UUID.randomUUID().toString())
+                        .expirationTime(new Date(System.currentTimeMillis() + 60_000)).issueTime(new Date()).build());
+        forged.sign(new RSASSASigner(new RSAKeyGenerator(2048).generate()));
+        HttpResponse<String> refused = Http.send(Http.request("/admin/api/clients").header("Authorization", "Bearer " + forged.serialize()).GET());
+        assertJsonError(refused, 401, "invalid_token");
+        assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"tessera-admin\", error=\"invalid_token\"");
+        assertThat(refused.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+
+        // Outside the admin API, MP-JWT does not run: the userinfo endpoint answers for itself.
+        HttpResponse<String> userinfo = Http.send(Http.request("/userinfo").header("Authorization", "Bearer not-a-jwt").GET());
+        assertJsonError(userinfo, 401, "invalid_token");
+        assertThat(userinfo.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).contains("realm=\"tessera\""));
+
+        // A token signed by the RS256 key activated just now is accepted on the next request.
+        String before = Admin.token();
+        assertThat(Http.send(Http.request("/admin/api/keys/RS256/rotate").header("Authorization", "Bearer " + before)
+                .POST(HttpRequest.BodyPublishers.noBody())).statusCode()).isEqualTo(200);
+        String after = Admin.token();
+        assertThat(SignedJWT.parse(after).getHeader().getKeyID()).isNotEqualTo(SignedJWT.parse(before).getHeader().getKeyID());
+        assertThat(Http.send(Http.request("/admin/api/clients").header("Authorization", "Bearer " + after).GET()).statusCode()).isEqualTo(200);
+
+        // Admin tokens must stay verifiable by MP-JWT: RS256 or ES256 JWTs only.
+        String admin = "Bearer " + Admin.token();
+        for (String metadata : new String[] {"{\"grant_types\":[\"client_credentials\"],\"scope\":\"tessera:admin\",\"access_token_signing_alg\":\"EdDSA\"}",
+                "{\"grant_types\":[\"client_credentials\"],\"scope\":\"tessera:admin\",\"access_token_format\":\"opaque\"}"}) {
+            assertJsonError(Http.send(Http.request("/admin/api/clients").header("Authorization", admin).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(metadata))), 400, "invalid_client_metadata");
+        }
+    }
+
     @Test
     void adminApiRejectsInvalidMetadataWithRfc7591Codes() {
         String admin = "Bearer " + Admin.token();
