@@ -26,9 +26,13 @@ public class AdminJwtVerification implements ConfigSource {
     /** Above the defaults (100) and the WAR's microprofile-config.properties: these must not be overridden. */
     private static final int ORDINAL = 1000;
 
-    private static final Path KEY_FILE = createKeyFile();
     private static volatile String issuer;
     private static volatile String publishedJwks = "";
+
+    /** Created on first use: with MP-JWT switched off nothing asks for it. */
+    private static final class KeyFile {
+        static final Path PATH = createKeyFile();
+    }
 
     private static Path createKeyFile() {
         try {
@@ -54,12 +58,12 @@ public class AdminJwtVerification implements ConfigSource {
             return;
         }
         try {
-            Path next = Files.createTempFile(KEY_FILE.getParent(), "tessera-admin-jwks-", ".tmp");
+            Path next = Files.createTempFile(KeyFile.PATH.getParent(), "tessera-admin-jwks-", ".tmp");
             Files.writeString(next, jwks, StandardCharsets.UTF_8);
-            Files.move(next, KEY_FILE, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(next, KeyFile.PATH, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             publishedJwks = jwks;
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the admin API's key file " + KEY_FILE, e);
+            throw new UncheckedIOException("Cannot write the admin API's key file " + KeyFile.PATH, e);
         }
     }
 
@@ -71,15 +75,15 @@ public class AdminJwtVerification implements ConfigSource {
     @Override
     public Map<String, String> getProperties() {
         String url = issuer;
-        return url == null ? Map.of(KEY_LOCATION, KEY_FILE.toUri().toString())
-                : Map.of(ISSUER, url, AUDIENCES, url, KEY_LOCATION, KEY_FILE.toUri().toString());
+        return url == null ? Map.of(KEY_LOCATION, KeyFile.PATH.toUri().toString())
+                : Map.of(ISSUER, url, AUDIENCES, url, KEY_LOCATION, KeyFile.PATH.toUri().toString());
     }
 
     @Override
     public String getValue(String name) {
         return switch (name) {
             case ISSUER, AUDIENCES -> issuer;
-            case KEY_LOCATION -> KEY_FILE.toUri().toString();
+            case KEY_LOCATION -> KeyFile.PATH.toUri().toString();
             default -> null;
         };
     }

@@ -1,5 +1,7 @@
 package dev.tessera.health;
 
+import dev.tessera.admin.AdminAuthSwitch;
+import dev.tessera.config.ConfigKeys;
 import dev.tessera.config.UserStoreSettings;
 import dev.tessera.crypto.CryptoProviders;
 import dev.tessera.crypto.CryptoStatus;
@@ -13,6 +15,7 @@ import dev.tessera.user.ldap.LdapProbe;
 import dev.tessera.user.ldap.LdapUserStore;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.util.List;
@@ -52,6 +55,9 @@ public class ReadinessCheck implements HealthCheck {
     @Inject
     LdapProbe ldap;
 
+    @Inject
+    BeanManager beans;
+
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("tessera");
@@ -59,6 +65,8 @@ public class ReadinessCheck implements HealthCheck {
         CryptoStatus crypto = CryptoProviders.status();
         response.withData("crypto-provider", crypto.describe());
         response.withData("crypto-random", Secrets.randomProvider());
+        response.withData("admin-auth", AdminAuthSwitch.mechanismInstalled(beans)
+                ? "MicroProfile JWT" : "in-process (" + ConfigKeys.ADMIN_MP_JWT + "=false)");
         return response.status(up).build();
     }
 

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The suite's subset on the JDK's own providers (tessera.crypto.native=off, the native jar still on the
  * class path): every algorithm signs tokens that the Nimbus SDK verifies against the JWKS, and readiness
  * says which provider serves and why. The key job runs every 2 s here, to prove it keeps running: its
- * reload time must advance again and again.
+ * reload time must advance again and again. This server also runs with MicroProfile JWT switched off
+ * (tessera.admin.mp-jwt=false): the admin API then verifies its tokens in-process, as strictly.
  */
 @ExtendWith(ArquillianExtension.class)
 class JdkCryptoIT {
@@ -58,6 +59,21 @@ class JdkCryptoIT {
         }
 
         assertThat(seen).as("distinct reload times within 20 s at a 2 s interval").hasSizeGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void withMicroProfileJwtOffTheAdminApiStillAdmitsOnlyActiveAdminTokens() {
+        assertThat(readiness().getString("admin-auth")).isEqualTo("in-process (tessera.admin.mp-jwt=false)");
+        String admin = Admin.token();
+        assertThat(Http.send(Http.request("/admin/api/keys").header("Authorization", "Bearer " + admin).GET()).statusCode())
+                .isEqualTo(200);
+        FoundationIT.assertJsonError(Http.send(Http.request("/admin/api/keys").header("Authorization", "Bearer forged.token.value")
+                .GET()), 401, "invalid_token");
+        assertThat(Http.send(Http.request("/revoke").header("Authorization", Admin.basic(Admin.ID, Admin.SECRET))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("token=" + admin))).statusCode()).isEqualTo(200);
+        FoundationIT.assertJsonError(Http.send(Http.request("/admin/api/keys").header("Authorization", "Bearer " + admin).GET()),
+                401, "invalid_token");
     }
 
     private static JsonObject readiness() {
