@@ -27,11 +27,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.jose4j.jwk.JsonWebKey;
-import org.jose4j.jwk.JsonWebKeySet;
 
 /**
  * Runs MicroProfile JWT for the admin API and for nothing else. The WAR declares MP-JWT
@@ -92,7 +89,7 @@ public class AdminApiAuthenticationMechanism implements HttpAuthenticationMechan
         if (!isAdminApi(request)) {
             return context.doNothing();
         }
-        AdminJwtVerification.publish(publishedKeys());
+        AdminJwtVerification.publish(ring.publishedJwks());
         return mpJwt().validateRequest(request, response, new HttpMessageContextWrapper(context) {
             @Override
             public AuthenticationStatus responseUnauthorized() {
@@ -114,11 +111,6 @@ public class AdminApiAuthenticationMechanism implements HttpAuthenticationMechan
     static boolean isAdminApi(HttpServletRequest request) {
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         return path.equals(PATH) || path.startsWith(PATH + "/");
-    }
-
-    private String publishedKeys() {
-        List<JsonWebKey> keys = ring.published().stream().map(k -> (JsonWebKey) k.jwk()).toList();
-        return new JsonWebKeySet(keys).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
     }
 
     /** The container's MP-JWT mechanism: the one other mechanism bean. */

@@ -12,8 +12,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jose4j.jwk.JsonWebKey;
-import org.jose4j.jwk.JsonWebKeySet;
 
 /**
  * The JWK Set (RFC 7517 §5) of every published key: public parts only. The max-age is shorter than
@@ -34,9 +32,8 @@ public class JwksResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The public signing keys (RFC 7517 JWK Set)")
     public Response jwks() {
-        JsonWebKeySet set = new JsonWebKeySet(ring.published().stream().map(k -> (JsonWebKey) k.jwk()).toList());
         CacheControl cache = new CacheControl();
         cache.setMaxAge((int) settings.jwksMaxAge().toSeconds());
-        return Response.ok(set.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY)).cacheControl(cache).build();
+        return Response.ok(ring.publishedJwks()).cacheControl(cache).build();
     }
 }

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.lang.JoseException;
 
@@ -99,6 +100,12 @@ public class KeyRing {
                 .filter(k -> k.timeline().stateAt(now, settings.retention()).published())
                 .sorted(java.util.Comparator.comparing((LoadedKey k) -> k.timeline().activatesAt()))
                 .toList();
+    }
+
+    /** The JWK Set (RFC 7517 §5) of the published keys, public parts only: what {@code /jwks} serves. */
+    public String publishedJwks() {
+        List<JsonWebKey> jwks = published().stream().map(k -> (JsonWebKey) k.jwk()).toList();
+        return new JsonWebKeySet(jwks).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
     }
 
     public Optional<LoadedKey> byKid(String kid) {
