@@ -63,6 +63,8 @@ public class AdminApiAuthenticationMechanism implements HttpAuthenticationMechan
      * the log with garbage bearer tokens. Refusals are answered (401) and need no log line; an operator who
      * set a level on that logger keeps it.
      */
+    private static final Logger LOG = Logger.getLogger(AdminApiAuthenticationMechanism.class.getName());
+
     private static final Logger MP_JWT_LOG =
             Logger.getLogger("fish.payara.microprofile.jwtauth.eesecurity.SignedJWTIdentityStore");
 
@@ -89,8 +91,14 @@ public class AdminApiAuthenticationMechanism implements HttpAuthenticationMechan
         if (!isAdminApi(request)) {
             return context.doNothing();
         }
+        HttpAuthenticationMechanism delegate = mpJwt();
+        if (delegate == null) {
+            // No container MP-JWT mechanism bean (a container that installs MP-JWT its own way): the
+            // container's principal, if any, reaches AdminAuthFilter, which refuses everything else.
+            return context.doNothing();
+        }
         AdminJwtVerification.publish(ring.publishedJwks());
-        return mpJwt().validateRequest(request, response, new HttpMessageContextWrapper(context) {
+        return delegate.validateRequest(request, response, new HttpMessageContextWrapper(context) {
             @Override
             public AuthenticationStatus responseUnauthorized() {
                 // RFC 6750 §3.1: the JSON error and challenge Tessera gives everywhere, not a container page.
@@ -113,14 +121,18 @@ public class AdminApiAuthenticationMechanism implements HttpAuthenticationMechan
         return path.equals(PATH) || path.startsWith(PATH + "/");
     }
 
-    /** The container's MP-JWT mechanism: the one other mechanism bean. */
+    /** The container's MP-JWT mechanism (the one other mechanism bean), or null when there is none. */
     private HttpAuthenticationMechanism mpJwt() {
         HttpAuthenticationMechanism found = mpJwt;
         if (found == null) {
             Bean<?> bean = beans.getBeans(HttpAuthenticationMechanism.class).stream()
                     .filter(b -> !AdminApiAuthenticationMechanism.class.equals(b.getBeanClass()))
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("No MicroProfile JWT mechanism: is MP-JWT enabled?"));
+                    .findFirst().orElse(null);
+            if (bean == null) {
+                LOG.severe("No MicroProfile JWT mechanism bean in this container: the admin API admits only a "
+                        + "principal the container's own MP-JWT sets (or set tessera.admin.mp-jwt=false)");
+                return null;
+            }
             found = (HttpAuthenticationMechanism) beans.getReference(bean, HttpAuthenticationMechanism.class,
                     beans.createCreationalContext(bean));
             mpJwt = found;
