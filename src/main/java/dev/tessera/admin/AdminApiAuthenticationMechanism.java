@@ -57,6 +57,7 @@ public class AdminApiAuthenticationMechanism implements HttpAuthenticationMechan
     ResourceAlgorithms resourceAlgorithms;
 
     private volatile HttpAuthenticationMechanism mpJwt;
+    private volatile boolean mpJwtMissing;
 
     /**
      * Payara's MP-JWT verifier logs every token it refuses at INFO, with a stack trace: anyone could fill
@@ -124,13 +125,14 @@ public class AdminApiAuthenticationMechanism implements HttpAuthenticationMechan
     /** The container's MP-JWT mechanism (the one other mechanism bean), or null when there is none. */
     private HttpAuthenticationMechanism mpJwt() {
         HttpAuthenticationMechanism found = mpJwt;
-        if (found == null) {
+        if (found == null && !mpJwtMissing) {
             Bean<?> bean = beans.getBeans(HttpAuthenticationMechanism.class).stream()
                     .filter(b -> !AdminApiAuthenticationMechanism.class.equals(b.getBeanClass()))
                     .findFirst().orElse(null);
             if (bean == null) {
                 LOG.severe("No MicroProfile JWT mechanism bean in this container: the admin API admits only a "
                         + "principal the container's own MP-JWT sets (or set tessera.admin.mp-jwt=false)");
+                mpJwtMissing = true;
                 return null;
             }
             found = (HttpAuthenticationMechanism) beans.getReference(bean, HttpAuthenticationMechanism.class,
