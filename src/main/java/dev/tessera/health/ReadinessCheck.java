@@ -1,6 +1,7 @@
 package dev.tessera.health;
 
 import dev.tessera.admin.AdminAuthSwitch;
+import dev.tessera.admin.AdminOnlyAuthentication;
 import dev.tessera.config.ConfigKeys;
 import dev.tessera.config.UserStoreSettings;
 import dev.tessera.crypto.CryptoProviders;
@@ -65,9 +66,17 @@ public class ReadinessCheck implements HealthCheck {
         CryptoStatus crypto = CryptoProviders.status();
         response.withData("crypto-provider", crypto.describe());
         response.withData("crypto-random", Secrets.randomProvider());
-        response.withData("admin-auth", AdminAuthSwitch.mechanismInstalled(beans)
-                ? "MicroProfile JWT" : "in-process (" + ConfigKeys.ADMIN_MP_JWT + "=false)");
+        response.withData("admin-auth", adminAuth());
         return response.status(up).build();
+    }
+
+    private String adminAuth() {
+        if (!AdminAuthSwitch.mechanismInstalled(beans)) {
+            return "in-process (" + ConfigKeys.ADMIN_MP_JWT + "=false)";
+        }
+        return AdminOnlyAuthentication.limitedToAdminApi()
+                ? "MicroProfile JWT (Jakarta Security for /admin/api only)"
+                : "MicroProfile JWT (Jakarta Security on every request)";
     }
 
     private boolean database(HealthCheckResponseBuilder response) {

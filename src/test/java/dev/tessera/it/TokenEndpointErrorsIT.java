@@ -245,7 +245,7 @@ class TokenEndpointErrorsIT {
     @Test
     void adminApiIsGuardedByMicroProfileJwtAndNothingElseIs() throws Exception {
         assertThat(Admin.json(Http.get("/health/ready").body()).getJsonArray("checks").getJsonObject(0).getJsonObject("data")
-                .getString("admin-auth")).isEqualTo("MicroProfile JWT");
+                .getString("admin-auth")).isEqualTo("MicroProfile JWT (Jakarta Security for /admin/api only)");
         String tesseraKid = Admin.json(Http.get("/jwks").body()).getJsonArray("keys").getJsonObject(0).getString("kid");
         SignedJWT forged = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(tesseraKid)
                 .type(new com.nimbusds.jose.JOSEObjectType("at+jwt")).build(),
