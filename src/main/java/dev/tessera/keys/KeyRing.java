@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jose4j.jwk.JsonWebKey;
@@ -43,6 +44,18 @@ public class KeyRing {
     private volatile Map<String, LoadedKey> keys = Map.of();
     private volatile String loadFailure;
     private volatile Instant reloadedAt;
+    private final Map<SigningAlgorithm, ActiveChoice> activeChoices = new ConcurrentHashMap<>();
+
+    /**
+     * Which key signs for one algorithm, decided at {@code since} from the key set {@code from}: it holds
+     * until {@code until}, the next instant a key of that algorithm activates or retires, or until the
+     * keys are reloaded. Every token asks, so the answer is not worked out again for each one.
+     */
+    private record ActiveChoice(Map<String, LoadedKey> from, Instant since, Instant until, Optional<LoadedKey> key) {
+        boolean holds(Map<String, LoadedKey> current, Instant now) {
+            return from == current && !now.isBefore(since) && now.isBefore(until);
+        }
+    }
 
     /** Re-reads the keys; a key already decrypted is reused, only its timeline is refreshed. */
     public void reload() {
@@ -87,10 +100,28 @@ public class KeyRing {
     /** The key that signs now for this algorithm. */
     public Optional<LoadedKey> active(SigningAlgorithm algorithm) {
         Instant now = clock.instant();
-        KeyRotationPolicy policy = new KeyRotationPolicy(settings);
-        List<KeyTimeline> timelines = keys.values().stream()
+        Map<String, LoadedKey> current = keys;
+        ActiveChoice choice = activeChoices.get(algorithm);
+        if (choice == null || !choice.holds(current, now)) {
+            choice = choose(current, algorithm, now);
+            activeChoices.put(algorithm, choice);
+        }
+        return choice.key();
+    }
+
+    private ActiveChoice choose(Map<String, LoadedKey> current, SigningAlgorithm algorithm, Instant now) {
+        List<KeyTimeline> timelines = current.values().stream()
                 .filter(k -> k.algorithm() == algorithm).map(LoadedKey::timeline).toList();
-        return policy.active(timelines, now).map(t -> keys.get(t.kid()));
+        Instant until = Instant.MAX;
+        for (KeyTimeline t : timelines) {
+            for (Instant boundary : new Instant[] {t.activatesAt(), t.retiresAt()}) {
+                if (boundary != null && boundary.isAfter(now) && boundary.isBefore(until)) {
+                    until = boundary;
+                }
+            }
+        }
+        Optional<LoadedKey> key = new KeyRotationPolicy(settings).active(timelines, now).map(t -> current.get(t.kid()));
+        return new ActiveChoice(current, now, until, key);
     }
 
     /** Keys a verifier may meet now: next, active and retired ones, oldest activation first. */

@@ -88,6 +88,33 @@ class KeyRingTest {
     }
 
     @Test
+    void aKeySetReloadedAtTheSameInstantIsSeenByTheNextToken() {
+        KeyRing ring = TestKeys.ring(settings, encryptor, fixed(now), List.of(active));
+        assertThat(ring.active(ES)).map(LoadedKey::kid).contains(active.kid());
+
+        // "Rotate now": the active key retires at this instant and its successor activates at it.
+        SigningKey retiredNow = TestKeys.stored(encryptor, ES, second, now);
+        SigningKey successor = TestKeys.stored(encryptor, ES, now, null);
+        TestKeys.FakeKeyRepository repository = (TestKeys.FakeKeyRepository) ring.repository;
+        repository.keys.clear();
+        repository.keys.addAll(List.of(retiredNow, successor));
+        ring.reload();
+
+        assertThat(ring.active(ES)).map(LoadedKey::kid).contains(successor.kid());
+    }
+
+    @Test
+    void aClockSetBackGetsTheKeyOfThatInstantNotTheOneDecidedLater() {
+        TestKeys.MutableClock clock = new TestKeys.MutableClock(third);
+        KeyRing ring = TestKeys.ring(settings, encryptor, clock, all);
+        assertThat(ring.active(ES)).map(LoadedKey::kid).contains(next.kid());
+
+        clock.set(third.minusMillis(1));
+
+        assertThat(ring.active(ES)).map(LoadedKey::kid).contains(active.kid());
+    }
+
+    @Test
     void twoNodesLoadingTheSameKeysInAnotherOrderAgree() {
         List<SigningKey> shuffled = new ArrayList<>(all);
         Collections.reverse(shuffled);
