@@ -36,7 +36,9 @@ import java.util.logging.Logger;
  * any request whose bearer token it cannot verify, protected resource or not; in this one WAR that would
  * refuse the opaque access tokens of {@code /userinfo}, registration access tokens and EdDSA tokens before
  * Tessera sees them. This mechanism, the application's selected alternative, hands requests under
- * {@code /admin/api} to the MP-JWT mechanism and lets every other request through untouched.
+ * {@code /admin/api} to the MP-JWT mechanism and lets every other request through untouched. (Other
+ * requests do not even reach it: {@link AdminOnlyAuthentication} answers them before Jakarta Security
+ * runs; the check here stays for a container where that wrapper is not in place.)
  */
 @Alternative
 @Priority(Interceptor.Priority.APPLICATION)

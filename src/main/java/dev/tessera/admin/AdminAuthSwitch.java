@@ -14,9 +14,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * Decides, when the application starts, who verifies the admin API's bearer tokens:
  * MicroProfile JWT ({@value ConfigKeys#ADMIN_MP_JWT}{@code =true}, the default) or Tessera itself.
  *
- * <p>Why a switch: with any authentication mechanism in the WAR, Jakarta Security runs for every request
- * of every endpoint, and Payara's implementation looks the mechanism up through JNDI (with an exception
- * built each time) twice per request. On the token endpoint that is about a quarter of a token's CPU
+ * <p>Why a switch: with any authentication mechanism in the WAR, the container runs Jakarta Authentication
+ * for every request of every endpoint. {@link AdminOnlyAuthentication} keeps Jakarta Security itself to
+ * the admin API, but Payara's own plumbing and JACC check remain: a few per cent of an ES256 token's CPU
  * (docs/performance.md). Switched off, the container's MP-JWT is not installed ({@code @LoginConfig} is
  * taken off the application before MP-JWT looks for it, and {@link AdminApiAuthenticationMechanism} is not
  * a bean), so no mechanism exists and {@link AdminAuthFilter} verifies the token against the key ring.
