@@ -7,5 +7,8 @@
  * <p>MicroProfile JWT 2.1 verifies those tokens (§9 configuration: {@code mp.jwt.verify.issuer},
  * {@code mp.jwt.verify.audiences}, {@code mp.jwt.verify.publickey.location}), for this API only;
  * RFC 6750 §3 and §3.1 shape the refusals ({@code invalid_token} 401, {@code insufficient_scope} 403).
+ * Jakarta Authentication's Servlet Container Profile (§3.1 message layer, §3.2 application context
+ * identifier, §3.8 validateRequest on every request) is what {@code AdminOnlyAuthentication} works with to
+ * keep Jakarta Security off every other endpoint.
  */
 package dev.tessera.admin;
