@@ -6,10 +6,19 @@ import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.jose4j.json.JsonUtil;
+import org.jose4j.lang.JoseException;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 
-/** An opaque access token, found by the SHA-256 of its value; the value itself is never stored. */
+/**
+ * An opaque access token, found by the SHA-256 of its value; the value itself is never stored.
+ *
+ * <p>The grant's further claims (auth_time, the claims request's userinfo part, ...) are kept as JSON, so an
+ * opaque token answers introspection (RFC 7662 §2.2) and /userinfo (OpenID Connect Core §5.5) with what
+ * the same grant's JWT would carry.
+ */
 @Entity
 @Table(name = "opaque_token")
 public class OpaqueToken {
@@ -40,6 +49,10 @@ public class OpaqueToken {
     @Column(name = "expires_at", nullable = false)
     private Instant expiresAt;
 
+    /** JSON object of the grant's further claims; null when there are none. */
+    @Column(name = "claims")
+    private String claims;
+
     protected OpaqueToken() {
     }
 
@@ -52,11 +65,24 @@ public class OpaqueToken {
         this.audience = new java.util.LinkedHashSet<>(grant.audiences());
         this.issuedAt = issuedAt;
         this.expiresAt = expiresAt;
+        this.claims = grant.extra().isEmpty() ? null : JsonUtil.toJson(grant.extra());
     }
 
     TokenClaims claims() {
-        return new TokenClaims(jti, clientId, subject, scope, java.util.List.copyOf(audience), issuedAt, expiresAt,
-                java.util.Map.of());
+        return new TokenClaims(jti, clientId, subject, scope, java.util.List.copyOf(audience), issuedAt, expiresAt, extra());
+    }
+
+    private Map<String, Object> extra() {
+        if (claims == null) {
+            return Map.of();
+        }
+        try {
+            // jose4j's parser, as for a JWT's payload: integers come back as Long, arrays as List.
+            return JsonUtil.parseJson(claims);
+        } catch (JoseException e) {
+            // Only Tessera writes this column; a row that does not parse has been altered outside it.
+            throw new IllegalStateException("opaque_token.claims of token " + jti + " is not a JSON object", e);
+        }
     }
 
     Instant expiresAt() {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.TokenIntrospectionRequest;
+import com.nimbusds.oauth2.sdk.TokenIntrospectionResponse;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
@@ -61,7 +63,11 @@ class BrowserSignInIT {
                 + "\"grant_types\":[\"authorization_code\",\"refresh_token\"],\"scope\":\"openid profile\",\"require_consent\":false}");
         Admin.createClient("{\"client_id\":\"hybrid\",\"redirect_uris\":[\"" + WEB_CB + "\"],\"grant_types\":[\"authorization_code\",\"implicit\"],"
                 + "\"response_types\":[\"code id_token\"],\"scope\":\"openid email\",\"require_consent\":false,\"require_pkce\":false}");
+        opaqueWeb = Admin.createClient("{\"client_id\":\"opaque-web\",\"redirect_uris\":[\"" + WEB_CB + "\"],\"grant_types\":[\"authorization_code\"],"
+                + "\"scope\":\"openid email\",\"require_consent\":false,\"access_token_format\":\"opaque\"}");
     }
+
+    static JsonObject opaqueWeb;
 
     static ClientAuthentication webAuth() {
         return new ClientSecretBasic(new ClientID("web"), new Secret(web.getString("client_secret")));
@@ -109,6 +115,30 @@ class BrowserSignInIT {
         assertThat(info.getSubject()).isEqualTo(claims.getSubject());
         assertThat(info.getEmailAddress()).isEqualTo("ada@example.com");
         assertThat(info.getName()).isEqualTo("Ada Lovelace");
+    }
+
+    @Test
+    void anOpaqueAccessTokenHonoursTheClaimsRequestAtUserinfoAndIntrospectsWithAuthTime() throws Exception {
+        Browser browser = new Browser();
+        String verifier = SignIn.verifier();
+        // Only openid is asked for; the email claim comes from the claims request's userinfo part (OpenID Connect Core §5.5).
+        Map<String, String> request = SignIn.codeRequest("opaque-web", WEB_CB, "openid", verifier);
+        request.put("claims", "{\"userinfo\":{\"email\":{\"essential\":true}}}");
+        Map<String, String> answer = SignIn.redirectParams(SignIn.loginAndApprove(browser, request, "ada"));
+        ClientAuthentication auth = new ClientSecretBasic(new ClientID("opaque-web"), new Secret(opaqueWeb.getString("client_secret")));
+        OIDCTokenResponse tokens = redeem(auth, null, answer.get("code"), WEB_CB, verifier);
+        BearerAccessToken access = (BearerAccessToken) tokens.getOIDCTokens().getAccessToken();
+        assertThat(access.getValue()).doesNotContain(".");
+        IDTokenClaimsSet idToken = validator("opaque-web").validate(tokens.getOIDCTokens().getIDToken(), new Nonce(request.get("nonce")));
+
+        var info = UserInfoResponse.parse(new UserInfoRequest(URI.create(TesseraDeployment.issuer() + "/userinfo"), access)
+                .toHTTPRequest().send()).toSuccessResponse().getUserInfo();
+        assertThat(info.getEmailAddress()).isEqualTo("ada@example.com");
+
+        var introspection = TokenIntrospectionResponse.parse(new TokenIntrospectionRequest(
+                URI.create(TesseraDeployment.issuer() + "/introspect"), auth, access).toHTTPRequest().send()).toSuccessResponse();
+        assertThat(introspection.isActive()).isTrue();
+        assertThat(introspection.getNumberParameter("auth_time").longValue()).isEqualTo(idToken.getAuthenticationTime().getTime() / 1000);
     }
 
     @Test

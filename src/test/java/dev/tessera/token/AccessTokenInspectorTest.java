@@ -120,6 +120,26 @@ class AccessTokenInspectorTest {
         assertThat(inspector.inspect(issued.value() + "x")).isEmpty();
     }
 
+    @Test
+    void anOpaqueTokenCarriesTheGrantsFurtherClaimsAsAJwtWould() {
+        Map<String, Object> extra = Map.of("auth_time", 1_790_000_000L, "userinfo_claims", List.of("email", "phone_number"));
+        Client web = client("o", AccessTokenFormat.OPAQUE);
+        IssuedAccessToken opaque = f.issuer.issue(new AccessTokenGrant(web, "ada", Set.of("openid"), AUD, extra));
+        IssuedAccessToken jwt = f.issuer.issue(new AccessTokenGrant(web, "ada", Set.of("openid"), AUD, extra), AccessTokenFormat.JWT);
+
+        Map<String, Object> fromOpaque = inspector.inspect(opaque.value()).orElseThrow().extra();
+        assertThat(fromOpaque).containsEntry("auth_time", 1_790_000_000L)
+                .containsEntry("userinfo_claims", List.of("email", "phone_number"));
+        assertThat(fromOpaque).isEqualTo(inspector.inspect(jwt.value()).orElseThrow().extra());
+    }
+
+    @Test
+    void anOpaqueTokenWithoutFurtherClaimsHasNone() {
+        IssuedAccessToken issued = f.issuer.issue(grant(client("o", AccessTokenFormat.OPAQUE), Set.of("read"), AUD));
+
+        assertThat(inspector.inspect(issued.value()).orElseThrow().extra()).isEmpty();
+    }
+
     @ParameterizedTest
     @NullAndEmptySource
     @ValueSource(strings = {"garbage", "a.b.c", "..", "eyJhbGciOiJub25lIn0.e30."})

@@ -83,7 +83,8 @@ public class TokenExchangeGrant implements GrantHandler {
         if (subject.extra().get("auth_time") instanceof Number authTime) {
             extra.put("auth_time", authTime.longValue());
         }
-        // An opaque token keeps no act; and RFC 8693 §3 "jwt" asks for a JWT whatever the client's format.
+        // A delegated token is a JWT, so resource servers see act without introspection; and RFC 8693 §3
+        // "jwt" asks for a JWT whatever the client's format.
         AccessTokenFormat format = act != null || TokenTypes.JWT.equals(requested) ? AccessTokenFormat.JWT : client.accessTokenFormat();
         IssuedAccessToken access = accessTokens.issue(new AccessTokenGrant(client, subject.subject(), scope, aud, extra), format);
         String refresh = act == null ? refreshToken(client, form, subject, scope, access) : null;
