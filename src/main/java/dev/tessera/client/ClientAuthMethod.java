@@ -1,7 +1,10 @@
 package dev.tessera.client;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** Token endpoint authentication methods (RFC 7591 §2, OpenID Connect Core §9). */
 public enum ClientAuthMethod {
@@ -10,6 +13,10 @@ public enum ClientAuthMethod {
     CLIENT_SECRET_JWT("client_secret_jwt"),
     PRIVATE_KEY_JWT("private_key_jwt"),
     NONE("none");
+
+    /** Read for every authenticated token request (the stored method), so a lookup rather than a scan. */
+    private static final Map<String, ClientAuthMethod> BY_WIRE_NAME =
+            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(ClientAuthMethod::wireName, Function.identity()));
 
     private final String wireName;
 
@@ -26,6 +33,6 @@ public enum ClientAuthMethod {
     }
 
     public static Optional<ClientAuthMethod> fromWireName(String name) {
-        return Arrays.stream(values()).filter(m -> m.wireName.equals(name)).findFirst();
+        return name == null ? Optional.empty() : Optional.ofNullable(BY_WIRE_NAME.get(name));
     }
 }
