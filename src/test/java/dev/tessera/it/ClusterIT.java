@@ -69,6 +69,30 @@ class ClusterIT {
         }
     }
 
+    /**
+     * Payara answers a path with an undecodable escape before Tessera runs, and logged a 30-line stack trace
+     * per request for it; a node's log now holds one counted warning instead (ContainerLogHygiene).
+     */
+    @Test
+    void undecodablePathsLeaveACountedWarningAndNoStackTraceInTheLog() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            assertThat(rawGet(nodes.a.port(), "/%zz" + i)).startsWith("HTTP/1.1 ");
+        }
+        nodes.a.awaitLog(log -> log.contains("undecodable percent-escape"), java.time.Duration.ofSeconds(10));
+        assertThat(nodes.a.logRecords(r -> r.contains("URLDecoder"))).as("stack traces in " + nodes.a.logFile()).isEmpty();
+        assertThat(nodes.a.logRecords(r -> r.contains("WARNING") && r.contains("undecodable percent-escape"))).hasSize(1);
+    }
+
+    /** A request line Java's HTTP client refuses to send (its URI does not parse). */
+    private static String rawGet(int port, String path) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+    }
+
     @Test
     void loginStartedOnAFinishesOnBAndItsCodeIsRedeemedOnB() {
         String verifier = SignIn.verifier();
