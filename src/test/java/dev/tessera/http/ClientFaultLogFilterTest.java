@@ -16,8 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class UndecodablePathLogFilterTest {
-    private static final Logger TESSERA = Logger.getLogger(UndecodablePathLogFilter.class.getName());
+class ClientFaultLogFilterTest {
+    private static final Logger TESSERA = Logger.getLogger(ClientFaultLogFilter.class.getName());
 
     private final List<LogRecord> reports = new ArrayList<>();
     private final Handler capture = new Handler() {
@@ -48,12 +48,12 @@ class UndecodablePathLogFilterTest {
 
     @Test
     void theDecodersFailureIsDroppedAndCountedOncePerInterval() {
-        UndecodablePathLogFilter filter = new UndecodablePathLogFilter(null, clock, Duration.ofMinutes(1));
+        ClientFaultLogFilter filter = new ClientFaultLogFilter(ClientFaultLogFilter.UNDECODABLE_PATH, null, clock, Duration.ofMinutes(1));
 
         assertThat(filter.isLoggable(containerFailure(decoderFailure()))).isFalse();
         assertThat(reports).singleElement().satisfies(r -> {
             assertThat(r.getLevel()).isEqualTo(Level.WARNING);
-            assertThat(r.getParameters()).containsExactly(1L);
+            assertThat(r.getParameters()).containsExactly(1L, "an undecodable percent-escape in the path", "an empty 200");
         });
 
         clock.advance(Duration.ofSeconds(30));
@@ -64,42 +64,45 @@ class UndecodablePathLogFilterTest {
         clock.advance(Duration.ofSeconds(31));
         assertThat(filter.isLoggable(containerFailure(decoderFailure()))).isFalse();
         assertThat(reports).hasSize(2);
-        assertThat(reports.get(1).getParameters()).containsExactly(3L);
+        assertThat(reports.get(1).getParameters()[0]).isEqualTo(3L);
     }
 
     @Test
     void everyOtherRecordPassesOrGoesToThePreviousFilter() {
-        UndecodablePathLogFilter open = new UndecodablePathLogFilter(null, clock, Duration.ofMinutes(1));
+        ClientFaultLogFilter open = new ClientFaultLogFilter(ClientFaultLogFilter.UNDECODABLE_PATH, null, clock, Duration.ofMinutes(1));
         IllegalArgumentException elsewhere = new IllegalArgumentException("URLDecoder: Illegal hex characters");
         elsewhere.setStackTrace(new StackTraceElement[] {new StackTraceElement("com.example.Other", "decode", null, 1)});
 
         assertThat(open.isLoggable(containerFailure(elsewhere))).isTrue();
         assertThat(open.isLoggable(containerFailure(new IllegalStateException("x")))).isTrue();
         assertThat(open.isLoggable(new LogRecord(Level.SEVERE, "no throwable"))).isTrue();
+        assertThat(ClientFaultLogFilter.BROKEN_BODY.recognises().test(decoderFailure())).isFalse();
 
         Filter refuseAll = record -> false;
-        UndecodablePathLogFilter chained = new UndecodablePathLogFilter(refuseAll, clock, Duration.ofMinutes(1));
+        ClientFaultLogFilter chained = new ClientFaultLogFilter(ClientFaultLogFilter.UNDECODABLE_PATH, refuseAll, clock, Duration.ofMinutes(1));
         assertThat(chained.isLoggable(containerFailure(elsewhere))).isFalse();
         assertThat(chained.previous()).isSameAs(refuseAll);
         assertThat(reports).isEmpty();
     }
 
     @Test
-    void theListenerInstallsTheFilterOnceAndPutsThePreviousOneBack() {
-        Logger container = Logger.getLogger(UndecodablePathLogFilter.CONTAINER_LOGGER);
+    void theListenerInstallsOneFilterPerContainerLoggerOnceAndPutsThePreviousOnesBack() {
         Filter before = record -> true;
-        container.setFilter(before);
+        List<Logger> loggers = ClientFaultLogFilter.FAULTS.stream().map(f -> Logger.getLogger(f.logger())).toList();
+        assertThat(loggers).extracting(Logger::getName)
+                .containsExactly("jakarta.enterprise.web.core", "org.glassfish.grizzly.filterchain.DefaultFilterChain");
+        loggers.forEach(l -> l.setFilter(before));
         try {
             ContainerLogHygiene hygiene = new ContainerLogHygiene();
             hygiene.contextInitialized(null);
             hygiene.contextInitialized(null);
-            assertThat(container.getFilter()).isInstanceOfSatisfying(UndecodablePathLogFilter.class,
-                    f -> assertThat(f.previous()).isSameAs(before));
+            assertThat(loggers).allSatisfy(l -> assertThat(l.getFilter()).isInstanceOfSatisfying(ClientFaultLogFilter.class,
+                    f -> assertThat(f.previous()).isSameAs(before)));
 
             hygiene.contextDestroyed(null);
-            assertThat(container.getFilter()).isSameAs(before);
+            assertThat(loggers).allSatisfy(l -> assertThat(l.getFilter()).isSameAs(before));
         } finally {
-            container.setFilter(null);
+            loggers.forEach(l -> l.setFilter(null));
         }
     }
 
@@ -107,7 +110,7 @@ class UndecodablePathLogFilterTest {
     private static IllegalArgumentException decoderFailure() {
         IllegalArgumentException e = new IllegalArgumentException("URLDecoder: Illegal hex characters in escape (%) pattern - %zz");
         e.setStackTrace(new StackTraceElement[] {
-            new StackTraceElement(UndecodablePathLogFilter.DECODER, "decode", "URLDecoder.java", 199),
+            new StackTraceElement("org.glassfish.grizzly.http.util.URLDecoder", "decode", "URLDecoder.java", 199),
             new StackTraceElement("org.apache.catalina.connector.CoyoteAdapter", "postParseRequest", "CoyoteAdapter.java", 426)});
         return e;
     }

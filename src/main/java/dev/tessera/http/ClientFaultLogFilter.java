@@ -1,0 +1,97 @@
+package dev.tessera.http;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+import java.util.logging.Filter;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+/**
+ * Keeps malformed requests that Payara refuses before Tessera runs from writing a stack trace each.
+ *
+ * <p>Payara 6 logs some failures caused by the client's bytes alone with the whole stack trace, 25 to 30
+ * lines per request: anyone could fill the disk with them. Each {@link Fault} names the container logger
+ * and how to recognise its record by the exception (class and where it was thrown, never the message).
+ * This filter, installed on that logger, drops exactly those records and instead says once per interval,
+ * on Tessera's own logger, how many there were. Every other record goes to the filter that was there
+ * before, or through.
+ */
+final class ClientFaultLogFilter implements Filter {
+    private static final Logger LOG = Logger.getLogger(ClientFaultLogFilter.class.getName());
+
+    /**
+     * A path with an escape that is not hexadecimal ({@code /%zz}): Grizzly's decoder throws an
+     * {@link IllegalArgumentException} Payara's {@code CoyoteAdapter} does not expect, so it answers an
+     * empty 200 and logs the trace at SEVERE.
+     */
+    static final Fault UNDECODABLE_PATH = new Fault("jakarta.enterprise.web.core",
+            "an undecodable percent-escape in the path", "an empty 200",
+            t -> t instanceof IllegalArgumentException && thrownIn(t, "org.glassfish.grizzly.http.util.URLDecoder"));
+
+    /** A chunked (or compressed) body that does not parse: a 400, and the trace at WARNING. */
+    static final Fault BROKEN_BODY = new Fault("org.glassfish.grizzly.filterchain.DefaultFilterChain",
+            "a malformed chunked or compressed body", "400",
+            t -> "org.glassfish.grizzly.http.HttpBrokenContentException".equals(t.getClass().getName()));
+
+    static final List<Fault> FAULTS = List.of(UNDECODABLE_PATH, BROKEN_BODY);
+
+    private final Fault fault;
+    private final Filter previous;
+    private final Clock clock;
+    private final Duration interval;
+    private final AtomicLong suppressed = new AtomicLong();
+    private final AtomicReference<Instant> nextReport = new AtomicReference<>(Instant.MIN);
+
+    ClientFaultLogFilter(Fault fault, Filter previous, Clock clock, Duration interval) {
+        this.fault = fault;
+        this.previous = previous;
+        this.clock = clock;
+        this.interval = interval;
+    }
+
+    Filter previous() {
+        return previous;
+    }
+
+    @Override
+    public boolean isLoggable(LogRecord record) {
+        Throwable thrown = record.getThrown();
+        if (thrown != null && fault.recognises().test(thrown)) {
+            suppressed.incrementAndGet();
+            report();
+            return false;
+        }
+        return previous == null || previous.isLoggable(record);
+    }
+
+    /** The first suppressed record is reported at once; later ones at most once per interval, as a count. */
+    private void report() {
+        Instant now = clock.instant();
+        Instant due = nextReport.get();
+        if (now.isBefore(due) || !nextReport.compareAndSet(due, now.plus(interval))) {
+            return;
+        }
+        LOG.log(Level.WARNING, "{0} request(s) with {1} were answered by Payara itself ({2}) before reaching Tessera;"
+                + " their stack traces are not logged", new Object[] {suppressed.getAndSet(0), fault.what(), fault.answer()});
+    }
+
+    private static boolean thrownIn(Throwable thrown, String className) {
+        StackTraceElement[] stack = thrown.getStackTrace();
+        return stack.length > 0 && className.equals(stack[0].getClassName());
+    }
+
+    /**
+     * @param logger     the container logger the record appears on
+     * @param what       the request's fault, for the report
+     * @param answer     what the container answered, for the report
+     * @param recognises true for the exception of exactly this fault
+     */
+    record Fault(String logger, String what, String answer, Predicate<Throwable> recognises) {
+    }
+}
