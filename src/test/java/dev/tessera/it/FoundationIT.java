@@ -186,6 +186,25 @@ class FoundationIT {
         assertJsonError(Http.get("/no/such/endpoint"), 404, "not_found");
     }
 
+    /** Paths under the pages' prefix that name no page: Mojarra threw for them (a 500 and a logged trace). */
+    @Test
+    void pathsUnderUiThatNameNoPageAreJson404() {
+        for (String path : new String[] {"/ui", "/ui/", "/ui/tessera.css", "/ui/static/tessera.css", "/ui/login"}) {
+            HttpResponse<String> response = Http.get(path);
+            assertJsonError(response, 404, "not_found");
+            assertThat(response.headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
+        }
+    }
+
+    @Test
+    void aBodyInAnUnknownCharsetIsInvalidRequestNotAServerError() {
+        for (String charset : new String[] {"nope", "no good"}) {
+            assertJsonError(Http.send(Http.request("/token")
+                    .header("Content-Type", "application/x-www-form-urlencoded; charset=\"" + charset + "\"")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))), 400, "invalid_request");
+        }
+    }
+
     @Test
     void wrongMethodIsJson405WithAllow() {
         HttpResponse<String> response = Http.send(Http.request("/jwks").DELETE());

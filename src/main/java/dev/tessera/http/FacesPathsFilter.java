@@ -1,0 +1,46 @@
+package dev.tessera.http;
+
+import dev.tessera.config.Issuer;
+import dev.tessera.oauth.OAuthError;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * Lets only what names a page reach the Faces servlet.
+ *
+ * <p>The Faces servlet is mapped by prefix ({@code /ui/*}), so the container hands it every path under that
+ * prefix. For one that names no view ({@code /ui}, {@code /ui/x.css}) Mojarra does not answer 404: it throws,
+ * which was a 500 and a stack trace in the log for any such request. Such paths are answered here, with the
+ * JSON 404 every other unknown path gets. A path ending in {@code .xhtml} goes on (a missing page is Faces'
+ * own 404), as do Faces' resource requests.
+ */
+@WebFilter(filterName = "facesPaths", urlPatterns = "/ui/*", asyncSupported = true)
+public class FacesPathsFilter extends HttpFilter {
+    private static final long serialVersionUID = 1L;
+    static final String VIEW_SUFFIX = ".xhtml";
+    static final String RESOURCES = "/jakarta.faces.resource/";
+
+    @Inject
+    transient Issuer issuer;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (namesAView(request.getPathInfo())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        SecurityHeadersFilter.setCommonHeaders(response, issuer);
+        ErrorWriter.write(response, OAuthError.NOT_FOUND, "No page at this path");
+    }
+
+    static boolean namesAView(String pathInfo) {
+        return pathInfo != null && (pathInfo.endsWith(VIEW_SUFFIX) || pathInfo.startsWith(RESOURCES));
+    }
+}
