@@ -1,14 +1,13 @@
 package dev.tessera.oauth;
 
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
 
 /**
- * Reads a JSON object body; anything else is a clean 400, never a parser stack trace. So is a name or string
+ * Reads a JSON object body; anything else (nesting too deep included) is a clean 400, never a parser stack
+ * trace. So is a name or string
  * holding U+0000 (the JSON escape backslash-u-0000): no setting needs it and PostgreSQL cannot store it, so it would
  * otherwise fail as a 500 at the first insert.
  */
@@ -23,9 +22,9 @@ public final class JsonBodies {
         JsonObject json;
         try (var reader = JsonFactories.READERS.createReader(new StringReader(body))) {
             json = reader.readObject();
-        } catch (JsonParsingException | ClassCastException e) {
-            throw new OAuthException(error, "The body is not a valid JSON object");
-        } catch (JsonException e) {
+        } catch (RuntimeException e) {
+            // JsonParsingException, a JsonException, a ClassCastException for a non-object, or Parsson's plain
+            // RuntimeException for nesting deeper than 1,000: the body's fault in every case.
             throw new OAuthException(error, "The body is not a valid JSON object");
         }
         if (holdsNul(json)) {

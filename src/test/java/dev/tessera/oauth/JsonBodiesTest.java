@@ -28,4 +28,12 @@ class JsonBodiesTest {
         assertOAuthError(OAuthError.INVALID_CLIENT_METADATA, () -> JsonBodies.object(body, OAuthError.INVALID_CLIENT_METADATA))
                 .hasMessageContaining("U+0000");
     }
+
+    /** Parsson refuses nesting deeper than 1,000 with a plain RuntimeException; that was a 500. */
+    @Test
+    void nestingTooDeepIsTheGivenError() {
+        String deep = "{\"client_id\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
+        assertOAuthError(OAuthError.INVALID_CLIENT_METADATA, () -> JsonBodies.object(deep, OAuthError.INVALID_CLIENT_METADATA))
+                .hasMessageContaining("not a valid JSON object");
+    }
 }
