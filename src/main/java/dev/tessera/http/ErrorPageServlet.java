@@ -26,13 +26,8 @@ public class ErrorPageServlet extends HttpServlet {
         Object exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         if (exception instanceof Throwable t) {
             if (hasCauseNamed(t, "jakarta.faces.application.ViewExpiredException")) {
-                // A page posted back after its view state expired, or a forged cross-site POST without one.
-                response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-                response.setContentType("text/html;charset=UTF-8");
-                response.getWriter().write("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Page expired</title>"
-                        + "<link rel=\"stylesheet\" href=\"/static/tessera.css\"></head><body><main class=\"card\">"
-                        + "<h1 id=\"expired\">This page has expired</h1><p>Return to the application and sign in again.</p>"
-                        + "</main></body></html>");
+                // Normally answered inside Faces (ExpiredViewExceptionHandler); this is the fallback.
+                ExpiredPage.write(response);
                 return;
             }
             if (hasCause(t, dev.tessera.oauth.RequestTooLargeException.class)) {
