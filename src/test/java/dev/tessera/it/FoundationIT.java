@@ -196,6 +196,48 @@ class FoundationIT {
         }
     }
 
+    /**
+     * A sweep for the standard "never a 500": values a client library would hardly send (U+0000, invalid
+     * UTF-8, an overlong encoding, CR LF, a bidi override, 3,000 characters) in every parameter Tessera reads,
+     * at every endpoint, in the query and in a form body, with a real client's credentials. None may be a 5xx
+     * or echo a header.
+     */
+    @Test
+    void oddValuesInAnyParameterOfAnyEndpointAreNeverAServerError() {
+        List<String> gets = List.of("/authorize", "/userinfo", "/logout", "/jwks", "/.well-known/openid-configuration",
+                "/ui/login.xhtml", "/ui/consent.xhtml", "/ui/device.xhtml", "/ui/device-confirm.xhtml", "/ui/logout.xhtml");
+        List<String> posts = List.of("/token", "/introspect", "/revoke", "/par", "/device_authorization", "/userinfo", "/logout");
+        List<String> params = List.of("client_id", "redirect_uri", "response_type", "response_mode", "scope", "state", "nonce",
+                "code_challenge", "code_challenge_method", "request", "request_uri", "claims", "max_age", "prompt", "id_token_hint",
+                "post_logout_redirect_uri", "ui_locales", "login_hint", "acr_values", "id", "flow", "return", "user_code",
+                "grant_type", "code", "code_verifier", "refresh_token", "resource", "audience", "token", "token_type_hint",
+                "subject_token", "subject_token_type", "actor_token", "requested_token_type", "assertion", "client_assertion",
+                "client_assertion_type", "device_code", "username", "password", "access_token");
+        List<String> values = List.of("%00", "%FF%FE", "%C0%AF", "%0D%0AX-Injected:%201", "%E2%80%AE", "a".repeat(3000));
+        String auth = Admin.basic(Admin.ID, Admin.SECRET);
+        List<String> failures = new java.util.ArrayList<>();
+        for (String param : params) {
+            for (String value : values) {
+                String pair = param + "=" + value;
+                for (String path : gets) {
+                    check(failures, "GET " + path + "?" + pair, Http.send(Http.request(path + "?" + pair).GET()));
+                }
+                for (String path : posts) {
+                    check(failures, "POST " + path + " " + pair, Http.send(Http.request(path).header("Authorization", auth)
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(pair + "&grant_type=client_credentials"))));
+                }
+            }
+        }
+        assertThat(failures).as("requests answered 5xx or with an injected header").isEmpty();
+    }
+
+    private static void check(List<String> failures, String request, HttpResponse<String> response) {
+        if (response.statusCode() >= 500 || response.headers().firstValue("X-Injected").isPresent()) {
+            failures.add(request.substring(0, Math.min(request.length(), 120)) + " -> " + response.statusCode());
+        }
+    }
+
     @Test
     void aBodyInAnUnknownCharsetIsInvalidRequestNotAServerError() {
         for (String charset : new String[] {"nope", "no good"}) {
