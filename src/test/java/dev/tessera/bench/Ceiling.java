@@ -16,6 +16,22 @@ record Ceiling(SigningCeiling.Rate raw1, SigningCeiling.Rate rawN, SigningCeilin
         return rawNAfter == null ? rawN.opsPerCpuSecond() : (rawN.opsPerCpuSecond() + rawNAfter.opsPerCpuSecond()) / 2;
     }
 
+    /**
+     * How far the raw rate per CPU-second moved between before and after the load, as a fraction of their
+     * mean; 0 without an "after". Above {@link #UNSTEADY} the machine's own speed changed during the run.
+     */
+    double drift() {
+        if (rawNAfter == null) {
+            return 0;
+        }
+        double before = rawN.opsPerCpuSecond();
+        double after = rawNAfter.opsPerCpuSecond();
+        return Math.abs(before - after) / ((before + after) / 2);
+    }
+
+    /** A drift above this makes a verdict within a few per cent of a threshold meaningless. */
+    static final double UNSTEADY = 0.10;
+
     Ceiling after(SigningCeiling.Rate rate) {
         return new Ceiling(raw1, rawN, jose1, rate);
     }

@@ -218,6 +218,11 @@ public final class TokenBench {
                     + "quiet seconds of both: %,.0f /s (%,.0f per CPU-s)", s.alg(), cores, c.rawN().opsPerSecond(),
                     c.rawNAfter().opsPerSecond(), c.otherCores(), c.opsPerSecond(), c.opsPerCpuSecond(), c.quietSeconds(),
                     c.quietOpsPerSecond(), c.quietOpsPerCpuSecond()));
+            if (c.drift() > Ceiling.UNSTEADY) {
+                line(String.format(Locale.ROOT, "UNSTEADY MACHINE: %s's raw signing rate per CPU-second changed by %.0f %% between the "
+                        + "measurement before the load and the one after it; the machine itself got faster or slower during "
+                        + "the run, so a verdict within that margin of a target says nothing.", s.alg(), 100 * c.drift()));
+            }
         }
         line("");
         line(String.format(Locale.ROOT, "| alg | tokens/s | p50 ms | p99 ms | p99.9 ms | max ms | errors | per-second min–max "
