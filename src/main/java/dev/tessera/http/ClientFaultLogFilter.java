@@ -34,22 +34,29 @@ final class ClientFaultLogFilter implements Filter {
             "an undecodable percent-escape in the path", "an empty 200",
             t -> t instanceof IllegalArgumentException && thrownIn(t, "org.glassfish.grizzly.http.util.URLDecoder"));
 
+    /**
+     * A path ending in a dot-dot segment that climbs to the root ({@code /a/../..}): Grizzly's normaliser
+     * overruns its buffer, so again an empty 200 and the trace at SEVERE.
+     */
+    static final Fault UNNORMALISABLE_PATH = new Fault("jakarta.enterprise.web.core",
+            "a dot-dot path Grizzly cannot normalise", "an empty 200",
+            t -> t instanceof ArrayIndexOutOfBoundsException && thrownIn(t, "org.glassfish.grizzly.http.util.HttpRequestURIDecoder"));
+
     /** A chunked (or compressed) body that does not parse: a 400, and the trace at WARNING. */
     static final Fault BROKEN_BODY = new Fault("org.glassfish.grizzly.filterchain.DefaultFilterChain",
             "a malformed chunked or compressed body", "400",
             t -> "org.glassfish.grizzly.http.HttpBrokenContentException".equals(t.getClass().getName()));
 
-    static final List<Fault> FAULTS = List.of(UNDECODABLE_PATH, BROKEN_BODY);
+    static final List<Fault> FAULTS = List.of(UNDECODABLE_PATH, UNNORMALISABLE_PATH, BROKEN_BODY);
 
-    private final Fault fault;
+    private final List<Counted> faults;
     private final Filter previous;
     private final Clock clock;
     private final Duration interval;
-    private final AtomicLong suppressed = new AtomicLong();
-    private final AtomicReference<Instant> nextReport = new AtomicReference<>(Instant.MIN);
 
-    ClientFaultLogFilter(Fault fault, Filter previous, Clock clock, Duration interval) {
-        this.fault = fault;
+    /** @param faults the faults of one logger */
+    ClientFaultLogFilter(List<Fault> faults, Filter previous, Clock clock, Duration interval) {
+        this.faults = faults.stream().map(Counted::new).toList();
         this.previous = previous;
         this.clock = clock;
         this.interval = interval;
@@ -62,23 +69,37 @@ final class ClientFaultLogFilter implements Filter {
     @Override
     public boolean isLoggable(LogRecord record) {
         Throwable thrown = record.getThrown();
-        if (thrown != null && fault.recognises().test(thrown)) {
-            suppressed.incrementAndGet();
-            report();
-            return false;
+        if (thrown != null) {
+            for (Counted counted : faults) {
+                if (counted.fault.recognises().test(thrown)) {
+                    counted.suppressed.incrementAndGet();
+                    counted.report(clock.instant(), interval);
+                    return false;
+                }
+            }
         }
         return previous == null || previous.isLoggable(record);
     }
 
-    /** The first suppressed record is reported at once; later ones at most once per interval, as a count. */
-    private void report() {
-        Instant now = clock.instant();
-        Instant due = nextReport.get();
-        if (now.isBefore(due) || !nextReport.compareAndSet(due, now.plus(interval))) {
-            return;
+    /** One fault's records dropped since its last report. */
+    private static final class Counted {
+        final Fault fault;
+        final AtomicLong suppressed = new AtomicLong();
+        final AtomicReference<Instant> nextReport = new AtomicReference<>(Instant.MIN);
+
+        Counted(Fault fault) {
+            this.fault = fault;
         }
-        LOG.log(Level.WARNING, "{0} request(s) with {1} were answered by Payara itself ({2}) before reaching Tessera;"
-                + " their stack traces are not logged", new Object[] {suppressed.getAndSet(0), fault.what(), fault.answer()});
+
+        /** The first suppressed record is reported at once; later ones at most once per interval, as a count. */
+        void report(Instant now, Duration interval) {
+            Instant due = nextReport.get();
+            if (now.isBefore(due) || !nextReport.compareAndSet(due, now.plus(interval))) {
+                return;
+            }
+            LOG.log(Level.WARNING, "{0} request(s) with {1} were answered by Payara itself ({2}) before reaching Tessera;"
+                    + " their stack traces are not logged", new Object[] {suppressed.getAndSet(0), fault.what(), fault.answer()});
+        }
     }
 
     private static boolean thrownIn(Throwable thrown, String className) {

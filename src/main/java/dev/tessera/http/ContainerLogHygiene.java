@@ -5,7 +5,10 @@ import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.logging.Logger;
 
 /**
@@ -15,28 +18,26 @@ import java.util.logging.Logger;
  */
 @WebListener
 public class ContainerLogHygiene implements ServletContextListener {
-    /** JUL holds loggers weakly; these references keep the configured ones (and their filters) alive. */
-    private static final List<Logger> LOGGERS = ClientFaultLogFilter.FAULTS.stream()
-            .map(fault -> Logger.getLogger(fault.logger())).toList();
+    /** The faults by logger. JUL holds loggers weakly; these references keep the configured ones alive. */
+    private static final Map<Logger, List<ClientFaultLogFilter.Fault>> LOGGERS = ClientFaultLogFilter.FAULTS.stream()
+            .collect(Collectors.groupingBy(fault -> Logger.getLogger(fault.logger()), LinkedHashMap::new, Collectors.toList()));
     private static final Duration REPORT_INTERVAL = Duration.ofMinutes(1);
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
         synchronized (LOGGERS) {
-            for (int i = 0; i < LOGGERS.size(); i++) {
-                Logger logger = LOGGERS.get(i);
+            LOGGERS.forEach((logger, faults) -> {
                 if (!(logger.getFilter() instanceof ClientFaultLogFilter)) {
-                    logger.setFilter(new ClientFaultLogFilter(ClientFaultLogFilter.FAULTS.get(i), logger.getFilter(),
-                            Clock.systemUTC(), REPORT_INTERVAL));
+                    logger.setFilter(new ClientFaultLogFilter(faults, logger.getFilter(), Clock.systemUTC(), REPORT_INTERVAL));
                 }
-            }
+            });
         }
     }
 
     @Override
     public void contextDestroyed(ServletContextEvent event) {
         synchronized (LOGGERS) {
-            for (Logger logger : LOGGERS) {
+            for (Logger logger : LOGGERS.keySet()) {
                 if (logger.getFilter() instanceof ClientFaultLogFilter installed) {
                     logger.setFilter(installed.previous());
                 }

@@ -84,7 +84,9 @@ public enum OAuthError {
             case 401 -> INVALID_TOKEN;
             case 403 -> FORBIDDEN;
             case 404 -> NOT_FOUND;
-            case 405 -> METHOD_NOT_ALLOWED;
+            // 501: a servlet of the container (static files, health, metrics) does not know the method
+            // (PATCH, PROPFIND); for the client it is what JAX-RS answers for the same method: 405.
+            case 405, 501 -> METHOD_NOT_ALLOWED;
             case 406 -> NOT_ACCEPTABLE;
             case 409 -> CONFLICT;
             case 413 -> REQUEST_TOO_LARGE;

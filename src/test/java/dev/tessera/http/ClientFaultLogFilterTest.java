@@ -48,7 +48,7 @@ class ClientFaultLogFilterTest {
 
     @Test
     void theDecodersFailureIsDroppedAndCountedOncePerInterval() {
-        ClientFaultLogFilter filter = new ClientFaultLogFilter(ClientFaultLogFilter.UNDECODABLE_PATH, null, clock, Duration.ofMinutes(1));
+        ClientFaultLogFilter filter = new ClientFaultLogFilter(List.of(ClientFaultLogFilter.UNDECODABLE_PATH), null, clock, Duration.ofMinutes(1));
 
         assertThat(filter.isLoggable(containerFailure(decoderFailure()))).isFalse();
         assertThat(reports).singleElement().satisfies(r -> {
@@ -68,8 +68,24 @@ class ClientFaultLogFilterTest {
     }
 
     @Test
+    void oneLoggersFaultsAreCountedAndReportedEachOnItsOwn() {
+        ClientFaultLogFilter filter = new ClientFaultLogFilter(
+                List.of(ClientFaultLogFilter.UNDECODABLE_PATH, ClientFaultLogFilter.UNNORMALISABLE_PATH), null, clock, Duration.ofMinutes(1));
+        ArrayIndexOutOfBoundsException overrun = new ArrayIndexOutOfBoundsException("Index 21 out of bounds for length 21");
+        overrun.setStackTrace(new StackTraceElement[] {
+            new StackTraceElement("org.glassfish.grizzly.http.util.HttpRequestURIDecoder", "normalizeBytes", null, 499)});
+
+        assertThat(filter.isLoggable(containerFailure(decoderFailure()))).isFalse();
+        assertThat(filter.isLoggable(containerFailure(overrun))).isFalse();
+        assertThat(filter.isLoggable(containerFailure(new ArrayIndexOutOfBoundsException("ours")))).isTrue();
+
+        assertThat(reports).extracting(r -> r.getParameters()[1])
+                .containsExactly("an undecodable percent-escape in the path", "a dot-dot path Grizzly cannot normalise");
+    }
+
+    @Test
     void everyOtherRecordPassesOrGoesToThePreviousFilter() {
-        ClientFaultLogFilter open = new ClientFaultLogFilter(ClientFaultLogFilter.UNDECODABLE_PATH, null, clock, Duration.ofMinutes(1));
+        ClientFaultLogFilter open = new ClientFaultLogFilter(List.of(ClientFaultLogFilter.UNDECODABLE_PATH), null, clock, Duration.ofMinutes(1));
         IllegalArgumentException elsewhere = new IllegalArgumentException("URLDecoder: Illegal hex characters");
         elsewhere.setStackTrace(new StackTraceElement[] {new StackTraceElement("com.example.Other", "decode", null, 1)});
 
@@ -79,7 +95,7 @@ class ClientFaultLogFilterTest {
         assertThat(ClientFaultLogFilter.BROKEN_BODY.recognises().test(decoderFailure())).isFalse();
 
         Filter refuseAll = record -> false;
-        ClientFaultLogFilter chained = new ClientFaultLogFilter(ClientFaultLogFilter.UNDECODABLE_PATH, refuseAll, clock, Duration.ofMinutes(1));
+        ClientFaultLogFilter chained = new ClientFaultLogFilter(List.of(ClientFaultLogFilter.UNDECODABLE_PATH), refuseAll, clock, Duration.ofMinutes(1));
         assertThat(chained.isLoggable(containerFailure(elsewhere))).isFalse();
         assertThat(chained.previous()).isSameAs(refuseAll);
         assertThat(reports).isEmpty();
@@ -88,7 +104,7 @@ class ClientFaultLogFilterTest {
     @Test
     void theListenerInstallsOneFilterPerContainerLoggerOnceAndPutsThePreviousOnesBack() {
         Filter before = record -> true;
-        List<Logger> loggers = ClientFaultLogFilter.FAULTS.stream().map(f -> Logger.getLogger(f.logger())).toList();
+        List<Logger> loggers = ClientFaultLogFilter.FAULTS.stream().map(f -> Logger.getLogger(f.logger())).distinct().toList();
         assertThat(loggers).extracting(Logger::getName)
                 .containsExactly("jakarta.enterprise.web.core", "org.glassfish.grizzly.filterchain.DefaultFilterChain");
         loggers.forEach(l -> l.setFilter(before));

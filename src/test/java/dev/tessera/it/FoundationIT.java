@@ -255,6 +255,17 @@ class FoundationIT {
         assertThat(response.headers().firstValue("Allow")).hasValueSatisfying(v -> assertThat(v).contains("GET"));
     }
 
+    /** The container's own servlets answer an unknown method with 501, which was a 500 "Internal error". */
+    @Test
+    void anUnknownMethodOnAContainerServletIsJson405() {
+        for (String path : new String[] {"/health/ready", "/metrics", "/static/tessera.css"}) {
+            for (String method : new String[] {"PATCH", "PROPFIND"}) {
+                assertJsonError(Http.send(Http.request(path).method(method, HttpRequest.BodyPublishers.noBody())), 405,
+                        "method_not_allowed");
+            }
+        }
+    }
+
     @Test
     void unacceptableMediaTypeIsJson406() {
         assertJsonError(Http.send(Http.request("/jwks").header("Accept", "application/xml").GET()), 406, "not_acceptable");

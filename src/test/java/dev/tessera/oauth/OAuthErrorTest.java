@@ -23,7 +23,7 @@ class OAuthErrorTest {
         "429, INVALID_REQUEST",
         "431, HEADERS_TOO_LARGE",
         "500, SERVER_ERROR",
-        "501, SERVER_ERROR",
+        "501, METHOD_NOT_ALLOWED",
         "502, SERVER_ERROR",
         "503, TEMPORARILY_UNAVAILABLE",
         "504, SERVER_ERROR",
