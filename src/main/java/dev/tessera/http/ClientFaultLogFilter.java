@@ -18,8 +18,8 @@ import java.util.logging.Logger;
  * <p>Payara 6 logs some failures caused by the client's bytes alone with the whole stack trace, 25 to 30
  * lines per request: anyone could fill the disk with them. Each {@link Fault} names the container logger
  * and how to recognise its record by the exception (class and where it was thrown, never the message).
- * This filter, installed on that logger, drops exactly those records and instead says once per interval,
- * on Tessera's own logger, how many there were. Every other record goes to the filter that was there
+ * One filter per logger, holding that logger's faults, drops exactly those records and instead says once
+ * per interval and fault, on Tessera's own logger, how many there were. Every other record goes to the filter that was there
  * before, or through.
  */
 final class ClientFaultLogFilter implements Filter {
