@@ -17,6 +17,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -59,7 +60,7 @@ public class AdminKeysResource {
         JsonObjectBuilder json = JsonFactories.BUILDERS.createObjectBuilder()
                 .add("kid", key.kid())
                 .add("alg", key.algorithm().jwsName())
-                .add("state", ring.stateOf(key).name().toLowerCase(java.util.Locale.ROOT))
+                .add("state", ring.stateOf(key).name().toLowerCase(Locale.ROOT))
                 .add("activates_at", key.timeline().activatesAt().toString());
         if (key.timeline().retiresAt() != null) {
             json.add("retires_at", key.timeline().retiresAt().toString());

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -99,7 +100,7 @@ public class AdminUsersResource {
     @Operation(summary = "Set a new password: {\"password\": \"...\"}")
     public Response setPassword(@PathParam("sub") String sub, String body) {
         JsonObject json = JsonBodies.object(body, OAuthError.INVALID_REQUEST);
-        if (!(json.get(UserFields.PASSWORD) instanceof jakarta.json.JsonString password) || json.size() != 1) {
+        if (!(json.get(UserFields.PASSWORD) instanceof JsonString password) || json.size() != 1) {
             throw new OAuthException(OAuthError.INVALID_REQUEST, "The body must be a JSON object whose only member is password, a string");
         }
         users.setPassword(sub, password.getString());

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -97,7 +98,7 @@ public class AuthorizationFlow {
         // OpenID Connect Core §3.1.2.1 max_age: "the OP MUST attempt to actively re-authenticate" when older.
         // Compared as durations: authTime.plusSeconds(max_age) overflows Instant for a max_age near Long.MAX_VALUE.
         if (request.maxAge() != null
-                && java.time.Duration.between(session.authTime(), clock.instant()).compareTo(java.time.Duration.ofSeconds(request.maxAge())) > 0) {
+                && Duration.between(session.authTime(), clock.instant()).compareTo(Duration.ofSeconds(request.maxAge())) > 0) {
             return true;
         }
         return hints.subject(request.idTokenHint()).filter(sub -> !sub.equals(session.subject())).isPresent();

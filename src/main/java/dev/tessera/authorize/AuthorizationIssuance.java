@@ -11,7 +11,7 @@ import dev.tessera.token.AccessTokenIssuer;
 import dev.tessera.token.IdTokenIssuer;
 import dev.tessera.token.IdTokenRequest;
 import dev.tessera.token.IssuedAccessToken;
-import dev.tessera.token.grant.Audiences;
+import dev.tessera.token.Audiences;
 import dev.tessera.user.UserAccount;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -4,7 +4,9 @@ import dev.tessera.oauth.JsonFactories;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import java.io.StringReader;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -62,7 +64,7 @@ public record AuthorizationRequest(String clientId, String redirectUri, boolean 
                 j.getString("claims", null), List.copyOf(strings(j, "resources")));
     }
 
-    private static JsonArrayBuilder array(java.util.Collection<String> values) {
+    private static JsonArrayBuilder array(Collection<String> values) {
         JsonArrayBuilder array = JsonFactories.BUILDERS.createArrayBuilder();
         values.forEach(array::add);
         return array;
@@ -70,7 +72,7 @@ public record AuthorizationRequest(String clientId, String redirectUri, boolean 
 
     private static Set<String> strings(JsonObject j, String name) {
         Set<String> values = new LinkedHashSet<>();
-        j.getJsonArray(name).forEach(v -> values.add(((jakarta.json.JsonString) v).getString()));
+        j.getJsonArray(name).forEach(v -> values.add(((JsonString) v).getString()));
         return values;
     }
 

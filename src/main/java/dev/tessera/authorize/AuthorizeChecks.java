@@ -1,6 +1,8 @@
 package dev.tessera.authorize;
 
+import dev.tessera.claims.ClaimsRequest;
 import dev.tessera.client.Client;
+import dev.tessera.client.ClientMetadataPolicy;
 import dev.tessera.oauth.AuthorizeParameters;
 import dev.tessera.oauth.FormParameters;
 import dev.tessera.oauth.OAuthError;
@@ -10,6 +12,7 @@ import dev.tessera.oauth.ResourceIndicators;
 import dev.tessera.oauth.Scopes;
 import dev.tessera.oauth.OAuthException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -68,7 +71,7 @@ public class AuthorizeChecks {
         if (type == null) {
             throw d.fail(OAuthError.INVALID_REQUEST, "response_type is missing");
         }
-        if (!dev.tessera.client.ClientMetadataPolicy.isKnownResponseType(type)) {
+        if (!ClientMetadataPolicy.isKnownResponseType(type)) {
             throw d.fail(OAuthError.UNSUPPORTED_RESPONSE_TYPE, "response_type '" + type + "' is not supported");
         }
         if (!d.client().responseTypes().contains(type)) {
@@ -96,9 +99,9 @@ public class AuthorizeChecks {
             throw d.fail(OAuthError.INVALID_SCOPE, e.description());
         }
         if (scope.isEmpty()) {
-            scope = new java.util.LinkedHashSet<>(d.client().defaultScopes());
+            scope = new LinkedHashSet<>(d.client().defaultScopes());
         }
-        Set<String> refused = new java.util.LinkedHashSet<>(scope);
+        Set<String> refused = new LinkedHashSet<>(scope);
         refused.removeAll(d.client().allowedScopes());
         if (!refused.isEmpty()) {
             throw d.fail(OAuthError.INVALID_SCOPE, "Scope not allowed for this client: " + Scopes.format(refused));
@@ -144,7 +147,7 @@ public class AuthorizeChecks {
     static void prompt(AuthorizeDraft d) {
         // Space-separated like scope, but not Scopes.parse: its invalid_scope error would escape this endpoint's
         // redirect; any value outside PROMPTS, whatever its characters, is simply unknown.
-        Set<String> prompt = new java.util.LinkedHashSet<>();
+        Set<String> prompt = new LinkedHashSet<>();
         for (String value : d.params().get(AuthorizeParameters.PROMPT).orElse("").split(" ")) {
             if (!value.isEmpty()) {
                 prompt.add(value);
@@ -181,7 +184,7 @@ public class AuthorizeChecks {
 
     static void claims(AuthorizeDraft d) {
         String claims = d.params().get(AuthorizeParameters.CLAIMS).orElse(null);
-        if (claims != null && !dev.tessera.userinfo.ClaimsRequest.isValid(claims)) {
+        if (claims != null && !ClaimsRequest.isValid(claims)) {
             throw d.fail(OAuthError.INVALID_REQUEST, "claims must be a JSON object with id_token and/or userinfo members");
         }
         d.claims = claims;

@@ -6,8 +6,9 @@ import dev.tessera.discovery.MetadataContributor;
 import dev.tessera.discovery.ProviderMetadata;
 import dev.tessera.keys.KeyRotationService;
 import dev.tessera.keys.SigningAlgorithm;
+import dev.tessera.oauth.AcrValues;
 import dev.tessera.oauth.Pkce;
-import dev.tessera.userinfo.ScopeClaims;
+import dev.tessera.claims.ScopeClaims;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Arrays;
@@ -16,9 +17,6 @@ import java.util.List;
 /** Advertises the authorization endpoint and what it supports (RFC 8414 §2, OpenID Connect Discovery §3). */
 @ApplicationScoped
 public class AuthorizeMetadata implements MetadataContributor {
-    /** The acr value Tessera's password login achieves; documented in docs/authorization.md. */
-    public static final String ACR_PASSWORD = "urn:tessera:acr:password";
-
     @Inject
     Issuer issuer;
 
@@ -41,7 +39,7 @@ public class AuthorizeMetadata implements MetadataContributor {
                 .set("request_uri_parameter_supported", false)
                 .add("prompt_values_supported", List.copyOf(AuthorizeChecks.PROMPTS))
                 .add("display_values_supported", List.copyOf(AuthorizeChecks.DISPLAYS))
-                .add("acr_values_supported", List.of(ACR_PASSWORD))
+                .add("acr_values_supported", List.of(AcrValues.PASSWORD))
                 .add("claim_types_supported", List.of("normal"));
     }
 }

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.Arrays;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -59,7 +60,7 @@ public class AuthorizeResource {
     @POST
     @Operation(summary = "Authorization endpoint (form-encoded body)")
     public Response post(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body, @Context HttpServletRequest http) {
-        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
             return ErrorPage.response(AuthorizeException.page(OAuthError.INVALID_REQUEST, "The body must be application/x-www-form-urlencoded"));
         }
         return handle(body, http);

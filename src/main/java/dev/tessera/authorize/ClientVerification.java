@@ -8,6 +8,8 @@ import dev.tessera.oauth.OAuthError;
 import dev.tessera.oauth.OAuthParameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -54,9 +56,9 @@ public class ClientVerification {
         if (responseType == null) {
             return null;
         }
-        List<String> parts = new java.util.ArrayList<>(List.of(responseType.trim().split(" +")));
+        List<String> parts = new ArrayList<>(List.of(responseType.trim().split(" +")));
         // Multiple Response Types §5: the order of values does not matter; "id_token code" is "code id_token".
-        parts.sort(java.util.Comparator.comparingInt(p -> List.of("code", "id_token", "token").indexOf(p)));
+        parts.sort(Comparator.comparingInt(p -> List.of("code", "id_token", "token").indexOf(p)));
         return String.join(" ", parts);
     }
 }

@@ -1,5 +1,6 @@
 package dev.tessera.authorize;
 
+import dev.tessera.config.Issuer;
 import dev.tessera.config.SessionSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,7 +25,7 @@ public class Interactions {
     SessionSettings settings;
 
     @Inject
-    dev.tessera.config.Issuer issuer;
+    Issuer issuer;
 
     public Response login(AuthorizationRequest request, String pendingId) {
         return to(LOGIN_PAGE, request, pendingId);

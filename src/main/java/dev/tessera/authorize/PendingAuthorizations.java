@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Authorization requests waiting for login or consent. The login and consent pages use this service:
@@ -46,7 +47,7 @@ public class PendingAuthorizations {
     }
 
     /** The live pending request with this id, if the browser presents the cookie that binds it. */
-    public Optional<PendingAuthorization> find(String id, java.util.function.Function<String, String> cookies) {
+    public Optional<PendingAuthorization> find(String id, Function<String, String> cookies) {
         if (id == null || id.length() > 64) {
             return Optional.empty();
         }

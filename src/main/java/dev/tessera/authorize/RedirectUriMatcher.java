@@ -3,6 +3,7 @@ package dev.tessera.authorize;
 import dev.tessera.client.RedirectUriRules;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -25,25 +26,25 @@ public final class RedirectUriMatcher {
                 || uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
             return false;
         }
-        java.util.Optional<String> withoutPort = withoutPort(requested, uri);
+        Optional<String> withoutPort = withoutPort(requested, uri);
         if (withoutPort.isEmpty()) {
             return false;
         }
         return registered.stream().map(r -> {
             URI reg = parse(r);
             return reg != null && "http".equals(reg.getScheme()) && RedirectUriRules.isLoopbackIp(reg.getHost())
-                    ? withoutPort(r, reg) : java.util.Optional.<String>empty();
+                    ? withoutPort(r, reg) : Optional.<String>empty();
         }).anyMatch(withoutPort::equals);
     }
 
     /** The URI string with ":port" removed from its authority, everything else byte for byte. */
-    private static java.util.Optional<String> withoutPort(String value, URI uri) {
+    private static Optional<String> withoutPort(String value, URI uri) {
         String host = "http://" + uri.getHost();
         if (uri.getPort() < 0) {
-            return value.startsWith(host) ? java.util.Optional.of(value) : java.util.Optional.empty();
+            return value.startsWith(host) ? Optional.of(value) : Optional.empty();
         }
         String prefix = host + ":" + uri.getPort();
-        return value.startsWith(prefix) ? java.util.Optional.of(host + value.substring(prefix.length())) : java.util.Optional.empty();
+        return value.startsWith(prefix) ? Optional.of(host + value.substring(prefix.length())) : Optional.empty();
     }
 
     private static URI parse(String value) {

@@ -3,6 +3,6 @@
  * client and its redirect URI (RFC 9700 §4.1.3, RFC 8252 §7.3), phase two runs the ordered checks (PKCE
  * per RFC 7636, response types and modes, prompt, max_age, claims, RFC 8707 resources); then login and
  * consent through pending requests, and the response with {@code iss} (RFC 9207) in the query, fragment
- * or form_post mode. Authorization codes are issued and redeemed here.
+ * or form_post mode. Authorization codes are issued here and redeemed here too, by the authorization code grant (RFC 6749 §4.1.3).
  */
 package dev.tessera.authorize;

@@ -6,6 +6,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
@@ -231,7 +233,7 @@ public class Client {
     public Instant createdAt() { return createdAt; }
 
     private static Set<String> ordered(Set<String> value) {
-        return java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(value));
+        return Collections.unmodifiableSet(new LinkedHashSet<>(value));
     }
     public Instant updatedAt() { return updatedAt; }
     public void touched(Instant now) { updatedAt = now; }

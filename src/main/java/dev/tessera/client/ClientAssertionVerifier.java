@@ -15,6 +15,7 @@ import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.NumericDate;
 import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
@@ -79,7 +80,7 @@ public class ClientAssertionVerifier {
                 .setRequireExpirationTime()
                 .setRequireJwtId()
                 .setAllowedClockSkewInSeconds((int) settings.clockSkew().toSeconds())
-                .setEvaluationTime(org.jose4j.jwt.NumericDate.fromMilliseconds(clock.millis()))
+                .setEvaluationTime(NumericDate.fromMilliseconds(clock.millis()))
                 // RFC 7523 §3: iss and sub MUST be the client_id for client authentication.
                 .setExpectedIssuer(client.clientId())
                 .setExpectedSubject(client.clientId())

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -78,7 +80,7 @@ public class ClientKeySource {
         URI target;
         try {
             target = new URI(uri);
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw invalid("The jwks_uri is not a valid URI");
         }
         List<JsonWebKey> keys = new JsonWebKeySet(download(target)).getJsonWebKeys();
@@ -121,7 +123,7 @@ public class ClientKeySource {
                     throw invalid("The client's jwks_uri points to a private or loopback address");
                 }
             }
-        } catch (java.net.UnknownHostException e) {
+        } catch (UnknownHostException e) {
             throw invalid("The client's jwks_uri host cannot be resolved");
         }
     }

@@ -3,6 +3,7 @@ package dev.tessera.client;
 import dev.tessera.oauth.OAuthError;
 import dev.tessera.oauth.OAuthException;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -113,7 +114,7 @@ public record ClientMetadata(
         if (value == null) {
             return null;
         }
-        if (!(value instanceof jakarta.json.JsonNumber n) || !n.isIntegral() || n.longValue() <= 0 || n.longValue() > Integer.MAX_VALUE) {
+        if (!(value instanceof JsonNumber n) || !n.isIntegral() || n.longValue() <= 0 || n.longValue() > Integer.MAX_VALUE) {
             throw wrongType(name, "a positive whole number of seconds");
         }
         return n.intValue();

@@ -8,6 +8,8 @@ import dev.tessera.oauth.ResourceIndicators;
 import dev.tessera.oauth.Scopes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Set;
 import org.jose4j.json.JsonUtil;
@@ -222,8 +224,8 @@ public class ClientMetadataPolicy {
 
     private static boolean isUri(String value) {
         try {
-            return new java.net.URI(value).getHost() != null;
-        } catch (java.net.URISyntaxException e) {
+            return new URI(value).getHost() != null;
+        } catch (URISyntaxException e) {
             return false;
         }
     }

@@ -1,8 +1,10 @@
 package dev.tessera.client;
 
+import dev.tessera.http.BrowserOrigins;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +16,7 @@ import java.util.Set;
  * client can call the token, revocation and userinfo endpoints from. Recomputed at most once a minute.
  */
 @ApplicationScoped
-public class ClientOrigins {
+public class ClientOrigins implements BrowserOrigins {
     private static final Duration REFRESH = Duration.ofMinutes(1);
     private static final int PAGE = 500;
 
@@ -27,6 +29,7 @@ public class ClientOrigins {
     private volatile Set<String> origins = Set.of();
     private volatile Instant computedAt = Instant.EPOCH;
 
+    @Override
     public boolean isRegistered(String origin) {
         Instant now = clock.instant();
         if (computedAt.plus(REFRESH).isBefore(now)) {
@@ -56,7 +59,7 @@ public class ClientOrigins {
                 return null;
             }
             return u.getScheme() + "://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort());
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             return null;
         }
     }

@@ -94,6 +94,7 @@ public final class ConfigKeys {
     public static final String LDAP_POOL_SIZE = "tessera.ldap.pool-size";
     public static final String LDAP_CACHE_TTL = "tessera.ldap.cache-ttl";
     public static final String LDAP_RECHECK_ON_REFRESH = "tessera.ldap.recheck-on-refresh";
+    public static final String LDAP_REQUIRED_FOR_READINESS = "tessera.ldap.required-for-readiness";
 
     private ConfigKeys() {
     }

@@ -1,5 +1,6 @@
 package dev.tessera.crypto;
 
+import dev.tessera.config.ConfigKeys;
 import java.lang.reflect.InvocationTargetException;
 import java.security.Provider;
 import java.security.Security;
@@ -16,7 +17,7 @@ public final class CryptoProviders {
     /** The Amazon Corretto Crypto Provider's class; its static {@code INSTANCE} is the provider. */
     static final String NATIVE_CLASS = "com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider";
     /** {@code auto} (the default) or {@code off}; see {@link dev.tessera.config.ConfigKeys#CRYPTO_NATIVE}. */
-    static final String SWITCH = dev.tessera.config.ConfigKeys.CRYPTO_NATIVE;
+    static final String SWITCH = ConfigKeys.CRYPTO_NATIVE;
     static final String OFF = "off";
 
     private static final Logger LOG = Logger.getLogger(CryptoProviders.class.getName());

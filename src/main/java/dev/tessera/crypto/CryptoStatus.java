@@ -1,6 +1,7 @@
 package dev.tessera.crypto;
 
 import java.security.Provider;
+import java.security.Security;
 
 /**
  * Which provider signs, hashes and draws random numbers, and, when it is the JDK's, why the native one is
@@ -18,7 +19,7 @@ public record CryptoStatus(String provider, String version, boolean nativeProvid
     }
 
     static CryptoStatus jdk(String reason) {
-        Provider first = java.security.Security.getProviders()[0];
+        Provider first = Security.getProviders()[0];
         return new CryptoStatus(first.getName(), first.getVersionStr(), false, reason);
     }
 

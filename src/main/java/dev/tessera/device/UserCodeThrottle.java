@@ -9,6 +9,8 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Keeps user codes from being guessed (RFC 8628 §5.1: "It is therefore recommended that the server
@@ -43,12 +45,12 @@ public class UserCodeThrottle {
         addressKey(clientAddress).ifPresent(key -> failures.update(key, now, count(now, settings.maxFailuresPerAddress())));
     }
 
-    private java.util.function.Consumer<LoginFailure> count(Instant now, int max) {
+    private Consumer<LoginFailure> count(Instant now, int max) {
         return f -> f.failed(now, settings.failureWindow(), max, settings.failureWindow());
     }
 
-    private static java.util.stream.Stream<String> keys(String sessionId, String clientAddress) {
-        return java.util.stream.Stream.of(sessionKey(sessionId), addressKey(clientAddress)).flatMap(Optional::stream);
+    private static Stream<String> keys(String sessionId, String clientAddress) {
+        return Stream.of(sessionKey(sessionId), addressKey(clientAddress)).flatMap(Optional::stream);
     }
 
     static Optional<String> sessionKey(String sessionId) {

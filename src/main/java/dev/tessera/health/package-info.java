@@ -1,5 +1,6 @@
 /**
- * Operations: MicroProfile Health liveness and readiness (database, schema, signing keys), and the
- * start-up banner that says where Tessera listens. No protocol logic.
+ * Operations: MicroProfile Health liveness and readiness. Readiness is assembled from
+ * {@link dev.tessera.health.ReadinessContributor} beans, one per part that can make a node unable to serve
+ * (database, keys, directory, crypto, admin guard), each in its own package. No protocol logic.
  */
 package dev.tessera.health;

@@ -1,6 +1,7 @@
 package dev.tessera.http;
 
 import dev.tessera.oauth.Endpoints;
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -19,8 +20,8 @@ import java.io.IOException;
 public class CorsFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
 
-    @jakarta.inject.Inject
-    transient dev.tessera.client.ClientOrigins clientOrigins;
+    @Inject
+    transient BrowserOrigins clientOrigins;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

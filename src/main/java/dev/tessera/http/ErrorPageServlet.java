@@ -1,6 +1,7 @@
 package dev.tessera.http;
 
 import dev.tessera.oauth.OAuthError;
+import dev.tessera.oauth.RequestTooLargeException;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -30,7 +31,7 @@ public class ErrorPageServlet extends HttpServlet {
                 ExpiredPage.write(response);
                 return;
             }
-            if (hasCause(t, dev.tessera.oauth.RequestTooLargeException.class)) {
+            if (hasCause(t, RequestTooLargeException.class)) {
                 ErrorWriter.write(response, OAuthError.REQUEST_TOO_LARGE, "The request body is larger than this server accepts");
                 return;
             }

@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Enumeration;
 
 /**
  * Refuses oversized requests before any endpoint reads them. Headers over
@@ -50,9 +51,9 @@ public class RequestLimitsFilter extends HttpFilter {
 
     private static long headerBytes(HttpServletRequest request) {
         long total = 0;
-        for (java.util.Enumeration<String> names = request.getHeaderNames(); names.hasMoreElements();) {
+        for (Enumeration<String> names = request.getHeaderNames(); names.hasMoreElements();) {
             String name = names.nextElement();
-            for (java.util.Enumeration<String> values = request.getHeaders(name); values.hasMoreElements();) {
+            for (Enumeration<String> values = request.getHeaders(name); values.hasMoreElements();) {
                 total += name.length() + values.nextElement().length() + 4;
             }
         }

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
+import java.util.Locale;
 
 /**
  * Headers every response carries. HTML additionally may not be framed (RFC 9700 §4.16:
@@ -72,7 +73,7 @@ public class SecurityHeadersFilter extends HttpFilter {
         }
 
         private void markIfHtml(String type) {
-            if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("text/html")) {
+            if (type != null && type.toLowerCase(Locale.ROOT).startsWith("text/html")) {
                 super.setHeader("X-Frame-Options", "DENY");
                 super.setHeader("Content-Security-Policy", CSP_HTML);
                 // Pages carry per-request state (view state, the pending request id): never cache them.

@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,9 @@ import java.util.logging.Logger;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.PublicJsonWebKey;
+import org.jose4j.keys.resolvers.VerificationKeyResolver;
 import org.jose4j.lang.JoseException;
+import org.jose4j.lang.UnresolvableKeyException;
 
 /**
  * The signing keys held in memory, decrypted once and reloaded from the database by the rotation job,
@@ -129,7 +132,7 @@ public class KeyRing {
         Instant now = clock.instant();
         return keys.values().stream()
                 .filter(k -> k.timeline().stateAt(now, settings.retention()).published())
-                .sorted(java.util.Comparator.comparing((LoadedKey k) -> k.timeline().activatesAt()))
+                .sorted(Comparator.comparing((LoadedKey k) -> k.timeline().activatesAt()))
                 .toList();
     }
 
@@ -152,12 +155,12 @@ public class KeyRing {
      * must be used with its own algorithm, so an RSA key can never be taken as an HMAC secret and a key
      * past its retention verifies nothing. For tokens Tessera issued itself (access tokens, ID tokens).
      */
-    public org.jose4j.keys.resolvers.VerificationKeyResolver verificationKeys() {
+    public VerificationKeyResolver verificationKeys() {
         return (jws, nested) -> {
             Optional<LoadedKey> key = byKid(jws.getKeyIdHeaderValue());
             if (key.isEmpty() || !key.get().algorithm().jwsName().equals(jws.getAlgorithmHeaderValue())
                     || !stateOf(key.get()).published()) {
-                throw new org.jose4j.lang.UnresolvableKeyException("Not signed by a published Tessera key");
+                throw new UnresolvableKeyException("Not signed by a published Tessera key");
             }
             return key.get().jwk().getPublicKey();
         };

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Optional;
 
 /** A stored signing key: public JWK in clear, private JWK encrypted by {@link KeyEncryptor}. */
 @Entity
@@ -50,7 +51,7 @@ public class SigningKey {
     }
 
     /** Empty for an algorithm this build no longer knows; such keys are ignored, not failed on. */
-    public java.util.Optional<SigningAlgorithm> algorithm() {
+    public Optional<SigningAlgorithm> algorithm() {
         return SigningAlgorithm.fromJwsName(algorithm);
     }
 

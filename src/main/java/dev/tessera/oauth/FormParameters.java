@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * An application/x-www-form-urlencoded body, parsed strictly. RFC 6749 §3.1 and §3.2: "Request and
@@ -33,7 +35,7 @@ public final class FormParameters {
      * request uses "application/x-www-form-urlencoded"; anything else is {@code invalid_request}.
      */
     public static FormParameters fromPost(String contentType, String body, Set<String> repeatable) {
-        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
             throw new OAuthException(OAuthError.INVALID_REQUEST, "The body must be application/x-www-form-urlencoded");
         }
         return parse(body, repeatable);
@@ -60,7 +62,7 @@ public final class FormParameters {
 
     /** Names given more than once, other than the {@code repeatable} ones. */
     public Set<String> repeated(Set<String> repeatable) {
-        Set<String> repeated = new java.util.TreeSet<>();
+        Set<String> repeated = new TreeSet<>();
         values.forEach((name, list) -> {
             if (list.size() > 1 && !repeatable.contains(name)) {
                 repeated.add(name);

@@ -3,6 +3,7 @@ package dev.tessera.oauth;
 import jakarta.json.Json;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonReaderFactory;
+import jakarta.json.spi.JsonProvider;
 import java.util.Map;
 
 /**
@@ -14,7 +15,7 @@ import java.util.Map;
  */
 public final class JsonFactories {
     /** The provider itself, for values ({@code Json.createValue}). */
-    public static final jakarta.json.spi.JsonProvider PROVIDER = jakarta.json.spi.JsonProvider.provider();
+    public static final JsonProvider PROVIDER = JsonProvider.provider();
     /** Object and array builders, as {@code Json.createObjectBuilder()} / {@code createArrayBuilder()}. */
     public static final JsonBuilderFactory BUILDERS = Json.createBuilderFactory(Map.of());
 

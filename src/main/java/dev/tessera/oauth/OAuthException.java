@@ -1,5 +1,8 @@
 package dev.tessera.oauth;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * A protocol failure: an {@link OAuthError} plus text safe to show the client.
  *
@@ -12,17 +15,17 @@ public class OAuthException extends RuntimeException {
 
     private final OAuthError error;
     private final String logDetail;
-    private final java.util.Map<String, String> headers;
+    private final Map<String, String> headers;
 
     public OAuthException(OAuthError error, String description) {
         this(error, description, null);
     }
 
     public OAuthException(OAuthError error, String description, String logDetail) {
-        this(error, description, logDetail, java.util.Map.of());
+        this(error, description, logDetail, Map.of());
     }
 
-    private OAuthException(OAuthError error, String description, String logDetail, java.util.Map<String, String> headers) {
+    private OAuthException(OAuthError error, String description, String logDetail, Map<String, String> headers) {
         super(description, null, false, false);
         this.error = error;
         this.logDetail = logDetail;
@@ -31,12 +34,12 @@ public class OAuthException extends RuntimeException {
 
     /** A copy that also sends this response header, e.g. WWW-Authenticate (RFC 6749 §5.2, RFC 6750 §3). */
     public OAuthException withHeader(String name, String value) {
-        java.util.Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+        Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(name, value);
-        return new OAuthException(error, description(), logDetail, java.util.Map.copyOf(more));
+        return new OAuthException(error, description(), logDetail, Map.copyOf(more));
     }
 
-    public java.util.Map<String, String> headers() {
+    public Map<String, String> headers() {
         return headers;
     }
 

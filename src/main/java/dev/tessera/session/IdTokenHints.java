@@ -5,6 +5,7 @@ import dev.tessera.keys.KeyRing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
@@ -34,7 +35,7 @@ public class IdTokenHints {
     }
 
     /** The verified claims of a hint (sub, aud, sid, ...); empty when it is not an ID token of this server. */
-    public Optional<org.jose4j.jwt.JwtClaims> claims(String hint) {
+    public Optional<JwtClaims> claims(String hint) {
         if (hint == null || hint.length() > 16_384) {
             return Optional.empty();
         }

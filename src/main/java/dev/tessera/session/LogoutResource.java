@@ -15,7 +15,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jose4j.jwt.JwtClaims;
@@ -58,7 +60,7 @@ public class LogoutResource {
     @POST
     @Operation(summary = "End the SSO session, form-encoded parameters")
     public Response post(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body, @Context HttpServletRequest http) {
-        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
             return LogoutPages.error("The body must be application/x-www-form-urlencoded");
         }
         return handle(body, http);
@@ -67,7 +69,7 @@ public class LogoutResource {
     private Response handle(String raw, HttpServletRequest http) {
         FormParameters params;
         try {
-            params = FormParameters.parse(raw, java.util.Set.of());
+            params = FormParameters.parse(raw, Set.of());
         } catch (OAuthException e) {
             return LogoutPages.error(e.description());
         }

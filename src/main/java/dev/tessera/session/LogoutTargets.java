@@ -4,6 +4,8 @@ import dev.tessera.client.Client;
 import dev.tessera.client.ClientDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -31,6 +33,6 @@ public class LogoutTargets {
         if (state == null) {
             return uri;
         }
-        return uri + (uri.contains("?") ? "&" : "?") + "state=" + java.net.URLEncoder.encode(state, java.nio.charset.StandardCharsets.UTF_8);
+        return uri + (uri.contains("?") ? "&" : "?") + "state=" + URLEncoder.encode(state, StandardCharsets.UTF_8);
     }
 }

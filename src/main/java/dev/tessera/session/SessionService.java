@@ -3,6 +3,7 @@ package dev.tessera.session;
 import dev.tessera.config.SessionSettings;
 import dev.tessera.oauth.Secrets;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -66,7 +67,7 @@ public class SessionService {
     }
 
     @Inject
-    jakarta.enterprise.event.Event<SessionEnded> ended;
+    Event<SessionEnded> ended;
 
     /** Ends the session behind a cookie value and announces it, so tokens bound to it can be revoked. */
     @Transactional

@@ -3,6 +3,7 @@ package dev.tessera.token;
 import dev.tessera.config.Issuer;
 import dev.tessera.config.TokenSettings;
 import dev.tessera.keys.KeyRing;
+import dev.tessera.oauth.Scopes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -80,7 +81,7 @@ public class AccessTokenInspector {
         REGISTERED.forEach(extra::remove);
         Object scope = claims.getClaimValue("scope");
         return new TokenClaims(claims.getJwtId(), claims.getStringClaimValue("client_id"), claims.getSubject(),
-                dev.tessera.oauth.Scopes.parse(scope == null ? null : scope.toString()),
+                Scopes.parse(scope == null ? null : scope.toString()),
                 claims.hasAudience() ? claims.getAudience() : List.of(),
                 claims.getIssuedAt() == null ? null : Instant.ofEpochMilli(claims.getIssuedAt().getValueInMillis()),
                 Instant.ofEpochMilli(claims.getExpirationTime().getValueInMillis()), extra);

@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
 
@@ -83,7 +84,7 @@ public class AccessTokenIssuer {
     }
 
     /** The audience's required algorithm, else the client's, else the server default. */
-    SigningAlgorithm algorithmFor(Client client, java.util.List<String> audiences) {
+    SigningAlgorithm algorithmFor(Client client, List<String> audiences) {
         String name;
         try {
             name = resourceAlgorithms.requiredBy(audiences).orElse(client.accessTokenSigningAlg() != null

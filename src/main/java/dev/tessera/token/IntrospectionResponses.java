@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.io.StringReader;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -62,7 +63,7 @@ public class IntrospectionResponses {
         claims.extra().entrySet().stream().filter(e -> !e.getKey().equals("token_type")).forEach(e -> {
             String name = e.getKey();
             Object value = e.getValue();
-            json.add(name, JsonFactories.READERS.createReader(new java.io.StringReader(JsonUtil.toJson(Map.of("v", value)))).readObject().get("v"));
+            json.add(name, JsonFactories.READERS.createReader(new StringReader(JsonUtil.toJson(Map.of("v", value)))).readObject().get("v"));
         });
         return json.build();
     }

@@ -6,6 +6,8 @@ import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.util.LinkedHashSet;
+import java.util.List;
 import org.jose4j.json.JsonUtil;
 import org.jose4j.lang.JoseException;
 import java.time.Instant;
@@ -62,14 +64,14 @@ public class OpaqueToken {
         this.clientId = grant.client().clientId();
         this.subject = grant.subject();
         this.scope = Set.copyOf(grant.scope());
-        this.audience = new java.util.LinkedHashSet<>(grant.audiences());
+        this.audience = new LinkedHashSet<>(grant.audiences());
         this.issuedAt = issuedAt;
         this.expiresAt = expiresAt;
         this.claims = grant.extra().isEmpty() ? null : JsonUtil.toJson(grant.extra());
     }
 
     TokenClaims claims() {
-        return new TokenClaims(jti, clientId, subject, scope, java.util.List.copyOf(audience), issuedAt, expiresAt, extra());
+        return new TokenClaims(jti, clientId, subject, scope, List.copyOf(audience), issuedAt, expiresAt, extra());
     }
 
     private Map<String, Object> extra() {

@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -98,7 +99,7 @@ public class RefreshToken {
     /** The introspection view (RFC 7662 §2.2); token_type_hint-independent. */
     TokenClaims claims() {
         return new TokenClaims(tokenHash.substring(0, 22), clientId, subject, scope, List.copyOf(resources), issuedAt, expiresAt,
-                java.util.Map.of("token_type", "refresh_token"));
+                Map.of("token_type", "refresh_token"));
     }
 
     /** What this token carries forward to the next one of its family. */

@@ -14,7 +14,10 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Refresh tokens: 256 random bits, stored as SHA-256, rotated on every use. RFC 9700 §4.14.2: for public
@@ -38,7 +41,7 @@ public class RefreshTokens {
     Clock clock;
 
     /** The first token of a family; its absolute lifetime is fixed here. */
-    public RefreshGrant newFamily(String familyId, Client client, String subject, java.util.Set<String> scope, List<String> resources,
+    public RefreshGrant newFamily(String familyId, Client client, String subject, Set<String> scope, List<String> resources,
             String sid, Instant authTime, List<String> amr, String acr, String claims) {
         boolean offline = scope.contains("offline_access");
         Duration lifetime = offline ? settings.offlineLifetime()
@@ -70,7 +73,7 @@ public class RefreshTokens {
      * burn it. Consumption is one atomic update; a second use revokes the family.
      */
     @Transactional(dontRollbackOn = OAuthException.class)
-    public RefreshGrant rotate(String value, Client client, java.util.Set<String> requestedScope) {
+    public RefreshGrant rotate(String value, Client client, Set<String> requestedScope) {
         String hash = value == null || value.length() > 128 ? null : Secrets.sha256Hex(value);
         RefreshToken token = hash == null ? null : em.find(RefreshToken.class, hash);
         if (token == null || !token.clientId().equals(client.clientId())) {
@@ -79,7 +82,7 @@ public class RefreshTokens {
         // RFC 6749 §6: the scope "MUST NOT include any scope not originally granted". Checked before the
         // token is consumed, so a refused request leaves the client its token.
         if (requestedScope != null && !token.grant().scope().containsAll(requestedScope)) {
-            java.util.Set<String> wider = new java.util.LinkedHashSet<>(requestedScope);
+            Set<String> wider = new LinkedHashSet<>(requestedScope);
             wider.removeAll(token.grant().scope());
             throw new OAuthException(OAuthError.INVALID_SCOPE, "Scope not originally granted: " + String.join(" ", wider));
         }
@@ -125,13 +128,13 @@ public class RefreshTokens {
     }
 
     /** For revocation (RFC 7009) and introspection: the live, unconsumed token with this value. */
-    public java.util.Optional<RefreshToken> findLive(String value) {
+    public Optional<RefreshToken> findLive(String value) {
         if (value == null || value.length() > 128) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         RefreshToken token = em.find(RefreshToken.class, Secrets.sha256Hex(value));
         Instant now = clock.instant();
-        return java.util.Optional.ofNullable(token)
+        return Optional.ofNullable(token)
                 .filter(t -> t.consumedAt() == null && now.isBefore(t.expiresAt()) && now.isBefore(t.idleExpiresAt()));
     }
 

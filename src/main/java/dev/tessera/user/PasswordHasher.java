@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.text.Normalizer;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Optional;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
@@ -88,7 +89,7 @@ public class PasswordHasher {
         if (dummy == null) {
             byte[] random = new byte[24];
             RANDOM.nextBytes(random);
-            dummy = hash(java.util.Base64.getEncoder().encodeToString(random));
+            dummy = hash(Base64.getEncoder().encodeToString(random));
             dummyHash = dummy;
         }
         return dummy;

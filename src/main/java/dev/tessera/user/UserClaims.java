@@ -1,5 +1,6 @@
 package dev.tessera.user;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -44,7 +45,7 @@ public final class UserClaims {
         }
         if (p.address() != null) {
             // §5.1.1: address is a JSON object of its members.
-            claims.put(StandardClaims.ADDRESS, java.util.Collections.unmodifiableMap(p.address().members()));
+            claims.put(StandardClaims.ADDRESS, Collections.unmodifiableMap(p.address().members()));
         }
         // §5.1: updated_at is "the number of seconds from 1970-01-01T00:00:00Z".
         claims.put(StandardClaims.UPDATED_AT, user.updatedAt().getEpochSecond());

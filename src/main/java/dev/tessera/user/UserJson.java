@@ -9,6 +9,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -116,9 +117,9 @@ public final class UserJson {
                 r.string(StandardClaims.POSTAL_CODE, 64), r.string(StandardClaims.COUNTRY, 255));
     }
 
-    private static java.util.List<String> groups(JsonArray array) {
+    private static List<String> groups(JsonArray array) {
         if (array == null) {
-            return java.util.List.of();
+            return List.of();
         }
         if (array.size() > MAX_GROUPS) {
             throw UserProfileRules.invalid("groups may list at most " + MAX_GROUPS + " groups");
@@ -132,6 +133,6 @@ public final class UserJson {
             }
             groups.add(s.getString());
         }
-        return java.util.List.copyOf(groups);
+        return List.copyOf(groups);
     }
 }

@@ -1,5 +1,7 @@
 package dev.tessera.userinfo;
 
+import dev.tessera.claims.JsonValues;
+import dev.tessera.claims.ScopeClaims;
 import dev.tessera.oauth.JsonFactories;
 import dev.tessera.oauth.Endpoints;
 import dev.tessera.oauth.ErrorResponses;
@@ -7,7 +9,7 @@ import dev.tessera.oauth.FormParameters;
 import dev.tessera.oauth.OAuthError;
 import dev.tessera.token.AccessTokenInspector;
 import dev.tessera.token.TokenClaims;
-import dev.tessera.token.grant.UserTokens;
+import dev.tessera.token.UserTokens;
 import dev.tessera.user.UserAccount;
 import dev.tessera.user.UserDirectory;
 import jakarta.enterprise.context.ApplicationScoped;

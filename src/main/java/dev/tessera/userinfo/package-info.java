@@ -1,5 +1,5 @@
 /**
- * Claims: which user claims each scope stands for (OpenID Connect Core §5.4), the {@code claims} request
- * parameter (§5.5), and the userinfo endpoint (§5.3).
+ * The userinfo endpoint (OpenID Connect Core §5.3): a bearer access token (RFC 6750 §2) in, the claims its
+ * scope and its {@code claims} request allow out (selected by {@code claims/}).
  */
 package dev.tessera.userinfo;

@@ -2,7 +2,9 @@ package dev.tessera.web;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
+import java.util.Collection;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
@@ -32,7 +34,7 @@ public class Locales {
     }
 
     /** Each scope with its description from the bundle ({@code scope.<name>}); unknown scopes by name. */
-    public java.util.List<String> describeScopes(java.util.Collection<String> scopes) {
+    public List<String> describeScopes(Collection<String> scopes) {
         ResourceBundle bundle = bundle();
         return scopes.stream().map(s -> bundle.containsKey("scope." + s) ? bundle.getString("scope." + s) : s).toList();
     }

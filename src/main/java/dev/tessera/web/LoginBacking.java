@@ -1,8 +1,8 @@
 package dev.tessera.web;
 
-import dev.tessera.authorize.AuthorizeMetadata;
 import dev.tessera.authorize.PendingAuthorization;
 import dev.tessera.authorize.PendingAuthorizations;
+import dev.tessera.oauth.AcrValues;
 import dev.tessera.session.SessionCookie;
 import dev.tessera.session.SessionService;
 import dev.tessera.user.LoginResult;
@@ -95,7 +95,7 @@ public class LoginBacking {
         }
         LoginResult.Success success = (LoginResult.Success) result;
         request.changeSessionId();
-        SessionService.Started started = sessions.start(success.user().subject(), success.amr(), AuthorizeMetadata.ACR_PASSWORD, remember);
+        SessionService.Started started = sessions.start(success.user().subject(), success.amr(), AcrValues.PASSWORD, remember);
         flow.response().addHeader("Set-Cookie", sessionCookie.header(started.cookieValue(), started.cookieMaxAge()));
         if (pending.isPresent()) {
             pendings.loggedIn(id, success.user().subject());

@@ -16,7 +16,7 @@ import dev.tessera.token.RefreshTokens;
 import dev.tessera.token.RevocationList;
 import dev.tessera.token.TokenRequest;
 import dev.tessera.token.TokenResponse;
-import dev.tessera.token.grant.UserTokens;
+import dev.tessera.token.UserTokens;
 import dev.tessera.user.LoginResult;
 import dev.tessera.user.UserAccount;
 import dev.tessera.user.UserDirectory;

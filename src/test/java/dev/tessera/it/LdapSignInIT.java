@@ -197,14 +197,20 @@ class LdapSignInIT {
     }
 
     @Test
-    void whileNoDirectoryServerAnswersSignInIsUnavailableRefreshWaitsAndTheNodeIsNotReady() throws Exception {
+    void whileNoDirectoryServerAnswersDirectorySignInIsUnavailableRefreshWaitsAndLocalUsersStillSignIn() throws Exception {
         JsonObject tokens = signIn("ada");
+        SignIn.createUser("local-during-outage");
         var server = InMemoryActiveDirectory.directory().server();
         server.shutDown(true);
         try {
             assertThat(loginError("ada", SignIn.PASSWORD)).contains("Sign-in is unavailable right now.");
-            HttpResponse<String> ready = awaitReadiness(503);
-            assertThat(ready.body()).contains("unreachable (0 of 2 servers answer)");
+            // tessera.ldap.required-for-readiness=false (the default): reported, but the node stays ready.
+            HttpResponse<String> ready = awaitReadinessBody("unreachable (0 of 2 servers answer)");
+            assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+            assertThat(Admin.json(ready.body()).getString("status")).isEqualTo("UP");
+            // Local users and their tokens do not need the directory.
+            JsonObject local = signIn("local-during-outage");
+            assertThat(userinfo(local.getString("access_token")).getString("preferred_username")).isEqualTo("local-during-outage");
             // The account cannot be re-checked: the refresh fails, but does not burn the refresh token.
             HttpResponse<String> refresh = token(Map.of("grant_type", "refresh_token", "refresh_token", tokens.getString("refresh_token")));
             assertThat(refresh.statusCode()).as(refresh.body()).isEqualTo(500);
@@ -212,20 +218,21 @@ class LdapSignInIT {
         } finally {
             server.startListening();
         }
-        awaitReadiness(200);
+        awaitReadinessBody("reachable (");
         HttpResponse<String> later = token(Map.of("grant_type", "refresh_token", "refresh_token", tokens.getString("refresh_token")));
         assertThat(later.statusCode()).as("the same refresh token works once the directory is back: " + later.body()).isEqualTo(200);
     }
 
-    static HttpResponse<String> awaitReadiness(int status) throws InterruptedException {
+    /** Polls readiness (the probe's answer is kept a few seconds) until its body says {@code text}. */
+    static HttpResponse<String> awaitReadinessBody(String text) throws InterruptedException {
         HttpResponse<String> ready = null;
         for (int i = 0; i < 30; i++) {
             ready = Http.send(Http.request("/health/ready").GET());
-            if (ready.statusCode() == status) {
+            if (ready.body().contains(text)) {
                 return ready;
             }
             Thread.sleep(500);
         }
-        throw new AssertionError("readiness never answered " + status + ": " + ready.body());
+        throw new AssertionError("readiness never said " + text + ": " + ready.body());
     }
 }

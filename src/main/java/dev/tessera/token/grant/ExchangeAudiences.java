@@ -4,6 +4,7 @@ import dev.tessera.client.Client;
 import dev.tessera.oauth.OAuthError;
 import dev.tessera.oauth.OAuthException;
 import dev.tessera.oauth.ResourceIndicators;
+import dev.tessera.token.Audiences;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.LinkedHashSet;

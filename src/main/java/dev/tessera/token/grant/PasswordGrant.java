@@ -1,17 +1,20 @@
 package dev.tessera.token.grant;
 
-import dev.tessera.authorize.AuthorizeMetadata;
 import dev.tessera.client.Client;
+import dev.tessera.oauth.AcrValues;
 import dev.tessera.oauth.GrantTypes;
 import dev.tessera.oauth.OAuthError;
 import dev.tessera.oauth.OAuthException;
 import dev.tessera.oauth.OAuthParameters;
 import dev.tessera.oauth.Secrets;
+import dev.tessera.token.Audiences;
 import dev.tessera.token.GrantHandler;
+import dev.tessera.token.GrantScopes;
 import dev.tessera.token.RefreshGrant;
 import dev.tessera.token.RefreshTokens;
 import dev.tessera.token.TokenRequest;
 import dev.tessera.token.TokenResponse;
+import dev.tessera.token.UserTokens;
 import dev.tessera.user.LoginResult;
 import dev.tessera.user.UserDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -70,7 +73,7 @@ public class PasswordGrant implements GrantHandler {
         audiences.resolve(client, resources);
         LoginResult.Success success = authenticate(username, password, request.clientAddress());
         RefreshGrant grant = refreshTokens.newFamily(Secrets.random(16), client, success.user().subject(), scope,
-                List.copyOf(resources), null, clock.instant(), success.amr(), AuthorizeMetadata.ACR_PASSWORD, null);
+                List.copyOf(resources), null, clock.instant(), success.amr(), AcrValues.PASSWORD, null);
         // No nonce: there was no authorization request (OpenID Connect Core §2: nonce only when one was sent).
         return tokens.issue(client, success.user(), grant, null).response();
     }

@@ -12,6 +12,7 @@ import dev.tessera.oauth.TokenTypes;
 import dev.tessera.token.AccessTokenGrant;
 import dev.tessera.token.AccessTokenIssuer;
 import dev.tessera.token.GrantHandler;
+import dev.tessera.token.GrantScopes;
 import dev.tessera.token.IssuedAccessToken;
 import dev.tessera.token.RefreshTokens;
 import dev.tessera.token.TokenClaims;

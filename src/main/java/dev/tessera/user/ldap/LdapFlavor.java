@@ -3,6 +3,7 @@ package dev.tessera.user.ldap;
 import static dev.tessera.user.ldap.LdapAttributes.*;
 
 import dev.tessera.user.StandardClaims;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -66,6 +67,6 @@ public enum LdapFlavor {
         claims.put(StandardClaims.FAMILY_NAME, SN);
         claims.put(StandardClaims.EMAIL, MAIL);
         claims.put(StandardClaims.PHONE_NUMBER, TELEPHONE_NUMBER);
-        return java.util.Collections.unmodifiableMap(claims);
+        return Collections.unmodifiableMap(claims);
     }
 }

@@ -4,10 +4,14 @@ import dev.tessera.client.AuthenticatedClient;
 import dev.tessera.client.Client;
 import dev.tessera.client.ClientAuthMethod;
 import dev.tessera.config.Issuer;
+import dev.tessera.config.ResourceAlgorithms;
 import dev.tessera.oauth.FormParameters;
 import dev.tessera.oauth.OAuthParameters;
+import dev.tessera.token.Audiences;
 import dev.tessera.token.GrantFixtures;
+import dev.tessera.token.GrantScopes;
 import dev.tessera.token.TokenRequest;
+import dev.tessera.token.UserTokens;
 import dev.tessera.user.LoginResult;
 import dev.tessera.user.UserAccount;
 import dev.tessera.user.UserDirectory;
@@ -32,17 +36,8 @@ final class Grants {
     final GrantFixtures tokens = new GrantFixtures();
     final FakeUsers users = new FakeUsers();
     final GrantScopes scopes = new GrantScopes();
-    final Audiences audiences = new Audiences();
-    final UserTokens userTokens = new UserTokens();
-
-    Grants() {
-        audiences.issuer = new Issuer(GrantFixtures.ISSUER);
-        audiences.algorithms = new dev.tessera.config.ResourceAlgorithms(java.util.Map.of());
-        userTokens.accessTokens = tokens.accessTokens();
-        userTokens.refreshTokens = tokens.refreshTokens;
-        userTokens.idTokens = tokens.idTokens;
-        userTokens.audiences = audiences;
-    }
+    final Audiences audiences = new Audiences(new Issuer(GrantFixtures.ISSUER), new ResourceAlgorithms(Map.of()));
+    final UserTokens userTokens = new UserTokens(tokens.accessTokens(), tokens.refreshTokens, tokens.idTokens, audiences);
 
     /** A confidential client with these grant types, scopes read/write/openid (default read) and API as resource. */
     static Client client(String clientId, String... grantTypes) {

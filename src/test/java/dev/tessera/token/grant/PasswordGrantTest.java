@@ -6,9 +6,9 @@ import static dev.tessera.token.grant.Grants.form;
 import static dev.tessera.token.grant.Grants.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tessera.authorize.AuthorizeMetadata;
 import dev.tessera.client.Client;
 import dev.tessera.client.ClientAuthMethod;
+import dev.tessera.oauth.AcrValues;
 import dev.tessera.oauth.GrantTypes;
 import dev.tessera.oauth.OAuthError;
 import dev.tessera.oauth.OAuthException;
@@ -66,7 +66,7 @@ class PasswordGrantTest {
         assertThat(family.familyId()).hasSizeGreaterThanOrEqualTo(21);
         assertThat(family.sid()).isNull();
         assertThat(family.amr()).containsExactly("pwd");
-        assertThat(family.acr()).isEqualTo(AuthorizeMetadata.ACR_PASSWORD);
+        assertThat(family.acr()).isEqualTo(AcrValues.PASSWORD);
         assertThat(family.authTime()).isEqualTo(GrantFixtures.NOW);
         // The directory saw the caller's address: the login throttle counts per address too.
         assertThat(g.users.attempts).containsExactly("alice@192.0.2.7");

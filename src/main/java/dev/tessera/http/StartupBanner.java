@@ -1,4 +1,4 @@
-package dev.tessera.health;
+package dev.tessera.http;
 
 import dev.tessera.config.Issuer;
 import dev.tessera.config.StartupChecks;
@@ -8,6 +8,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import java.util.logging.Logger;
 
 /** Says once, after start-up work is done, where Tessera answers, and repeats any security warnings. */
@@ -21,7 +22,7 @@ public class StartupBanner {
     @Inject
     StartupChecks checks;
 
-    void onReady(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 1000) SchemaMigrated event) {
+    void onReady(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) SchemaMigrated event) {
         checks.logWarnings();
         LOG.info("\n=== Tessera is running ===\n"
                 + "  issuer:     " + issuer.url() + "\n"

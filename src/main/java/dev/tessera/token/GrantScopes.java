@@ -1,4 +1,4 @@
-package dev.tessera.token.grant;
+package dev.tessera.token;
 
 import dev.tessera.client.Client;
 import dev.tessera.oauth.OAuthError;

@@ -1,15 +1,13 @@
-package dev.tessera.token.grant;
+package dev.tessera.authorize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tessera.authorize.AuthorizationCode;
-import dev.tessera.authorize.AuthorizationCodeFixtures;
-import dev.tessera.authorize.AuthorizationCodes;
 import dev.tessera.oauth.FormParameters;
 import dev.tessera.oauth.OAuthError;
 import dev.tessera.oauth.OAuthException;
 import dev.tessera.token.TokenRequest;
+import dev.tessera.token.GrantFakes;
 import java.time.Clock;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

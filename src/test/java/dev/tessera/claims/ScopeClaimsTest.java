@@ -1,4 +1,4 @@
-package dev.tessera.userinfo;
+package dev.tessera.claims;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,21 +1,15 @@
-package dev.tessera.token.grant;
+package dev.tessera.token;
 
 import dev.tessera.client.Client;
 import dev.tessera.oauth.GrantTypes;
-import dev.tessera.token.AccessTokenGrant;
-import dev.tessera.token.AccessTokenIssuer;
-import dev.tessera.token.IdTokenIssuer;
-import dev.tessera.token.IdTokenRequest;
-import dev.tessera.token.IssuedAccessToken;
-import dev.tessera.token.RefreshGrant;
-import dev.tessera.token.RefreshTokens;
-import dev.tessera.token.TokenResponse;
 import dev.tessera.user.UserAccount;
-import dev.tessera.userinfo.ClaimsRequest;
+import dev.tessera.claims.ClaimsRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The tokens of a grant made by a user (authorization code, refresh token): an access token for the
@@ -26,7 +20,6 @@ import java.util.Map;
 public class UserTokens {
     /** Private claim listing the claims requested for userinfo (OpenID Connect Core §5.5). */
     public static final String USERINFO_CLAIMS = "userinfo_claims";
-
 
     @Inject
     AccessTokenIssuer accessTokens;
@@ -40,14 +33,24 @@ public class UserTokens {
     @Inject
     Audiences audiences;
 
+    public UserTokens() {
+    }
+
+    public UserTokens(AccessTokenIssuer accessTokens, RefreshTokens refreshTokens, IdTokenIssuer idTokens, Audiences audiences) {
+        this.accessTokens = accessTokens;
+        this.refreshTokens = refreshTokens;
+        this.idTokens = idTokens;
+        this.audiences = audiences;
+    }
+
     /**
      * @param nonce the authorization request's nonce (code grant), null on refresh (OpenID Connect Core §12.2)
      * @return the response and the access token issued, so callers can link it to its grant
      */
     public Issued issue(Client client, UserAccount user, RefreshGrant grant, String nonce) {
         List<String> aud = audiences.resolve(client, grant.resources());
-        Map<String, Object> extra = new java.util.HashMap<>(Map.of("auth_time", grant.authTime().getEpochSecond()));
-        java.util.Set<String> userinfoClaims = ClaimsRequest.requested(grant.claims(), ClaimsRequest.USERINFO);
+        Map<String, Object> extra = new HashMap<>(Map.of("auth_time", grant.authTime().getEpochSecond()));
+        Set<String> userinfoClaims = ClaimsRequest.requested(grant.claims(), ClaimsRequest.USERINFO);
         if (!userinfoClaims.isEmpty()) {
             // The claims parameter's userinfo part travels with the access token, so /userinfo can honour it.
             extra.put(USERINFO_CLAIMS, List.copyOf(userinfoClaims));

@@ -1,11 +1,10 @@
-package dev.tessera.token.grant;
+package dev.tessera.token;
 
-import static dev.tessera.token.grant.AuthorizationCodeGrantTest.assertGrantError;
+import static dev.tessera.oauth.OAuthAssertions.assertOAuthError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tessera.oauth.FormParameters;
 import dev.tessera.oauth.OAuthError;
-import dev.tessera.token.TokenRequest;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +45,7 @@ class RefreshTokenGrantTest {
 
     @Test
     void anInvalidTokenIsInvalidGrantAndIssuesNothing() {
-        assertGrantError(() -> grant.handle(request("")), OAuthError.INVALID_GRANT);
+        assertOAuthError(OAuthError.INVALID_GRANT, () -> grant.handle(request("")));
         assertThat(fakes.tokens.issuedFor).isNull();
     }
 
@@ -55,7 +54,7 @@ class RefreshTokenGrantTest {
         fakes.refreshTokens.rotated = GrantFakes.refreshGrant(Set.of("openid"));
         fakes.users.enabled = false;
 
-        assertGrantError(() -> grant.handle(request("")), OAuthError.INVALID_GRANT);
+        assertOAuthError(OAuthError.INVALID_GRANT, () -> grant.handle(request("")));
         assertThat(fakes.refreshTokens.revokedFamilies).containsExactly("fam-1");
         assertThat(fakes.tokens.issuedFor).isNull();
     }
@@ -63,6 +62,6 @@ class RefreshTokenGrantTest {
     @Test
     void theRefreshTokenParameterIsRequired() {
         TokenRequest missing = new TokenRequest(FormParameters.parse("grant_type=refresh_token", Set.of()), GrantFakes.authenticated("web"));
-        assertGrantError(() -> grant.handle(missing), OAuthError.INVALID_REQUEST);
+        assertOAuthError(OAuthError.INVALID_REQUEST, () -> grant.handle(missing));
     }
 }

@@ -1,4 +1,4 @@
-package dev.tessera.token.grant;
+package dev.tessera.token;
 
 import dev.tessera.client.Client;
 import dev.tessera.oauth.GrantTypes;
@@ -6,11 +6,6 @@ import dev.tessera.oauth.OAuthError;
 import dev.tessera.oauth.OAuthException;
 import dev.tessera.oauth.OAuthParameters;
 import dev.tessera.oauth.Scopes;
-import dev.tessera.token.GrantHandler;
-import dev.tessera.token.RefreshGrant;
-import dev.tessera.token.RefreshTokens;
-import dev.tessera.token.TokenRequest;
-import dev.tessera.token.TokenResponse;
 import dev.tessera.user.UserAccount;
 import dev.tessera.user.UserDirectory;
 import jakarta.enterprise.context.ApplicationScoped;

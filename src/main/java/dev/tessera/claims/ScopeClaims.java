@@ -1,4 +1,4 @@
-package dev.tessera.userinfo;
+package dev.tessera.claims;
 
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

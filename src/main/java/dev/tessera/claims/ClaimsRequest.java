@@ -1,4 +1,4 @@
-package dev.tessera.userinfo;
+package dev.tessera.claims;
 
 import dev.tessera.oauth.JsonFactories;
 import jakarta.json.JsonObject;

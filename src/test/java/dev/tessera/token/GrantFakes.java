@@ -1,4 +1,4 @@
-package dev.tessera.token.grant;
+package dev.tessera.token;
 
 import dev.tessera.authorize.AuthorizationCode;
 import dev.tessera.authorize.AuthorizationCodes;
@@ -7,11 +7,6 @@ import dev.tessera.client.Client;
 import dev.tessera.client.ClientAuthMethod;
 import dev.tessera.oauth.OAuthError;
 import dev.tessera.oauth.OAuthException;
-import dev.tessera.token.IssuedAccessToken;
-import dev.tessera.token.RefreshGrant;
-import dev.tessera.token.RefreshTokens;
-import dev.tessera.token.RevocationList;
-import dev.tessera.token.TokenResponse;
 import dev.tessera.user.LoginResult;
 import dev.tessera.user.UserAccount;
 import dev.tessera.user.UserDirectory;
@@ -23,27 +18,27 @@ import java.util.Optional;
 import java.util.Set;
 
 /** In-memory stand-ins for what the user grants talk to, recording what they were asked to do. */
-final class GrantFakes {
-    final Codes codes = new Codes();
-    final Refresh refreshTokens = new Refresh();
-    final Revocations revocations = new Revocations();
-    final Users users = new Users();
-    final Tokens tokens = new Tokens();
+public final class GrantFakes {
+    public final Codes codes = new Codes();
+    public final Refresh refreshTokens = new Refresh();
+    public final Revocations revocations = new Revocations();
+    public final Users users = new Users();
+    public final Tokens tokens = new Tokens();
 
-    static AuthenticatedClient authenticated(String clientId) {
+    public static AuthenticatedClient authenticated(String clientId) {
         Client client = new Client(clientId, ClientAuthMethod.CLIENT_SECRET_BASIC, Instant.EPOCH);
         client.grantTypes(Set.of("authorization_code", "refresh_token"));
         return new AuthenticatedClient(client, ClientAuthMethod.CLIENT_SECRET_BASIC);
     }
 
-    static RefreshGrant refreshGrant(Set<String> scope) {
+    public static RefreshGrant refreshGrant(Set<String> scope) {
         return new RefreshGrant("fam-1", "web", "alice", scope, List.of(), "sid-1", Instant.EPOCH, List.of("pwd"), null, null,
                 false, Instant.now().plusSeconds(3600));
     }
 
-    static final class Codes extends AuthorizationCodes {
-        AuthorizationCodes.Redemption next;
-        String recordedJti;
+    public static final class Codes extends AuthorizationCodes {
+        public AuthorizationCodes.Redemption next;
+        public String recordedJti;
 
         @Override
         public Redemption redeem(String code) {
@@ -56,10 +51,10 @@ final class GrantFakes {
         }
     }
 
-    static final class Refresh extends RefreshTokens {
-        final List<String> revokedFamilies = new ArrayList<>();
-        RefreshGrant rotated;
-        Set<String> requestedScope;
+    public static final class Refresh extends RefreshTokens {
+        public final List<String> revokedFamilies = new ArrayList<>();
+        public RefreshGrant rotated;
+        public Set<String> requestedScope;
 
         @Override
         public RefreshGrant newFamily(String familyId, Client client, String subject, Set<String> scope, List<String> resources,
@@ -69,8 +64,8 @@ final class GrantFakes {
         }
 
         @Override
-        public Optional<dev.tessera.token.RefreshToken> findLive(String value) {
-            return Optional.ofNullable(rotated).map(dev.tessera.token.RefreshTokenFixtures::live);
+        public Optional<RefreshToken> findLive(String value) {
+            return Optional.ofNullable(rotated).map(RefreshTokenFixtures::live);
         }
 
         @Override
@@ -88,8 +83,8 @@ final class GrantFakes {
         }
     }
 
-    static final class Revocations extends RevocationList {
-        final List<String> revoked = new ArrayList<>();
+    public static final class Revocations extends RevocationList {
+        public final List<String> revoked = new ArrayList<>();
 
         @Override
         public void revoke(String jti, Instant expiresAt) {
@@ -97,8 +92,8 @@ final class GrantFakes {
         }
     }
 
-    static final class Users implements UserDirectory {
-        boolean enabled = true;
+    public static final class Users implements UserDirectory {
+        public boolean enabled = true;
 
         @Override
         public LoginResult authenticate(String username, String password, String clientAddress) {
@@ -111,11 +106,11 @@ final class GrantFakes {
         }
     }
 
-    static final class Tokens extends UserTokens {
-        final TokenResponse response = new TokenResponse("at", 300, Set.of("openid"), "rt", "idt");
-        UserAccount issuedFor;
-        RefreshGrant grant;
-        String nonce;
+    public static final class Tokens extends UserTokens {
+        public final TokenResponse response = new TokenResponse("at", 300, Set.of("openid"), "rt", "idt");
+        public UserAccount issuedFor;
+        public RefreshGrant grant;
+        public String nonce;
 
         @Override
         public Issued issue(Client client, UserAccount user, RefreshGrant grant, String nonce) {

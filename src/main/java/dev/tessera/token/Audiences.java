@@ -1,4 +1,4 @@
-package dev.tessera.token.grant;
+package dev.tessera.token;
 
 import dev.tessera.client.Client;
 import dev.tessera.config.Issuer;
@@ -9,6 +9,7 @@ import dev.tessera.oauth.ResourceIndicators;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
@@ -24,6 +25,14 @@ public class Audiences {
 
     @Inject
     ResourceAlgorithms algorithms;
+
+    public Audiences() {
+    }
+
+    public Audiences(Issuer issuer, ResourceAlgorithms algorithms) {
+        this.issuer = issuer;
+        this.algorithms = algorithms;
+    }
 
     /**
      * Also refuses resources that require different signing algorithms (one token has one signature),
@@ -49,6 +58,6 @@ public class Audiences {
                 throw new OAuthException(OAuthError.INVALID_TARGET, "resource not allowed for this client: " + resource);
             }
         }
-        return List.copyOf(new java.util.LinkedHashSet<>(requested));
+        return List.copyOf(new LinkedHashSet<>(requested));
     }
 }

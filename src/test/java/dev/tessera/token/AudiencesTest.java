@@ -1,4 +1,4 @@
-package dev.tessera.token.grant;
+package dev.tessera.token;
 
 import static dev.tessera.oauth.OAuthAssertions.assertOAuthError;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,7 +1,5 @@
-package dev.tessera.token.grant;
+package dev.tessera.authorize;
 
-import dev.tessera.authorize.AuthorizationCode;
-import dev.tessera.authorize.AuthorizationCodes;
 import dev.tessera.authorize.AuthorizationCodes.Redemption;
 import dev.tessera.client.Client;
 import dev.tessera.oauth.AuthorizeParameters;
@@ -14,11 +12,13 @@ import dev.tessera.token.RefreshTokens;
 import dev.tessera.token.RevocationList;
 import dev.tessera.token.TokenRequest;
 import dev.tessera.token.TokenResponse;
+import dev.tessera.token.UserTokens;
 import dev.tessera.user.UserAccount;
 import dev.tessera.user.UserDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -82,7 +82,7 @@ public class AuthorizationCodeGrant implements GrantHandler {
             AuthorizationCode code = replayed.code();
             refreshTokens.revokeFamily(code.grantId());
             if (code.accessJti() != null) {
-                revocations.revoke(code.accessJti(), clock.instant().plus(java.time.Duration.ofDays(1)));
+                revocations.revoke(code.accessJti(), clock.instant().plus(Duration.ofDays(1)));
             }
             throw new OAuthException(OAuthError.INVALID_GRANT, INVALID, "code replayed: grant " + code.grantId() + " revoked");
         }

@@ -1,4 +1,4 @@
-package dev.tessera.userinfo;
+package dev.tessera.claims;
 
 import dev.tessera.oauth.JsonFactories;
 import jakarta.json.JsonArrayBuilder;
@@ -8,11 +8,11 @@ import java.util.Collection;
 import java.util.Map;
 
 /** Claim values (strings, booleans, numbers, lists, objects such as address) as JSON values. */
-final class JsonValues {
+public final class JsonValues {
     private JsonValues() {
     }
 
-    static JsonValue of(Object value) {
+    public static JsonValue of(Object value) {
         if (value == null) {
             return JsonValue.NULL;
         }

@@ -59,7 +59,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class MoreGrantsIT {
+class PasswordExchangeAndJwtBearerIT {
     static final URI TOKEN = URI.create(TesseraDeployment.issuer() + "/token");
     static final String IDP = "https://idp.example.test";
     static final String ORDERS = "https://orders.example.com";

@@ -1,0 +1,13 @@
+package dev.tessera.oauth;
+
+/**
+ * The authentication context class references Tessera's sign-ins achieve (OpenID Connect Core §2 {@code acr}),
+ * advertised as {@code acr_values_supported}; their meaning is documented in docs/authorization.md.
+ */
+public final class AcrValues {
+    /** A password checked by one of the user stores. */
+    public static final String PASSWORD = "urn:tessera:acr:password";
+
+    private AcrValues() {
+    }
+}
