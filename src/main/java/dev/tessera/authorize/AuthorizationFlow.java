@@ -2,6 +2,7 @@ package dev.tessera.authorize;
 
 import dev.tessera.client.Client;
 import dev.tessera.consent.ConsentService;
+import dev.tessera.http.RequestContext;
 import dev.tessera.oauth.OAuthError;
 import dev.tessera.session.SessionCookie;
 import dev.tessera.session.IdTokenHints;
@@ -11,7 +12,6 @@ import dev.tessera.user.UserAccount;
 import dev.tessera.user.UserDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,7 +56,7 @@ public class AuthorizationFlow {
     Clock clock;
 
     /** @param pendingId and {@code pending}: set when resuming after a page, null on a fresh request */
-    public Response proceed(AuthorizationRequest request, Client client, HttpServletRequest http, String pendingId,
+    public Response proceed(AuthorizationRequest request, Client client, RequestContext http, String pendingId,
             PendingAuthorization pending) {
         RedirectTarget target = new RedirectTarget(request.redirectUri(), request.state(), request.responseMode());
         if (pending != null && pending.denied()) {

@@ -2,13 +2,12 @@ package dev.tessera.authorize;
 
 import dev.tessera.client.Client;
 import dev.tessera.client.ClientDirectory;
+import dev.tessera.http.RequestContext;
 import dev.tessera.oauth.FormParameters;
 import dev.tessera.oauth.OAuthError;
 import dev.tessera.oauth.OAuthException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.Cookie;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -17,7 +16,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.util.Arrays;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -51,27 +50,30 @@ public class AuthorizeResource {
     @Inject
     ClientDirectory clients;
 
+    @Inject
+    RequestContext http;
+
     @GET
     @Operation(summary = "Authorization endpoint (query parameters)")
-    public Response get(@Context HttpServletRequest http) {
-        return handle(http.getQueryString(), http);
+    public Response get(@Context UriInfo uri) {
+        return handle(uri.getRequestUri().getRawQuery());
     }
 
     @POST
     @Operation(summary = "Authorization endpoint (form-encoded body)")
-    public Response post(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body, @Context HttpServletRequest http) {
+    public Response post(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
             return ErrorPage.response(AuthorizeException.page(OAuthError.INVALID_REQUEST, "The body must be application/x-www-form-urlencoded"));
         }
-        return handle(body, http);
+        return handle(body);
     }
 
     @GET
     @Path("resume")
     @Operation(summary = "Continues an authorization request after the login or consent page")
-    public Response resume(@QueryParam("id") String id, @Context HttpServletRequest http) {
+    public Response resume(@QueryParam("id") String id) {
         try {
-            PendingAuthorization pending = pendings.find(id, name -> cookie(http, name)).orElseThrow(() ->
+            PendingAuthorization pending = pendings.find(id, name -> http.cookie(name).orElse(null)).orElseThrow(() ->
                     AuthorizeException.page(OAuthError.INVALID_REQUEST, "This sign-in request has expired or belongs to another browser"));
             AuthorizationRequest request = pending.request();
             Client client = clients.find(request.clientId()).filter(Client::enabled)
@@ -82,7 +84,7 @@ public class AuthorizeResource {
         }
     }
 
-    private Response handle(String raw, HttpServletRequest http) {
+    private Response handle(String raw) {
         try {
             FormParameters params = parse(raw);
             VerifiedClient verified = verification.verify(params);
@@ -105,9 +107,4 @@ public class AuthorizeResource {
         }
     }
 
-    private static String cookie(HttpServletRequest http, String name) {
-        Cookie[] cookies = http.getCookies();
-        return cookies == null ? null : Arrays.stream(cookies).filter(c -> c.getName().equals(name))
-                .map(Cookie::getValue).findFirst().orElse(null);
-    }
 }

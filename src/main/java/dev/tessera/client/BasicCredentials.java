@@ -12,7 +12,7 @@ import java.util.Base64;
  * username; the client password is encoded using the same algorithm and used as the password", so
  * both halves are form-url-decoded after base64.
  */
-record BasicCredentials(String clientId, String secret) {
+public record BasicCredentials(String clientId, String secret) {
 
     /** @return null when the header is absent or not Basic */
     static BasicCredentials parse(String authorization) {

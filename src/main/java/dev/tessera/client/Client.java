@@ -140,9 +140,9 @@ public class Client {
     protected Client() {
     }
 
-    public Client(String clientId, ClientAuthMethod authMethod, Instant now) {
+    public Client(String clientId, String authMethod, Instant now) {
         this.clientId = clientId;
-        this.authMethod = authMethod.wireName();
+        this.authMethod = authMethod;
         this.createdAt = now;
         this.updatedAt = now;
     }
@@ -161,14 +161,15 @@ public class Client {
         secretExpiresAt = expiresAt;
     }
 
-    public ClientAuthMethod authMethod() {
-        return ClientAuthMethod.fromWireName(authMethod).orElseThrow();
+    /** The {@code token_endpoint_auth_method} wire name; its {@link ClientAuthentication} checks this client. */
+    public String authMethod() {
+        return authMethod;
     }
 
-    public void authMethod(ClientAuthMethod value) { authMethod = value.wireName(); }
+    public void authMethod(String value) { authMethod = value; }
     public String authSigningAlg() { return authSigningAlg; }
     public void authSigningAlg(String value) { authSigningAlg = value; }
-    public boolean isPublic() { return authMethod() == ClientAuthMethod.NONE; }
+    public boolean isPublic() { return ClientAuthMethod.NONE.equals(authMethod); }
     public Set<String> grantTypes() { return grantTypes; }
     public void grantTypes(Set<String> value) { grantTypes = ordered(value); }
     public Set<String> responseTypes() { return responseTypes; }

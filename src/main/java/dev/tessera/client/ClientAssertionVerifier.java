@@ -31,9 +31,9 @@ import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
  */
 @ApplicationScoped
 public class ClientAssertionVerifier {
-    static final Set<String> HMAC = Set.of(AlgorithmIdentifiers.HMAC_SHA256, AlgorithmIdentifiers.HMAC_SHA384,
+    public static final Set<String> HMAC = Set.of(AlgorithmIdentifiers.HMAC_SHA256, AlgorithmIdentifiers.HMAC_SHA384,
             AlgorithmIdentifiers.HMAC_SHA512);
-    static final Set<String> ASYMMETRIC = Set.of(AlgorithmIdentifiers.RSA_USING_SHA256,
+    public static final Set<String> ASYMMETRIC = Set.of(AlgorithmIdentifiers.RSA_USING_SHA256,
             AlgorithmIdentifiers.RSA_USING_SHA384, AlgorithmIdentifiers.RSA_USING_SHA512,
             AlgorithmIdentifiers.RSA_PSS_USING_SHA256, AlgorithmIdentifiers.RSA_PSS_USING_SHA384,
             AlgorithmIdentifiers.RSA_PSS_USING_SHA512, AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256,
@@ -67,16 +67,34 @@ public class ClientAssertionVerifier {
         }
     }
 
+    /** client_secret_jwt: an HMAC with the client's own secret (OpenID Connect Core §9). */
+    public void verifyWithSecret(Client client, String assertion, List<String> audiences) {
+        String secret = secrets.clearSecretOf(client)
+                .orElseThrow(() -> invalid("The client has no secret to verify its client_secret_jwt assertion with"));
+        JwtConsumerBuilder builder = builder(client, audiences, HMAC);
+        builder.setVerificationKey(new HmacKey(secret.getBytes(StandardCharsets.UTF_8)));
+        checkLifetimeAndReplay(client, process(builder.build(), assertion));
+    }
+
+    /** private_key_jwt: a signature by one of the client's registered public keys (RFC 7523 §2.2). */
+    public void verifyWithKeys(Client client, String assertion, List<String> audiences) {
+        JwtConsumerBuilder builder = builder(client, audiences, ASYMMETRIC);
+        JwksVerificationKeyResolver resolver = new JwksVerificationKeyResolver(keys.keysOf(client));
+        resolver.setDisambiguateWithVerifySignature(true);
+        builder.setVerificationKeyResolver(resolver);
+        checkLifetimeAndReplay(client, process(builder.build(), assertion));
+    }
+
     /**
      * @param audiences values the {@code aud} may carry: the issuer and the URL of the endpoint called
+     * @param family    the algorithms of the method's key kind, narrowed to the client's registered one
      */
-    public void verify(Client client, String assertion, List<String> audiences) {
-        ClientAuthMethod method = client.authMethod();
-        Set<String> allowed = method == ClientAuthMethod.CLIENT_SECRET_JWT ? HMAC : ASYMMETRIC;
+    private JwtConsumerBuilder builder(Client client, List<String> audiences, Set<String> family) {
+        Set<String> allowed = family;
         if (client.authSigningAlg() != null) {
-            allowed = allowed.contains(client.authSigningAlg()) ? Set.of(client.authSigningAlg()) : Set.of();
+            allowed = family.contains(client.authSigningAlg()) ? Set.of(client.authSigningAlg()) : Set.of();
         }
-        JwtConsumerBuilder builder = new JwtConsumerBuilder()
+        return new JwtConsumerBuilder()
                 .setRequireExpirationTime()
                 .setRequireJwtId()
                 .setAllowedClockSkewInSeconds((int) settings.clockSkew().toSeconds())
@@ -88,17 +106,6 @@ public class ClientAssertionVerifier {
                 .setExpectedAudience(audiences.toArray(String[]::new))
                 .setJwsAlgorithmConstraints(new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
                         allowed.toArray(String[]::new)));
-        if (method == ClientAuthMethod.CLIENT_SECRET_JWT) {
-            String secret = secrets.clearSecretOf(client)
-                    .orElseThrow(() -> invalid("The client has no secret to verify its client_secret_jwt assertion with"));
-            builder.setVerificationKey(new HmacKey(secret.getBytes(StandardCharsets.UTF_8)));
-        } else {
-            JwksVerificationKeyResolver resolver = new JwksVerificationKeyResolver(keys.keysOf(client));
-            resolver.setDisambiguateWithVerifySignature(true);
-            builder.setVerificationKeyResolver(resolver);
-        }
-        JwtClaims claims = process(builder.build(), assertion);
-        checkLifetimeAndReplay(client, claims);
     }
 
     private static JwtClaims process(JwtConsumer consumer, String assertion) {

@@ -18,7 +18,7 @@ public final class ClientJson {
         JsonObjectBuilder json = JsonFactories.BUILDERS.createObjectBuilder()
                 .add(ClientFields.CLIENT_ID, c.clientId())
                 .add(ClientFields.CLIENT_ID_ISSUED_AT, c.createdAt().getEpochSecond())
-                .add(ClientFields.TOKEN_ENDPOINT_AUTH_METHOD, c.authMethod().wireName())
+                .add(ClientFields.TOKEN_ENDPOINT_AUTH_METHOD, c.authMethod())
                 .add(ClientFields.GRANT_TYPES, array(c.grantTypes()))
                 .add(ClientFields.RESPONSE_TYPES, array(c.responseTypes()))
                 .add(ClientFields.REDIRECT_URIS, array(c.redirectUris()))
@@ -35,7 +35,7 @@ public final class ClientJson {
         if (clearSecret != null) {
             json.add(ClientFields.CLIENT_SECRET, clearSecret);
         }
-        if (c.authMethod().usesSecret()) {
+        if (c.secretHash() != null) {
             // RFC 7591 §3.2.1: REQUIRED if client_secret is issued; 0 means it does not expire.
             json.add(ClientFields.CLIENT_SECRET_EXPIRES_AT, c.secretExpiresAt() == null ? 0 : c.secretExpiresAt().getEpochSecond());
         }

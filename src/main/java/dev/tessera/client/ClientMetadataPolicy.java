@@ -25,9 +25,6 @@ import org.jose4j.lang.JoseException;
  */
 @ApplicationScoped
 public class ClientMetadataPolicy {
-    static final Set<String> KNOWN_GRANTS = Set.of(GrantTypes.AUTHORIZATION_CODE, GrantTypes.CLIENT_CREDENTIALS,
-            GrantTypes.REFRESH_TOKEN, GrantTypes.PASSWORD, GrantTypes.IMPLICIT, GrantTypes.DEVICE_CODE,
-            GrantTypes.TOKEN_EXCHANGE, GrantTypes.JWT_BEARER);
     static final Set<String> KNOWN_RESPONSE_TYPES = Set.of("code", "token", "id_token", "id_token token",
             "code id_token", "code token", "code id_token token");
 
@@ -38,6 +35,12 @@ public class ClientMetadataPolicy {
     @Inject
     RedirectUriRules redirectUris;
 
+    @Inject
+    ClientAuthentications methods;
+
+    @Inject
+    KnownGrantTypes knownGrants;
+
     public static List<String> knownResponseTypes() {
         return List.of("code", "id_token", "id_token token", "code id_token", "code token", "code id_token token", "token");
     }
@@ -47,10 +50,10 @@ public class ClientMetadataPolicy {
     }
 
     public void apply(ClientMetadata m, Client client) {
-        ClientAuthMethod method = ClientAuthMethod.fromWireName(ClientMetadata.or(m.tokenEndpointAuthMethod(), "client_secret_basic"))
+        ClientAuthentication method = methods.find(ClientMetadata.or(m.tokenEndpointAuthMethod(), ClientAuthMethod.CLIENT_SECRET_BASIC))
                 .orElseThrow(() -> invalid("token_endpoint_auth_method is not supported: " + m.tokenEndpointAuthMethod()));
         Set<String> grants = ClientMetadata.or(m.grantTypes(), Set.of(GrantTypes.AUTHORIZATION_CODE));
-        grants.stream().filter(g -> !KNOWN_GRANTS.contains(g)).findFirst()
+        grants.stream().filter(g -> !knownGrants.contains(g)).findFirst()
                 .ifPresent(g -> { throw invalid("grant_types contains an unknown grant type: " + g); });
         Set<String> responses = ClientMetadata.or(m.responseTypes(),
                 grants.contains(GrantTypes.AUTHORIZATION_CODE) ? Set.of("code") : Set.of());
@@ -73,7 +76,7 @@ public class ClientMetadataPolicy {
         } catch (OAuthException e) {
             throw invalid("allowed_resources must be absolute URIs without a fragment");
         }
-        client.authMethod(method);
+        client.authMethod(method.method());
         client.authSigningAlg(m.tokenEndpointAuthSigningAlg());
         client.grantTypes(grants);
         client.responseTypes(responses);
@@ -87,7 +90,7 @@ public class ClientMetadataPolicy {
         pinAdminTokens(client);
     }
 
-    private void checkConsistency(Set<String> grants, Set<String> responses, ClientAuthMethod method) {
+    private void checkConsistency(Set<String> grants, Set<String> responses, ClientAuthentication method) {
         for (String response : responses) {
             if (!KNOWN_RESPONSE_TYPES.contains(response)) {
                 throw invalid("response_types contains an unsupported value: " + response);
@@ -105,12 +108,12 @@ public class ClientMetadataPolicy {
         if (grants.contains(GrantTypes.AUTHORIZATION_CODE) && responses.stream().noneMatch(r -> r.contains("code"))) {
             throw invalid("the authorization_code grant needs a response type containing code");
         }
-        if (method == ClientAuthMethod.NONE && (grants.contains(GrantTypes.CLIENT_CREDENTIALS) || grants.contains(GrantTypes.PASSWORD))) {
+        if (!method.confidential() && (grants.contains(GrantTypes.CLIENT_CREDENTIALS) || grants.contains(GrantTypes.PASSWORD))) {
             throw invalid("public clients (token_endpoint_auth_method none) may not use client_credentials or password");
         }
     }
 
-    private void checkKeys(ClientMetadata m, ClientAuthMethod method) {
+    private void checkKeys(ClientMetadata m, ClientAuthentication method) {
         if (m.jwks() != null && m.jwksUri() != null) {
             throw invalid("jwks and jwks_uri must not both be present (RFC 7591 §2)");
         }
@@ -137,16 +140,10 @@ public class ClientMetadataPolicy {
         if (m.jwksUri() != null && (!m.jwksUri().startsWith("https://") || !isUri(m.jwksUri()))) {
             throw invalid("jwks_uri must be an https URL");
         }
-        if (method == ClientAuthMethod.PRIVATE_KEY_JWT && m.jwks() == null && m.jwksUri() == null) {
-            throw invalid("private_key_jwt needs jwks or jwks_uri");
-        }
+        method.checkMetadata(m);
         String alg = m.tokenEndpointAuthSigningAlg();
-        if (alg != null) {
-            Set<String> allowed = method == ClientAuthMethod.CLIENT_SECRET_JWT ? ClientAssertionVerifier.HMAC
-                    : method == ClientAuthMethod.PRIVATE_KEY_JWT ? ClientAssertionVerifier.ASYMMETRIC : Set.of();
-            if (!allowed.contains(alg)) {
-                throw invalid("token_endpoint_auth_signing_alg " + alg + " does not fit " + method.wireName());
-            }
+        if (alg != null && !method.signingAlgorithms().contains(alg)) {
+            throw invalid("token_endpoint_auth_signing_alg " + alg + " does not fit " + method.method());
         }
     }
 
@@ -230,7 +227,7 @@ public class ClientMetadataPolicy {
         }
     }
 
-    static OAuthException invalid(String description) {
+    public static OAuthException invalid(String description) {
         return new OAuthException(OAuthError.INVALID_CLIENT_METADATA, description);
     }
 }

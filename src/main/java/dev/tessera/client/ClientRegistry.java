@@ -29,6 +29,9 @@ public class ClientRegistry {
     ClientSecrets secrets;
 
     @Inject
+    ClientAuthentications methods;
+
+    @Inject
     Invalidations invalidations;
 
     @Inject
@@ -49,7 +52,7 @@ public class ClientRegistry {
         }
         Client client = new Client(clientId, ClientAuthMethod.NONE, clock.instant());
         policy.apply(metadata, client);
-        String secret = client.authMethod().usesSecret() ? secrets.issue(client) : null;
+        String secret = secrets.usesSecret(client) ? secrets.issue(client) : null;
         repository.persist(client);
         return new Registered(client, secret);
     }
@@ -70,19 +73,19 @@ public class ClientRegistry {
     @Transactional
     public Registered update(String clientId, ClientMetadata metadata, boolean issueMissingSecret) {
         Client client = existing(clientId);
-        ClientAuthMethod before = client.authMethod();
+        String before = client.authMethod();
         policy.apply(metadata, client);
-        if (!client.authMethod().usesSecret()) {
+        if (!secrets.usesSecret(client)) {
             // A secret left behind would come back to life if the client later switched back to it.
             client.secret(null, null, null);
         }
         String issued = null;
-        boolean noSecret = client.authMethod().usesSecret() && client.secretHash() == null;
-        boolean noHmacKey = before != client.authMethod() && client.authMethod() == ClientAuthMethod.CLIENT_SECRET_JWT
+        boolean noSecret = secrets.usesSecret(client) && client.secretHash() == null;
+        boolean noHmacKey = !before.equals(client.authMethod()) && methods.secretOf(client.authMethod()) == ClientSecretKind.RECOVERABLE
                 && client.encryptedSecret() == null;
         if (noSecret || noHmacKey) {
             if (!issueMissingSecret) {
-                throw ClientMetadataPolicy.invalid("switching to " + client.authMethod().wireName()
+                throw ClientMetadataPolicy.invalid("switching to " + client.authMethod()
                         + " needs a new secret: rotate it after the change");
             }
             issued = secrets.issue(client);
@@ -95,7 +98,7 @@ public class ClientRegistry {
     @Transactional
     public Registered rotateSecret(String clientId) {
         Client client = existing(clientId);
-        if (!client.authMethod().usesSecret()) {
+        if (!secrets.usesSecret(client)) {
             throw ClientMetadataPolicy.invalid("client " + clientId + " does not authenticate with a secret");
         }
         String secret = secrets.issue(client);

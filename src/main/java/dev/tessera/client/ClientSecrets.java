@@ -18,6 +18,18 @@ public class ClientSecrets {
     @Inject
     KeyEncryptor encryptor;
 
+    @Inject
+    ClientAuthentications methods;
+
+    public ClientSecrets() {
+    }
+
+    /** For tests: wired by hand. */
+    public ClientSecrets(KeyEncryptor encryptor, ClientAuthentications methods) {
+        this.encryptor = encryptor;
+        this.methods = methods;
+    }
+
     /** A new secret for the client; the clear value is returned for the caller to show once. */
     public String issue(Client client) {
         String secret = Secrets.random(SECRET_BYTES);
@@ -27,7 +39,7 @@ public class ClientSecrets {
 
     /** Sets a given secret (the bootstrap admin secret from config). */
     public void assign(Client client, String secret) {
-        String encrypted = client.authMethod() == ClientAuthMethod.CLIENT_SECRET_JWT
+        String encrypted = methods.secretOf(client.authMethod()) == ClientSecretKind.RECOVERABLE
                 ? encryptor.encrypt(aad(client), secret) : null;
         client.secret(Secrets.sha256Hex(secret), encrypted, null);
     }
@@ -36,7 +48,12 @@ public class ClientSecrets {
         return client.secretHash() != null && Secrets.constantTimeEquals(client.secretHash(), Secrets.sha256Hex(presented));
     }
 
-    Optional<String> clearSecretOf(Client client) {
+    /** Whether the client's method uses a secret Tessera issues. */
+    public boolean usesSecret(Client client) {
+        return methods.secretOf(client.authMethod()) != ClientSecretKind.NONE;
+    }
+
+    public Optional<String> clearSecretOf(Client client) {
         return Optional.ofNullable(client.encryptedSecret()).map(e -> encryptor.decrypt(aad(client), e));
     }
 

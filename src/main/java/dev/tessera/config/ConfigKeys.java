@@ -21,6 +21,8 @@ public final class ConfigKeys {
 
     public static final String HTTP_MAX_BODY_BYTES = "tessera.http.max-body-bytes";
     public static final String HTTP_MAX_HEADER_BYTES = "tessera.http.max-header-bytes";
+    public static final String HTTP_TRUSTED_PROXIES = "tessera.http.trusted-proxies";
+    public static final String HTTP_CLIENT_CERT_HEADER = "tessera.http.client-cert-header";
 
     public static final String CACHE_CLIENT_TTL = "tessera.cache.client-ttl";
 

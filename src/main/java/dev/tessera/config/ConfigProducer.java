@@ -61,7 +61,10 @@ public class ConfigProducer {
     @Singleton
     public HttpSettings httpSettings() {
         return new HttpSettings(config.getValue(ConfigKeys.HTTP_MAX_BODY_BYTES, Long.class),
-                config.getValue(ConfigKeys.HTTP_MAX_HEADER_BYTES, Long.class));
+                config.getValue(ConfigKeys.HTTP_MAX_HEADER_BYTES, Long.class),
+                Arrays.stream(config.getOptionalValue(ConfigKeys.HTTP_TRUSTED_PROXIES, String.class).orElse("").split(","))
+                        .map(String::trim).filter(s -> !s.isEmpty()).toList(),
+                string(ConfigKeys.HTTP_CLIENT_CERT_HEADER));
     }
 
     @Produces

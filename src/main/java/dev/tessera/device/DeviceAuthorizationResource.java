@@ -11,7 +11,7 @@ import dev.tessera.oauth.GrantTypes;
 import dev.tessera.oauth.OAuthError;
 import dev.tessera.oauth.OAuthException;
 import dev.tessera.oauth.OAuthParameters;
-import dev.tessera.token.ClientRequests;
+import dev.tessera.client.ClientRequests;
 import dev.tessera.token.Audiences;
 import dev.tessera.token.GrantScopes;
 import jakarta.enterprise.context.ApplicationScoped;

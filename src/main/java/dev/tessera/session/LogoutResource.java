@@ -1,11 +1,11 @@
 package dev.tessera.session;
 
 import dev.tessera.config.Issuer;
+import dev.tessera.http.RequestContext;
 import dev.tessera.oauth.FormParameters;
 import dev.tessera.oauth.OAuthException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -13,6 +13,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -51,22 +52,25 @@ public class LogoutResource {
     @Inject
     SessionService sessions;
 
+    @Inject
+    RequestContext http;
+
     @GET
     @Operation(summary = "End the SSO session (OpenID Connect RP-Initiated Logout)")
-    public Response get(@Context HttpServletRequest http) {
-        return handle(http.getQueryString(), http);
+    public Response get(@Context UriInfo uri) {
+        return handle(uri.getRequestUri().getRawQuery());
     }
 
     @POST
     @Operation(summary = "End the SSO session, form-encoded parameters")
-    public Response post(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body, @Context HttpServletRequest http) {
+    public Response post(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
             return LogoutPages.error("The body must be application/x-www-form-urlencoded");
         }
-        return handle(body, http);
+        return handle(body);
     }
 
-    private Response handle(String raw, HttpServletRequest http) {
+    private Response handle(String raw) {
         FormParameters params;
         try {
             params = FormParameters.parse(raw, Set.of());

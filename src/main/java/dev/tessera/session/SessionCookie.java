@@ -1,10 +1,9 @@
 package dev.tessera.session;
 
 import dev.tessera.config.Issuer;
+import dev.tessera.http.RequestContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.Cookie;
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -25,17 +24,8 @@ public class SessionCookie {
         return issuer.isHttps() ? HOST_NAME : PLAIN_NAME;
     }
 
-    public Optional<String> read(HttpServletRequest request) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies == null) {
-            return Optional.empty();
-        }
-        for (Cookie cookie : cookies) {
-            if (name().equals(cookie.getName()) && cookie.getValue() != null && !cookie.getValue().isEmpty()) {
-                return Optional.of(cookie.getValue());
-            }
-        }
-        return Optional.empty();
+    public Optional<String> read(RequestContext request) {
+        return request.cookie(name());
     }
 
     /** The Set-Cookie header value; {@code maxAge} null for a cookie that ends with the browser session. */

@@ -1,5 +1,6 @@
 package dev.tessera.token;
 
+import dev.tessera.client.GrantTypeSource;
 import dev.tessera.oauth.OAuthError;
 import dev.tessera.oauth.OAuthException;
 import jakarta.annotation.PostConstruct;
@@ -13,7 +14,7 @@ import java.util.stream.Collectors;
 
 /** Finds the handler for a grant_type among the deployed {@link GrantHandler} beans. */
 @ApplicationScoped
-public class GrantHandlers {
+public class GrantHandlers implements GrantTypeSource {
 
     @Inject
     Instance<GrantHandler> beans;
@@ -35,5 +36,10 @@ public class GrantHandlers {
 
     public Set<String> supported() {
         return byType.keySet();
+    }
+
+    @Override
+    public Set<String> grantTypes() {
+        return supported();
     }
 }

@@ -1,6 +1,7 @@
 package dev.tessera.token;
 
 import dev.tessera.client.AuthenticatedClient;
+import dev.tessera.client.ClientRequests;
 import dev.tessera.oauth.Endpoints;
 import dev.tessera.oauth.FormParameters;
 import dev.tessera.oauth.OAuthError;

@@ -2,19 +2,15 @@ package dev.tessera.token;
 
 import dev.tessera.client.AuthenticatedClient;
 import dev.tessera.client.Client;
+import dev.tessera.http.RequestContext;
 import dev.tessera.oauth.FormParameters;
 
 /**
- * A token request after client authentication: the parsed form, who sent it, and from where.
- *
- * @param clientAddress the caller's IP address, for the per-address login throttle of the password grant
- *                      (the same address the login page throttles by); null when unknown
+ * A token request after client authentication: the parsed form, who sent it, and the request's facts
+ * (the caller's address for the password grant's throttle, and later the DPoP proof and TLS certificate
+ * that sender-constrained tokens bind to).
  */
-public record TokenRequest(FormParameters form, AuthenticatedClient authenticated, String clientAddress) {
-
-    public TokenRequest(FormParameters form, AuthenticatedClient authenticated) {
-        this(form, authenticated, null);
-    }
+public record TokenRequest(FormParameters form, AuthenticatedClient authenticated, RequestContext context) {
 
     public Client client() {
         return authenticated.client();

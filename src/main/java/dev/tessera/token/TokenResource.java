@@ -1,20 +1,19 @@
 package dev.tessera.token;
 
 import dev.tessera.client.AuthenticatedClient;
+import dev.tessera.client.ClientRequests;
+import dev.tessera.http.RequestContext;
 import dev.tessera.oauth.Endpoints;
 import dev.tessera.oauth.FormParameters;
-import dev.tessera.oauth.GrantTypes;
 import dev.tessera.oauth.OAuthError;
 import dev.tessera.oauth.OAuthException;
 import dev.tessera.oauth.OAuthParameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -39,9 +38,9 @@ public class TokenResource {
     @Inject
     GrantHandlers handlers;
 
-    /** A proxy to the current request, read only by the password grant (a parameter would cost every request). */
-    @Context
-    HttpServletRequest http;
+    /** The current request's facts; computed only when a grant reads them. */
+    @Inject
+    RequestContext context;
 
     @POST
     @Produces(MediaType.APPLICATION_JSON)
@@ -57,9 +56,7 @@ public class TokenResource {
         if (!client.client().grantTypes().contains(grantType)) {
             throw new OAuthException(OAuthError.UNAUTHORIZED_CLIENT, "This client may not use grant_type '" + grantType + "'");
         }
-        // The peer address, as the login page reads it: the password grant throttles by it.
-        String peer = GrantTypes.PASSWORD.equals(grantType) && http != null ? http.getRemoteAddr() : null;
-        TokenResponse response = handler.handle(new TokenRequest(form, client, peer));
+        TokenResponse response = handler.handle(new TokenRequest(form, client, context));
         return Response.ok(response.toJson())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header("Pragma", "no-cache")

@@ -54,7 +54,7 @@ public class ConsentBacking {
             id = flow.request().getParameter("id");
         }
         pending = flow.pending(id);
-        session = sessionCookie.read(flow.request()).flatMap(sessions::current);
+        session = sessionCookie.read(flow.context()).flatMap(sessions::current);
         pending.ifPresent(p -> locales.apply(p.request().uiLocales()));
     }
 

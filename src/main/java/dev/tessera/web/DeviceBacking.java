@@ -58,7 +58,7 @@ public class DeviceBacking {
     public String submit() {
         HttpServletRequest request = flow.request();
         String session = request.getSession(true).getId();
-        String address = request.getRemoteAddr();
+        String address = flow.context().peerAddress();
         // RFC 8628 §5.1: "the server rate-limit user code attempts"; a locked session or address gets no
         // answer about any code, right or wrong.
         if (throttle.locked(session, address)) {

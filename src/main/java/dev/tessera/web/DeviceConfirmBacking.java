@@ -62,8 +62,8 @@ public class DeviceConfirmBacking {
         if (flowId == null) {
             flowId = request.getParameter(DeviceBacking.FLOW);
         }
-        code = verifications.find(flowId, name -> PageFlow.cookie(request, name));
-        session = sessionCookie.read(request).flatMap(sessions::current);
+        code = verifications.find(flowId, flow::cookie);
+        session = sessionCookie.read(flow.context()).flatMap(sessions::current);
         user = session.flatMap(s -> users.findBySubject(s.subject())).filter(UserAccount::enabled);
     }
 
@@ -96,8 +96,7 @@ public class DeviceConfirmBacking {
             return null;
         }
         SsoSession s = session.get();
-        HttpServletRequest request = flow.request();
-        boolean decided = verifications.decide(flowId, name -> PageFlow.cookie(request, name), approved,
+        boolean decided = verifications.decide(flowId, flow::cookie, approved,
                 new DeviceVerifications.Decider(user.get().subject(), s.authTime(), s.amr(), s.acr()));
         String result = !decided ? "expired" : approved ? "approved" : "denied";
         flow.seeOther(DONE_PAGE + "?" + RESULT + "=" + result);

@@ -12,7 +12,6 @@ import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import java.util.ResourceBundle;
 
@@ -83,9 +82,8 @@ public class LoginBacking {
         if (!isKnownRequest()) {
             return null;
         }
-        HttpServletRequest request = flow.request();
         LoginResult result = users.authenticate(username == null ? "" : username.trim(), password == null ? "" : password,
-                request.getRemoteAddr());
+                flow.context().peerAddress());
         password = null;
         if (result instanceof LoginResult.Failure failure) {
             ResourceBundle bundle = locales.bundle();
@@ -94,7 +92,7 @@ public class LoginBacking {
             return null;
         }
         LoginResult.Success success = (LoginResult.Success) result;
-        request.changeSessionId();
+        flow.request().changeSessionId();
         SessionService.Started started = sessions.start(success.user().subject(), success.amr(), AcrValues.PASSWORD, remember);
         flow.response().addHeader("Set-Cookie", sessionCookie.header(started.cookieValue(), started.cookieMaxAge()));
         if (pending.isPresent()) {

@@ -7,7 +7,6 @@ import dev.tessera.session.SessionService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 
 /**
@@ -36,8 +35,7 @@ public class LogoutBacking {
     }
 
     public String confirm() {
-        HttpServletRequest request = flow.request();
-        cookie.read(request).ifPresent(sessions::end);
+        cookie.read(flow.context()).ifPresent(sessions::end);
         flow.response().addHeader("Set-Cookie", cookie.clearing());
         Optional<String> redirect = targets.verified(param("client_id"), param("post_logout_redirect_uri"));
         if (redirect.isPresent()) {

@@ -4,14 +4,13 @@ import dev.tessera.authorize.Interactions;
 import dev.tessera.authorize.PendingAuthorization;
 import dev.tessera.authorize.PendingAuthorizations;
 import dev.tessera.config.Issuer;
+import dev.tessera.http.RequestContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Arrays;
 import java.util.Optional;
 
 /** What the login and consent pages share: finding their pending request and sending the browser on. */
@@ -24,9 +23,11 @@ public class PageFlow {
     @Inject
     Issuer issuer;
 
+    @Inject
+    RequestContext context;
+
     public Optional<PendingAuthorization> pending(String id) {
-        HttpServletRequest request = request();
-        return pendings.find(id, name -> cookie(request, name));
+        return pendings.find(id, this::cookie);
     }
 
     /** RFC 9700 §4.12: after a POST, redirect with 303 so the browser follows with GET, never 307. */
@@ -65,9 +66,13 @@ public class PageFlow {
         return FacesContext.getCurrentInstance().getExternalContext();
     }
 
-    static String cookie(HttpServletRequest request, String name) {
-        Cookie[] cookies = request.getCookies();
-        return cookies == null ? null : Arrays.stream(cookies).filter(c -> c.getName().equals(name))
-                .map(Cookie::getValue).findFirst().orElse(null);
+    /** The request's facts (peer address, cookies) as the whole server reads them. */
+    public RequestContext context() {
+        return context;
+    }
+
+    /** A cookie's value, or null. */
+    public String cookie(String name) {
+        return context.cookie(name).orElse(null);
     }
 }

@@ -3,6 +3,7 @@ package dev.tessera.authorize;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tessera.http.FixedRequestContext;
 import dev.tessera.oauth.FormParameters;
 import dev.tessera.oauth.OAuthError;
 import dev.tessera.oauth.OAuthException;
@@ -30,7 +31,7 @@ class AuthorizationCodeGrantTest {
     }
 
     TokenRequest request(String clientId, String form) {
-        return new TokenRequest(FormParameters.parse(form, Set.of()), GrantFakes.authenticated(clientId));
+        return new TokenRequest(FormParameters.parse(form, Set.of()), GrantFakes.authenticated(clientId), FixedRequestContext.from("192.0.2.1"));
     }
 
     static String form(String extra) {

@@ -52,7 +52,7 @@ final class AuthorizeFixtures {
         client("legacy", ClientAuthMethod.CLIENT_SECRET_BASIC, c -> { c.requirePkce(false); c.allowPlainPkce(true); });
     }
 
-    Client client(String id, ClientAuthMethod method, Consumer<Client> tweak) {
+    Client client(String id, String method, Consumer<Client> tweak) {
         Client client = new Client(id, method, Instant.parse("2025-06-01T12:00:00Z"));
         client.responseTypes(Set.of("code", "code id_token", "id_token token"));
         client.redirectUris(Set.of(CB));

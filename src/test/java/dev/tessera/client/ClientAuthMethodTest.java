@@ -4,29 +4,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/** The registry of client authentication methods, as the shipped beans fill it. */
 class ClientAuthMethodTest {
+    private final ClientFixtures f = new ClientFixtures();
 
-    @ParameterizedTest
-    @EnumSource(ClientAuthMethod.class)
-    void everyMethodIsFoundByItsRegisteredName(ClientAuthMethod method) {
-        assertThat(ClientAuthMethod.fromWireName(method.wireName())).contains(method);
+    @Test
+    void everyShippedMethodIsFoundByItsRfc7591Name() {
+        assertThat(f.methods.methods()).containsExactly("client_secret_basic", "client_secret_jwt", "client_secret_post", "none",
+                "private_key_jwt");
+        f.methods.methods().forEach(name -> assertThat(f.methods.find(name)).hasValueSatisfying(m -> assertThat(m.method()).isEqualTo(name)));
     }
 
     @ParameterizedTest
     @NullAndEmptySource
     @ValueSource(strings = {"CLIENT_SECRET_BASIC", "Client_Secret_Basic", "client_secret_basic ", "tls_client_auth"})
     void namesAreExactAndUnknownOnesAreNotFound(String name) {
-        assertThat(ClientAuthMethod.fromWireName(name)).isEmpty();
+        assertThat(f.methods.find(name)).isEmpty();
     }
 
     @Test
-    void theRfc7591NamesAreTheWireNames() {
-        assertThat(ClientAuthMethod.CLIENT_SECRET_BASIC.wireName()).isEqualTo("client_secret_basic");
-        assertThat(ClientAuthMethod.PRIVATE_KEY_JWT.wireName()).isEqualTo("private_key_jwt");
-        assertThat(ClientAuthMethod.NONE.wireName()).isEqualTo("none");
+    void onlyNoneIsPublicAndOnlyTheJwtMethodsSign() {
+        assertThat(f.methods.confidentialMethods()).doesNotContain(ClientAuthMethod.NONE).hasSize(4);
+        assertThat(f.methods.signingAlgorithms()).contains("HS256", "RS256", "ES256", "EdDSA").doesNotContain("none");
+        assertThat(f.methods.find(ClientAuthMethod.CLIENT_SECRET_BASIC).orElseThrow().signingAlgorithms()).isEmpty();
+    }
+
+    @Test
+    void whatEachMethodKeepsOfASecret() {
+        assertThat(f.methods.secretOf(ClientAuthMethod.CLIENT_SECRET_BASIC)).isEqualTo(ClientSecretKind.HASHED);
+        assertThat(f.methods.secretOf(ClientAuthMethod.CLIENT_SECRET_POST)).isEqualTo(ClientSecretKind.HASHED);
+        assertThat(f.methods.secretOf(ClientAuthMethod.CLIENT_SECRET_JWT)).isEqualTo(ClientSecretKind.RECOVERABLE);
+        assertThat(f.methods.secretOf(ClientAuthMethod.PRIVATE_KEY_JWT)).isEqualTo(ClientSecretKind.NONE);
+        assertThat(f.methods.secretOf("tls_client_auth")).isEqualTo(ClientSecretKind.NONE);
     }
 }

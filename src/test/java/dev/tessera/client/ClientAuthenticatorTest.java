@@ -150,6 +150,37 @@ class ClientAuthenticatorTest {
         thrown(OAuthError.INVALID_REQUEST, () -> f.authenticate(null, "client_secret=" + encoded(SECRET)));
     }
 
+    /** A method the registry did not ship, added as one more bean: it reads the request context (issue 16's seam). */
+    @Test
+    void aMethodAddedToTheRegistryAuthenticatesItsClientsFromTheRequestContext() {
+        f.deployed.add(new ClientAuthentication() {
+            @Override
+            public String method() {
+                return "test_documentation_network";
+            }
+
+            @Override
+            public void verify(Client client, PresentedCredentials presented) {
+                if (!presented.request().peerAddress().startsWith("192.0.2.")) {
+                    throw ClientAuthenticator.failed(client, "is outside 192.0.2.0/24");
+                }
+            }
+        });
+        Client network = f.register("network-client", "test_documentation_network", null);
+
+        AuthenticatedClient result = f.authenticate(null, "client_id=network-client");
+
+        assertThat(result.client()).isSameAs(network);
+        assertThat(result.method()).isEqualTo("test_documentation_network");
+        assertThat(f.methods.methods()).contains("test_documentation_network");
+    }
+
+    @Test
+    void aClientWhoseMethodIsNoLongerDeployedCannotAuthenticate() {
+        f.register("orphan", "tls_client_auth", null);
+        thrown(OAuthError.INVALID_CLIENT, () -> f.authenticate(null, "client_id=orphan"));
+    }
+
     private OAuthException failsWithChallenge(String authorization, String form) {
         OAuthException e = thrown(OAuthError.INVALID_CLIENT, () -> f.authenticate(authorization, form));
         assertThat(e.headers()).containsEntry("WWW-Authenticate", ClientAuthenticator.BASIC_CHALLENGE);

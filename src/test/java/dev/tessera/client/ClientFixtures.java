@@ -1,10 +1,17 @@
 package dev.tessera.client;
 
+import dev.tessera.client.auth.ClientSecretBasic;
+import dev.tessera.client.auth.ClientSecretJwt;
+import dev.tessera.client.auth.ClientSecretPost;
+import dev.tessera.client.auth.NoClientAuthentication;
+import dev.tessera.client.auth.PrivateKeyJwt;
 import dev.tessera.config.KeyEncryptionSecret;
 import dev.tessera.config.OutboundSettings;
 import dev.tessera.config.TokenSettings;
 import dev.tessera.keys.KeyEncryptor;
+import dev.tessera.http.FixedRequestContext;
 import dev.tessera.oauth.FormParameters;
+import dev.tessera.oauth.GrantTypes;
 import dev.tessera.oauth.OAuthParameters;
 import dev.tessera.persistence.ReplayGuard;
 import java.nio.charset.StandardCharsets;
@@ -40,13 +47,14 @@ final class ClientFixtures {
 
     final FakeDirectory directory = new FakeDirectory();
     final FakeReplayGuard replay = new FakeReplayGuard();
-    final ClientSecrets secrets = new ClientSecrets();
+    final List<ClientAuthentication> deployed = new ArrayList<>();
+    final ClientAuthentications methods = new ClientAuthentications(deployed);
+    final ClientSecrets secrets = new ClientSecrets(ENCRYPTOR, methods);
     final ClientKeySource keys = new ClientKeySource();
     final ClientAssertionVerifier verifier = new ClientAssertionVerifier();
-    final ClientAuthenticator authenticator = new ClientAuthenticator();
+    final ClientAuthenticator authenticator = new ClientAuthenticator(directory, methods, FixedRequestContext.from("192.0.2.1"));
 
     ClientFixtures() {
-        secrets.encryptor = ENCRYPTOR;
         keys.settings = new OutboundSettings(false, false, Duration.ofSeconds(1), 10_000, Duration.ofMinutes(5));
         keys.clock = CLOCK;
         verifier.keys = keys;
@@ -54,14 +62,26 @@ final class ClientFixtures {
         verifier.replay = replay;
         verifier.settings = TOKEN_SETTINGS;
         verifier.clock = CLOCK;
-        authenticator.directory = directory;
-        authenticator.secrets = secrets;
-        authenticator.assertions = verifier;
-        authenticator.clock = CLOCK;
+        deployed.addAll(List.of(new ClientSecretBasic(secrets, CLOCK), new ClientSecretPost(secrets, CLOCK), new ClientSecretJwt(verifier),
+                new PrivateKeyJwt(verifier), new NoClientAuthentication()));
+    }
+
+    /** Every grant type Tessera's capabilities serve, as the deployed grant type sources report them. */
+    static final KnownGrantTypes GRANTS = new KnownGrantTypes(Set.of(GrantTypes.AUTHORIZATION_CODE, GrantTypes.CLIENT_CREDENTIALS,
+            GrantTypes.REFRESH_TOKEN, GrantTypes.PASSWORD, GrantTypes.IMPLICIT, GrantTypes.DEVICE_CODE, GrantTypes.TOKEN_EXCHANGE,
+            GrantTypes.JWT_BEARER));
+
+    /** The metadata policy wired by hand with these methods and every grant type. */
+    ClientMetadataPolicy policy() {
+        ClientMetadataPolicy policy = new ClientMetadataPolicy();
+        policy.redirectUris = new RedirectUriRules();
+        policy.methods = methods;
+        policy.knownGrants = GRANTS;
+        return policy;
     }
 
     /** Registers an enabled client; with a secret when given one. */
-    Client register(String clientId, ClientAuthMethod method, String secret) {
+    Client register(String clientId, String method, String secret) {
         Client client = new Client(clientId, method, NOW.minus(Duration.ofDays(1)));
         if (secret != null) {
             secrets.assign(client, secret);

@@ -18,11 +18,11 @@ import java.util.Optional;
 public final class InMemoryClients extends ClientRepository {
     private final Map<String, Client> rows = new LinkedHashMap<>();
     private final ClientRegistry registry = new ClientRegistry();
-    private final ClientSecrets secrets = new ClientSecrets();
+    private final ClientFixtures fixtures = new ClientFixtures();
+    private final ClientSecrets secrets = fixtures.secrets;
 
     public InMemoryClients(Clock clock) {
-        ClientMetadataPolicy policy = new ClientMetadataPolicy();
-        policy.redirectUris = new RedirectUriRules();
+        ClientMetadataPolicy policy = fixtures.policy();
         ClientDirectory directory = new ClientDirectory();
         directory.repository = this;
         directory.settings = new CacheSettings(Duration.ofSeconds(10));
@@ -30,6 +30,7 @@ public final class InMemoryClients extends ClientRepository {
         registry.repository = this;
         registry.policy = policy;
         registry.secrets = secrets;
+        registry.methods = fixtures.methods;
         registry.invalidations = new Invalidations() {
             @Override
             public void afterCommit(String cache, String key) {

@@ -12,12 +12,8 @@ import java.util.Set;
 final class MetadataFixtures {
     static final String WEB = "\"redirect_uris\": [\"https://app.example.com/cb\"]";
 
-    final ClientMetadataPolicy policy = new ClientMetadataPolicy();
+    final ClientMetadataPolicy policy = new ClientFixtures().policy();
     final Client client = new Client("c1", ClientAuthMethod.NONE, ClientFixtures.NOW);
-
-    MetadataFixtures() {
-        policy.redirectUris = new RedirectUriRules();
-    }
 
     void apply(String json) {
         apply(metadata(json));

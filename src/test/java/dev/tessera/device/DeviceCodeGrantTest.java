@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tessera.client.AuthenticatedClient;
 import dev.tessera.client.Client;
 import dev.tessera.client.ClientAuthMethod;
+import dev.tessera.http.FixedRequestContext;
 import dev.tessera.oauth.FormParameters;
 import dev.tessera.oauth.OAuthError;
 import dev.tessera.oauth.OAuthException;
@@ -66,7 +67,7 @@ class DeviceCodeGrantTest {
 
     private TokenResponse poll() {
         return grant.handle(new TokenRequest(FormParameters.parse("grant_type=x&device_code=dc", Set.of()),
-                new AuthenticatedClient(tv, ClientAuthMethod.NONE)));
+                new AuthenticatedClient(tv, ClientAuthMethod.NONE), FixedRequestContext.from("192.0.2.1")));
     }
 
     @ParameterizedTest
@@ -85,7 +86,7 @@ class DeviceCodeGrantTest {
     @Test
     void aDeviceCodeIsRequired() {
         assertThatThrownBy(() -> grant.handle(new TokenRequest(FormParameters.parse("grant_type=x", Set.of()),
-                new AuthenticatedClient(tv, ClientAuthMethod.NONE))))
+                new AuthenticatedClient(tv, ClientAuthMethod.NONE), FixedRequestContext.from("192.0.2.1"))))
                 .isInstanceOfSatisfying(OAuthException.class, e -> assertThat(e.error()).isEqualTo(OAuthError.INVALID_REQUEST));
     }
 

@@ -71,7 +71,8 @@ class FoundationIT {
                 "display_values_supported", "acr_values_supported", "claim_types_supported", "userinfo_endpoint",
                 "end_session_endpoint", "device_authorization_endpoint");
         assertThat(metadata.getJsonArray("grant_types_supported").getValuesAs(jakarta.json.JsonString::getString))
-                .containsExactlyInAnyOrder("authorization_code", "client_credentials", "refresh_token", "password",
+                .as("implicit too: its response types are served, and the grant is registrable (RFC 8414 §2)")
+                .containsExactlyInAnyOrder("authorization_code", "implicit", "client_credentials", "refresh_token", "password",
                         "urn:ietf:params:oauth:grant-type:token-exchange", "urn:ietf:params:oauth:grant-type:jwt-bearer",
                         "urn:ietf:params:oauth:grant-type:device_code");
         assertThat(metadata.getJsonArray("token_endpoint_auth_signing_alg_values_supported").toString()).doesNotContain("none");

@@ -22,6 +22,7 @@ import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
 import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.id.Audience;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.Issuer;
@@ -35,6 +36,7 @@ import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URL;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -81,6 +83,7 @@ class PasswordExchangeAndJwtBearerIT {
         user = SignIn.createUser("pat");
         SignIn.createUser("throttled");
         SignIn.createUser("address-victim");
+        SignIn.createUser("forwarded-victim");
         legacy = Admin.createClient("{\"client_id\":\"legacy-app\",\"grant_types\":[\"password\",\"refresh_token\"],"
                 + "\"scope\":\"openid profile email read\",\"default_scope\":\"read\"}");
         service = Admin.createClient("{\"client_id\":\"no-password\",\"grant_types\":[\"client_credentials\"],\"scope\":\"read\"}");
@@ -169,20 +172,49 @@ class PasswordExchangeAndJwtBearerIT {
         assertThat(locked.getDescription()).as("a lock looks like a wrong password").isEqualTo(firstDescription);
     }
 
+    /** A password grant request for {@code client} sent from {@code localAddress}, with {@code X-Forwarded-For}. */
+    static FromAddress.Answer passwordFrom(String localAddress, String forwardedFor, String username, String password) {
+        String form = "grant_type=password&username=" + username + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        return FromAddress.post(localAddress, "/token", Map.of("Authorization", Admin.basic(legacy.getString("client_id"),
+                legacy.getString("client_secret")), "X-Forwarded-For", forwardedFor), form);
+    }
+
     /**
-     * The per-address limit (tessera.login.max-failures-per-address, 20) through the password grant:
-     * proves the token endpoint passes the caller's address on. Runs last: it locks 127.0.0.1.
+     * The request context behind a trusted proxy: 127.0.0.2 is in tessera.http.trusted-proxies (arquillian.xml), so
+     * the address it forwards is the one throttled (tessera.login.max-failures-per-address, 20), not its own.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE - 1)
+    void behindATrustedProxyTheForwardedAddressIsTheOneThrottled() {
+        for (int i = 0; i < 20; i++) {
+            assertThat(passwordFrom("127.0.0.2", "198.51.100.7", "nobody-forwarded-" + i, "guess").status()).isEqualTo(400);
+        }
+
+        FromAddress.Answer locked = passwordFrom("127.0.0.2", "198.51.100.7", "forwarded-victim", SignIn.PASSWORD);
+        assertThat(locked.status()).as("the forwarded client's address is locked: " + locked.body()).isEqualTo(400);
+        FromAddress.Answer other = passwordFrom("127.0.0.2", "198.51.100.8", "forwarded-victim", SignIn.PASSWORD);
+        assertThat(other.status()).as("another client behind the same proxy is not: " + other.body()).isEqualTo(200);
+    }
+
+    /**
+     * The per-address limit (tessera.login.max-failures-per-address, 20) through the password grant: proves the token
+     * endpoint passes the caller's address on, and that an untrusted caller's X-Forwarded-For changes nothing (the request
+     * context behind an untrusted proxy). Runs last: it locks 127.0.0.1.
      */
     @Test
     @Order(Integer.MAX_VALUE)
     void failuresFromOneAddressLockItForEveryUsername() throws Exception {
         success(password(legacy, "address-victim", SignIn.PASSWORD, null));
         for (int i = 0; i < 20; i++) {
-            assertThat(error(password(legacy, "nobody-" + i, "guess", null)).getCode()).isEqualTo("invalid_grant");
+            HTTPRequest request = new TokenRequest(TOKEN, auth(legacy), new ResourceOwnerPasswordCredentialsGrant("nobody-" + i,
+                    new Secret("guess")), null).toHTTPRequest();
+            request.setHeader("X-Forwarded-For", "203.0.113." + (i + 1));
+            assertThat(error(TokenResponse.parse(request.send())).getCode()).isEqualTo("invalid_grant");
         }
 
         assertThat(error(password(legacy, "address-victim", SignIn.PASSWORD, null)).getCode())
-                .as("20 failures from this address, each for another username, lock the address").isEqualTo("invalid_grant");
+                .as("20 failures from this address, each for another username and a made-up X-Forwarded-For, lock the address")
+                .isEqualTo("invalid_grant");
     }
 
     // ---- token exchange (RFC 8693) ----

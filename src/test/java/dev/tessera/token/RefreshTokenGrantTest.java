@@ -3,6 +3,7 @@ package dev.tessera.token;
 import static dev.tessera.oauth.OAuthAssertions.assertOAuthError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tessera.http.FixedRequestContext;
 import dev.tessera.oauth.FormParameters;
 import dev.tessera.oauth.OAuthError;
 import java.util.Set;
@@ -21,7 +22,7 @@ class RefreshTokenGrantTest {
 
     TokenRequest request(String form) {
         return new TokenRequest(FormParameters.parse("grant_type=refresh_token&refresh_token=r1" + form, Set.of()),
-                GrantFakes.authenticated("web"));
+                GrantFakes.authenticated("web"), FixedRequestContext.from("192.0.2.1"));
     }
 
     @Test
@@ -61,7 +62,7 @@ class RefreshTokenGrantTest {
 
     @Test
     void theRefreshTokenParameterIsRequired() {
-        TokenRequest missing = new TokenRequest(FormParameters.parse("grant_type=refresh_token", Set.of()), GrantFakes.authenticated("web"));
+        TokenRequest missing = new TokenRequest(FormParameters.parse("grant_type=refresh_token", Set.of()), GrantFakes.authenticated("web"), FixedRequestContext.from("192.0.2.1"));
         assertOAuthError(OAuthError.INVALID_REQUEST, () -> grant.handle(missing));
     }
 }

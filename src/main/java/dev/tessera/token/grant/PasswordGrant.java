@@ -71,7 +71,7 @@ public class PasswordGrant implements GrantHandler {
         Set<String> scope = scopes.granted(client, request.form().get(OAuthParameters.SCOPE).orElse(null));
         List<String> resources = request.form().all(OAuthParameters.RESOURCE);
         audiences.resolve(client, resources);
-        LoginResult.Success success = authenticate(username, password, request.clientAddress());
+        LoginResult.Success success = authenticate(username, password, request.context().peerAddress());
         RefreshGrant grant = refreshTokens.newFamily(Secrets.random(16), client, success.user().subject(), scope,
                 List.copyOf(resources), null, clock.instant(), success.amr(), AcrValues.PASSWORD, null);
         // No nonce: there was no authorization request (OpenID Connect Core §2: nonce only when one was sent).

@@ -5,6 +5,7 @@ import dev.tessera.client.Client;
 import dev.tessera.client.ClientAuthMethod;
 import dev.tessera.config.Issuer;
 import dev.tessera.config.ResourceAlgorithms;
+import dev.tessera.http.FixedRequestContext;
 import dev.tessera.oauth.FormParameters;
 import dev.tessera.oauth.OAuthParameters;
 import dev.tessera.token.Audiences;
@@ -58,7 +59,7 @@ final class Grants {
         String body = form.entrySet().stream().flatMap(e -> (e.getValue() instanceof List<?> list ? list : List.of(e.getValue()))
                 .stream().map(v -> enc(e.getKey()) + "=" + enc(String.valueOf(v)))).collect(Collectors.joining("&"));
         return new TokenRequest(FormParameters.parse(body, Set.of(OAuthParameters.RESOURCE, OAuthParameters.AUDIENCE)),
-                new AuthenticatedClient(client, client.authMethod()), "192.0.2.7");
+                new AuthenticatedClient(client, client.authMethod()), FixedRequestContext.from("192.0.2.7"));
     }
 
     static Map<String, Object> form(Object... pairs) {

@@ -1,7 +1,5 @@
-package dev.tessera.token;
+package dev.tessera.client;
 
-import dev.tessera.client.AuthenticatedClient;
-import dev.tessera.client.ClientAuthenticator;
 import dev.tessera.config.Issuer;
 import dev.tessera.oauth.Endpoints;
 import dev.tessera.oauth.FormParameters;
