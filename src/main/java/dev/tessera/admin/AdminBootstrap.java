@@ -8,6 +8,7 @@ import dev.tessera.client.ClientRepository;
 import dev.tessera.client.ClientSecrets;
 import dev.tessera.config.BootstrapSettings;
 import dev.tessera.oauth.GrantTypes;
+import dev.tessera.oauth.Scopes;
 import dev.tessera.persistence.ClusterLocks;
 import dev.tessera.persistence.NamedLock;
 import dev.tessera.persistence.SchemaMigrated;
@@ -67,7 +68,7 @@ public class AdminBootstrap {
         ClientMetadata metadata = ClientMetadata.fromJson(JsonFactories.BUILDERS.createObjectBuilder()
                 .add(ClientFields.GRANT_TYPES, JsonFactories.BUILDERS.createArrayBuilder().add(GrantTypes.CLIENT_CREDENTIALS))
                 .add(ClientFields.TOKEN_ENDPOINT_AUTH_METHOD, "client_secret_basic")
-                .add(ClientFields.SCOPE, AdminAuthFilter.ADMIN_SCOPE)
+                .add(ClientFields.SCOPE, Scopes.ADMIN)
                 .add(ClientFields.CLIENT_NAME, "Tessera administration")
                 .add(ClientFields.REQUIRE_CONSENT, false)
                 .build());

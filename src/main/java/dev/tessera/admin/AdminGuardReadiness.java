@@ -1,18 +1,18 @@
 package dev.tessera.admin;
 
-import dev.tessera.config.ConfigKeys;
 import dev.tessera.health.ReadinessContributor;
 import dev.tessera.health.ReadinessPart;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.spi.BeanManager;
-import jakarta.inject.Inject;
 
-/** Who verifies the admin API's bearer tokens in this deployment: reported, never a reason to be unready. */
+/**
+ * Whether Jakarta Authentication is confined to {@code /admin} in this deployment ({@link AuthenticationConfinement}):
+ * reported, never a reason to be unready.
+ */
 @ApplicationScoped
 public class AdminGuardReadiness implements ReadinessContributor {
-
-    @Inject
-    BeanManager beans;
+    static final String KEY = "admin-auth";
+    static final String CONFINED = "Tessera's mechanism (Jakarta Security for /admin only)";
+    static final String NOT_CONFINED = "Tessera's mechanism (Jakarta Security not confined: no provider found at start-up)";
 
     @Override
     public int order() {
@@ -21,11 +21,6 @@ public class AdminGuardReadiness implements ReadinessContributor {
 
     @Override
     public ReadinessPart assess() {
-        if (!AdminAuthSwitch.mechanismInstalled(beans)) {
-            return ReadinessPart.of(true, "admin-auth", "in-process (" + ConfigKeys.ADMIN_MP_JWT + "=false)");
-        }
-        return ReadinessPart.of(true, "admin-auth", AdminOnlyAuthentication.limitedToAdminApi()
-                ? "MicroProfile JWT (Jakarta Security for /admin/api only)"
-                : "MicroProfile JWT (Jakarta Security on every request)");
+        return ReadinessPart.of(true, KEY, AuthenticationConfinement.confined() ? CONFINED : NOT_CONFINED);
     }
 }

@@ -46,7 +46,6 @@ public final class ConfigKeys {
     public static final String STORAGE_REAP_BATCH = "tessera.storage.reap-batch";
 
     public static final String BOOTSTRAP_ADMIN_SECRET = "tessera.bootstrap.admin-secret";
-    public static final String ADMIN_MP_JWT = "tessera.admin.mp-jwt";
 
     public static final String REGISTRATION_OPEN = "tessera.registration.open";
     public static final String REGISTRATION_INITIAL_TOKEN_LIFETIME = "tessera.registration.initial-token-lifetime";

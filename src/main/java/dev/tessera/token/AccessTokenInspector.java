@@ -21,7 +21,7 @@ import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 
 /**
- * Decides whether a presented access token is active, for introspection and revocation. A JWT must be
+ * Decides whether a presented access token is active, for introspection, revocation and the admin API. A JWT must be
  * signed by one of this server's published keys with that key's own algorithm, be of type at+jwt,
  * name this issuer, be unexpired and not revoked; an opaque token must have a live row. Anything else,
  * including garbage, is simply inactive (RFC 7662 §2.2).
@@ -49,16 +49,24 @@ public class AccessTokenInspector {
     Clock clock;
 
     public Optional<TokenClaims> inspect(String token) {
-        if (token == null || token.isEmpty() || token.length() > 8192) {
+        if (!plausible(token)) {
             return Optional.empty();
         }
-        if (token.chars().filter(c -> c == '.').count() == 2) {
-            return jwt(token).filter(c -> !revocations.isRevoked(c.jti()));
+        if (isJwt(token)) {
+            return verifiedJwt(token).flatMap(AccessTokenInspector::toClaims);
         }
         return opaqueTokens.find(token).filter(t -> t.expiresAt().isAfter(clock.instant())).map(OpaqueToken::claims);
     }
 
-    private Optional<TokenClaims> jwt(String token) {
+    /**
+     * A JWT access token of this server, active by the same checks as {@link #inspect}, with every claim as
+     * signed: for a caller that needs the token itself rather than introspection's view of it (the admin
+     * API hands it to its resources as a MicroProfile JWT {@code JsonWebToken}). Opaque tokens: empty.
+     */
+    public Optional<JwtClaims> verifiedJwt(String token) {
+        if (!plausible(token) || !isJwt(token)) {
+            return Optional.empty();
+        }
         JwtConsumer consumer = new JwtConsumerBuilder()
                 .setExpectedIssuer(issuer.url())
                 .setRequireExpirationTime()
@@ -70,20 +78,33 @@ public class AccessTokenInspector {
                 .setVerificationKeyResolver(ring.verificationKeys())
                 .build();
         try {
-            return Optional.of(toClaims(consumer.processToClaims(token)));
+            JwtClaims claims = consumer.processToClaims(token);
+            return revocations.isRevoked(claims.getJwtId()) ? Optional.empty() : Optional.of(claims);
         } catch (InvalidJwtException | MalformedClaimException e) {
             return Optional.empty();
         }
     }
 
-    private static TokenClaims toClaims(JwtClaims claims) throws MalformedClaimException {
+    private static boolean plausible(String token) {
+        return token != null && !token.isEmpty() && token.length() <= 8192;
+    }
+
+    private static boolean isJwt(String token) {
+        return token.chars().filter(c -> c == '.').count() == 2;
+    }
+
+    private static Optional<TokenClaims> toClaims(JwtClaims claims) {
         Map<String, Object> extra = new HashMap<>(claims.getClaimsMap());
         REGISTERED.forEach(extra::remove);
         Object scope = claims.getClaimValue("scope");
-        return new TokenClaims(claims.getJwtId(), claims.getStringClaimValue("client_id"), claims.getSubject(),
-                Scopes.parse(scope == null ? null : scope.toString()),
-                claims.hasAudience() ? claims.getAudience() : List.of(),
-                claims.getIssuedAt() == null ? null : Instant.ofEpochMilli(claims.getIssuedAt().getValueInMillis()),
-                Instant.ofEpochMilli(claims.getExpirationTime().getValueInMillis()), extra);
+        try {
+            return Optional.of(new TokenClaims(claims.getJwtId(), claims.getStringClaimValue("client_id"), claims.getSubject(),
+                    Scopes.parse(scope == null ? null : scope.toString()),
+                    claims.hasAudience() ? claims.getAudience() : List.of(),
+                    claims.getIssuedAt() == null ? null : Instant.ofEpochMilli(claims.getIssuedAt().getValueInMillis()),
+                    Instant.ofEpochMilli(claims.getExpirationTime().getValueInMillis()), extra));
+        } catch (MalformedClaimException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -238,14 +238,15 @@ class TokenEndpointErrorsIT {
     }
 
     /**
-     * MicroProfile JWT guards the admin API (issue 3, point 6) and nothing else: a token with every claim
-     * right but a foreign key is refused by MP-JWT in Tessera's error shape; a garbage bearer token elsewhere
-     * is Tessera's own answer; a key rotated a moment ago verifies at once.
+     * Tessera's authentication mechanism guards the admin API (issue 3, point 6; issue 16, point 6) and nothing
+     * else: a token with every claim right but a foreign key is refused in Tessera's error shape; a garbage
+     * bearer token elsewhere is the endpoint's own answer; a key rotated a moment ago verifies at once; an
+     * admin client may sign its tokens with any algorithm Tessera has, but they must be JWTs.
      */
     @Test
-    void adminApiIsGuardedByMicroProfileJwtAndNothingElseIs() throws Exception {
+    void adminApiIsGuardedByTesserasMechanismAndNothingElseIs() throws Exception {
         assertThat(Admin.json(Http.get("/health/ready").body()).getJsonArray("checks").getJsonObject(0).getJsonObject("data")
-                .getString("admin-auth")).isEqualTo("MicroProfile JWT (Jakarta Security for /admin/api only)");
+                .getString("admin-auth")).isEqualTo("Tessera's mechanism (Jakarta Security for /admin only)");
         String tesseraKid = Admin.json(Http.get("/jwks").body()).getJsonArray("keys").getJsonObject(0).getString("kid");
         SignedJWT forged = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(tesseraKid)
                 .type(new com.nimbusds.jose.JOSEObjectType("at+jwt")).build(),
@@ -258,7 +259,7 @@ class TokenEndpointErrorsIT {
         assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"tessera-admin\", error=\"invalid_token\"");
         assertThat(refused.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
 
-        // Outside the admin API, MP-JWT does not run: the userinfo endpoint answers for itself.
+        // Outside the admin API the guard does not run: the userinfo endpoint answers for itself.
         HttpResponse<String> userinfo = Http.send(Http.request("/userinfo").header("Authorization", "Bearer not-a-jwt").GET());
         assertJsonError(userinfo, 401, "invalid_token");
         assertThat(userinfo.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).contains("realm=\"tessera\""));
@@ -271,13 +272,18 @@ class TokenEndpointErrorsIT {
         assertThat(SignedJWT.parse(after).getHeader().getKeyID()).isNotEqualTo(SignedJWT.parse(before).getHeader().getKeyID());
         assertThat(Http.send(Http.request("/admin/api/clients").header("Authorization", "Bearer " + after).GET()).statusCode()).isEqualTo(200);
 
-        // Admin tokens must stay verifiable by MP-JWT: RS256 or ES256 JWTs only.
+        // Admin tokens are JWTs, in any of Tessera's algorithms (MicroProfile JWT's RS256/ES256 limit is gone).
         String admin = "Bearer " + Admin.token();
-        for (String metadata : new String[] {"{\"grant_types\":[\"client_credentials\"],\"scope\":\"tessera:admin\",\"access_token_signing_alg\":\"EdDSA\"}",
-                "{\"grant_types\":[\"client_credentials\"],\"scope\":\"tessera:admin\",\"access_token_format\":\"opaque\"}"}) {
-            assertJsonError(Http.send(Http.request("/admin/api/clients").header("Authorization", admin).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(metadata))), 400, "invalid_client_metadata");
-        }
+        JsonObject eddsa = Admin.createClient("{\"client_id\":\"neg-admin-eddsa\",\"grant_types\":[\"client_credentials\"],"
+                + "\"scope\":\"tessera:admin\",\"access_token_signing_alg\":\"EdDSA\"}");
+        String eddsaToken = Admin.json(post(Admin.basic("neg-admin-eddsa", eddsa.getString("client_secret")),
+                "grant_type=client_credentials").body()).getString("access_token");
+        assertThat(SignedJWT.parse(eddsaToken).getHeader().getAlgorithm().getName()).isEqualTo("EdDSA");
+        assertThat(Http.send(Http.request("/admin/api/keys").header("Authorization", "Bearer " + eddsaToken).GET()).statusCode())
+                .isEqualTo(200);
+        assertJsonError(Http.send(Http.request("/admin/api/clients").header("Authorization", admin).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"grant_types\":[\"client_credentials\"],\"scope\":\"tessera:admin\","
+                        + "\"access_token_format\":\"opaque\"}"))), 400, "invalid_client_metadata");
     }
 
     @Test

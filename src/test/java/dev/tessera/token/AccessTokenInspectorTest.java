@@ -140,6 +140,27 @@ class AccessTokenInspectorTest {
         assertThat(inspector.inspect(issued.value()).orElseThrow().extra()).isEmpty();
     }
 
+    /** The admin API's view: the same checks as inspect, every signed claim, and JWTs only. */
+    @Test
+    void verifiedJwtGivesTheSignedClaimsOfAnActiveJwtOnly() throws Exception {
+        IssuedAccessToken issued = f.issuer.issue(grant(svc, Set.of("tessera:admin"), List.of(TokenFixtures.ISSUER)));
+
+        JwtClaims claims = inspector.verifiedJwt(issued.value()).orElseThrow();
+        assertThat(claims.getJwtId()).isEqualTo(issued.jti());
+        assertThat(claims.getAudience()).containsExactly(TokenFixtures.ISSUER);
+        assertThat(claims.getClaimValueAsString("scope")).isEqualTo("tessera:admin");
+
+        Key foreign = EcJwkGenerator.generateJwk(EllipticCurves.P256).getPrivateKey();
+        assertThat(inspector.verifiedJwt(forge(foreign, "ES256", es256.kid(), jws -> { }))).isEmpty();
+        assertThat(f.inspectorAt(NOW.plus(TokenFixtures.LIFETIME)).verifiedJwt(issued.value())).isEmpty();
+        IssuedAccessToken opaque = f.issuer.issue(grant(client("o", AccessTokenFormat.OPAQUE), Set.of("read"), AUD));
+        assertThat(inspector.inspect(opaque.value())).isPresent();
+        assertThat(inspector.verifiedJwt(opaque.value())).isEmpty();
+        f.revocations.revoke(issued.jti(), NOW.plus(TokenFixtures.LIFETIME));
+        assertThat(inspector.verifiedJwt(issued.value())).isEmpty();
+        assertThat(inspector.verifiedJwt(null)).isEmpty();
+    }
+
     @ParameterizedTest
     @NullAndEmptySource
     @ValueSource(strings = {"garbage", "a.b.c", "..", "eyJhbGciOiJub25lIn0.e30."})
