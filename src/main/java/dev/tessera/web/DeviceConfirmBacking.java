@@ -98,7 +98,7 @@ public class DeviceConfirmBacking {
         SsoSession s = session.get();
         HttpServletRequest request = flow.request();
         boolean decided = verifications.decide(flowId, name -> PageFlow.cookie(request, name), approved,
-                new DeviceVerifications.Decider(user.get().subject(), s.authTime(), s.amr(), s.acr()));
+                new DeviceVerifications.Decider(user.get().subject(), s.authentication()));
         String result = !decided ? "expired" : approved ? "approved" : "denied";
         flow.seeOther(DONE_PAGE + "?" + RESULT + "=" + result);
         return null;
