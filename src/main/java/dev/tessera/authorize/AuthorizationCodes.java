@@ -15,10 +15,9 @@ import java.time.Instant;
 
 /**
  * Issues and redeems authorization codes. Codes carry 256 random bits (RFC 6749 §10.10) and live
- * {@code tessera.authorize.code-lifetime}. Redemption is one atomic
- * {@code UPDATE ... WHERE consumed_at IS NULL}: of any number of parallel redemptions on any number of
- * nodes exactly one succeeds (RFC 6749 §4.1.2: "The client MUST NOT use the authorization code more
- * than once").
+ * {@code tessera.authorize.code-lifetime}. Redemption is the one atomic consume of {@link OneTimeArtifacts}:
+ * of any number of parallel redemptions on any number of nodes exactly one succeeds (RFC 6749 §4.1.2: "The
+ * client MUST NOT use the authorization code more than once"); the others learn it was replayed.
  */
 @ApplicationScoped
 public class AuthorizationCodes {

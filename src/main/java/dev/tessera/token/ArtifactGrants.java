@@ -12,8 +12,8 @@ import jakarta.inject.Inject;
  * The user's grant behind a redeemed one-time artifact (authorization code, device code): its first
  * redemption gets the user's tokens, linked back to the artifact; a replay revokes what that issued. RFC 6749
  * §4.1.2: the server "SHOULD revoke (when possible) all tokens previously issued based on that authorization
- * code"; RFC 8628 §3.5 hands device codes the same rules. The grants differ in their checks only, so this is
- * the one place both issue and revoke.
+ * code". A device code stands for the grant as a code does (RFC 8628 §3.4), so Tessera treats its replay
+ * alike. The two grants differ in their checks only; issuing and revoking are done here, once.
  */
 @ApplicationScoped
 public class ArtifactGrants {

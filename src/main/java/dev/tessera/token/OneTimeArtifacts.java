@@ -11,9 +11,9 @@ import java.time.Instant;
 /**
  * The two writes every {@link OneTimeArtifact} goes through. Consuming is one atomic
  * {@code UPDATE ... WHERE consumed_at IS NULL}: of any number of parallel redemptions on any number of
- * nodes exactly one changes the row (RFC 6749 §4.1.2: a code "MUST NOT" be used more than once; RFC 8628
- * §3.5 and RFC 9700 §4.14.2 likewise for device codes and rotated refresh tokens). Recording the access
- * token issued on redemption lets a later replay revoke it.
+ * nodes exactly one changes the row (RFC 6749 §4.1.2: "The client MUST NOT use the authorization code more
+ * than once"; RFC 9700 §4.14.2: a rotated refresh token used again is reuse; a device code redeems once
+ * like a code). Recording the access token issued on redemption lets a later replay revoke it.
  */
 @ApplicationScoped
 public class OneTimeArtifacts {
