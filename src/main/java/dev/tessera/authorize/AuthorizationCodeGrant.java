@@ -7,19 +7,12 @@ import dev.tessera.oauth.GrantTypes;
 import dev.tessera.oauth.OAuthError;
 import dev.tessera.oauth.OAuthException;
 import dev.tessera.oauth.Pkce;
+import dev.tessera.token.ArtifactGrants;
 import dev.tessera.token.GrantHandler;
-import dev.tessera.token.RefreshTokens;
-import dev.tessera.token.RevocationList;
 import dev.tessera.token.TokenRequest;
 import dev.tessera.token.TokenResponse;
-import dev.tessera.token.UserTokens;
-import dev.tessera.user.UserAccount;
-import dev.tessera.user.UserDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
 
 /**
  * The authorization code grant (RFC 6749 §4.1.3), step by step: redeem the code atomically, check what
@@ -35,19 +28,7 @@ public class AuthorizationCodeGrant implements GrantHandler {
     AuthorizationCodes codes;
 
     @Inject
-    RefreshTokens refreshTokens;
-
-    @Inject
-    RevocationList revocations;
-
-    @Inject
-    UserDirectory users;
-
-    @Inject
-    UserTokens tokens;
-
-    @Inject
-    Clock clock;
+    ArtifactGrants grants;
 
     @Override
     public String grantType() {
@@ -64,13 +45,7 @@ public class AuthorizationCodeGrant implements GrantHandler {
         }
         checkRedirectUri(code, request.form().get(AuthorizeParameters.REDIRECT_URI).orElse(null));
         checkPkce(code, request.form().get(AuthorizeParameters.CODE_VERIFIER).orElse(null));
-        UserAccount user = users.findBySubject(code.subject()).filter(UserAccount::enabled)
-                .orElseThrow(() -> new OAuthException(OAuthError.INVALID_GRANT, "The user's account is no longer active"));
-        UserTokens.Issued issued = tokens.issue(client, user, refreshTokens.newFamily(code.grantId(), client, code.subject(),
-                code.scope(), List.copyOf(code.resources()), code.sid(), code.authTime(), code.amr(), code.acr(), code.claims()),
-                code.nonce());
-        codes.recordAccessToken(code, issued.access().jti());
-        return issued.response();
+        return grants.issue(client, code, code.nonce());
     }
 
     private AuthorizationCode redeem(String value) {
@@ -80,10 +55,7 @@ public class AuthorizationCodeGrant implements GrantHandler {
         }
         if (redemption instanceof Redemption.Replayed replayed) {
             AuthorizationCode code = replayed.code();
-            refreshTokens.revokeFamily(code.grantId());
-            if (code.accessJti() != null) {
-                revocations.revoke(code.accessJti(), clock.instant().plus(Duration.ofDays(1)));
-            }
+            grants.revokeReplayed(code);
             throw new OAuthException(OAuthError.INVALID_GRANT, INVALID, "code replayed: grant " + code.grantId() + " revoked");
         }
         throw new OAuthException(OAuthError.INVALID_GRANT, INVALID);

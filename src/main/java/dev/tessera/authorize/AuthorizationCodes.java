@@ -3,7 +3,8 @@ package dev.tessera.authorize;
 import dev.tessera.config.SessionSettings;
 import dev.tessera.oauth.Secrets;
 import dev.tessera.persistence.ExpiringState;
-import dev.tessera.session.SsoSession;
+import dev.tessera.token.OneTimeArtifacts;
+import dev.tessera.token.UserGrant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -14,10 +15,9 @@ import java.time.Instant;
 
 /**
  * Issues and redeems authorization codes. Codes carry 256 random bits (RFC 6749 §10.10) and live
- * {@code tessera.authorize.code-lifetime}. Redemption is one atomic
- * {@code UPDATE ... WHERE consumed_at IS NULL}: of any number of parallel redemptions on any number of
- * nodes exactly one succeeds (RFC 6749 §4.1.2: "The client MUST NOT use the authorization code more
- * than once").
+ * {@code tessera.authorize.code-lifetime}. Redemption is the one atomic consume of {@link OneTimeArtifacts}:
+ * of any number of parallel redemptions on any number of nodes exactly one succeeds (RFC 6749 §4.1.2: "The
+ * client MUST NOT use the authorization code more than once"); the others learn it was replayed.
  */
 @ApplicationScoped
 public class AuthorizationCodes {
@@ -27,6 +27,9 @@ public class AuthorizationCodes {
 
     @Inject
     SessionSettings settings;
+
+    @Inject
+    OneTimeArtifacts artifacts;
 
     @Inject
     Clock clock;
@@ -41,11 +44,10 @@ public class AuthorizationCodes {
 
     /** @return the code value, to send to the client once */
     @Transactional
-    public String issue(AuthorizationRequest request, SsoSession session, String grantId) {
+    public String issue(AuthorizationRequest request, UserGrant grant) {
         String code = Secrets.random(32);
         Instant now = clock.instant();
-        em.persist(new AuthorizationCode(Secrets.sha256Hex(code), grantId, request, session.subject(), session.sid(),
-                session.authTime(), session.amr(), session.acr(), now, now.plus(settings.codeLifetime())));
+        em.persist(new AuthorizationCode(Secrets.sha256Hex(code), grant, request, now, now.plus(settings.codeLifetime())));
         return code;
     }
 
@@ -56,23 +58,15 @@ public class AuthorizationCodes {
         }
         String hash = Secrets.sha256Hex(code);
         Instant now = clock.instant();
-        int claimed = em.createQuery("UPDATE AuthorizationCode c SET c.consumedAt = :now WHERE c.codeHash = :h AND c.consumedAt IS NULL")
-                .setParameter("now", now).setParameter("h", hash).executeUpdate();
+        boolean claimed = artifacts.consume(AuthorizationCode.class, hash, now);
         AuthorizationCode row = em.find(AuthorizationCode.class, hash);
         if (row == null) {
             return new Redemption.Unknown();
         }
-        if (claimed == 0) {
+        if (!claimed) {
             return new Redemption.Replayed(row);
         }
         return row.expiresAt().isAfter(now) ? new Redemption.First(row) : new Redemption.Expired();
-    }
-
-    /** Remembers the access token issued from a code, so a replay of the code can revoke it. */
-    @Transactional
-    public void recordAccessToken(AuthorizationCode code, String jti) {
-        AuthorizationCode managed = em.merge(code);
-        managed.accessTokenIssued(jti);
     }
 
     /** Codes are kept past expiry only as long as a replay could still be detected usefully. */
@@ -85,7 +79,7 @@ public class AuthorizationCodes {
 
         @Override
         public String idAttribute() {
-            return "codeHash";
+            return "hash";
         }
     }
 }

@@ -88,7 +88,7 @@ public class AuthorizationFlow {
     private boolean needsLogin(AuthorizationRequest request, SsoSession session, PendingAuthorization pending) {
         // A login completed during this very request satisfies prompt=login and max_age.
         boolean freshLogin = pending != null && pending.loginDoneAt() != null
-                && session.subject().equals(pending.subject()) && !session.authTime().isBefore(pending.createdAt());
+                && session.subject().equals(pending.subject()) && !session.authentication().authTime().isBefore(pending.createdAt());
         if (freshLogin) {
             return false;
         }
@@ -98,7 +98,7 @@ public class AuthorizationFlow {
         // OpenID Connect Core §3.1.2.1 max_age: "the OP MUST attempt to actively re-authenticate" when older.
         // Compared as durations: authTime.plusSeconds(max_age) overflows Instant for a max_age near Long.MAX_VALUE.
         if (request.maxAge() != null
-                && Duration.between(session.authTime(), clock.instant()).compareTo(Duration.ofSeconds(request.maxAge())) > 0) {
+                && Duration.between(session.authentication().authTime(), clock.instant()).compareTo(Duration.ofSeconds(request.maxAge())) > 0) {
             return true;
         }
         return hints.subject(request.idTokenHint()).filter(sub -> !sub.equals(session.subject())).isPresent();

@@ -12,6 +12,7 @@ import dev.tessera.token.IdTokenIssuer;
 import dev.tessera.token.IdTokenRequest;
 import dev.tessera.token.IssuedAccessToken;
 import dev.tessera.token.Audiences;
+import dev.tessera.token.UserGrant;
 import dev.tessera.user.UserAccount;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,25 +41,25 @@ public class AuthorizationIssuance {
 
     public Map<String, String> issue(AuthorizationRequest request, Client client, SsoSession session, UserAccount user) {
         Map<String, String> params = new LinkedHashMap<>();
-        String grantId = Secrets.random(16);
+        UserGrant grant = new UserGrant(Secrets.random(16), request.clientId(), session.signIn(), request.scope(), request.resources(),
+                request.claims());
         String code = null;
         IssuedAccessToken access = null;
         if (request.wants("code")) {
-            code = codes.issue(request, session, grantId);
+            code = codes.issue(request, grant);
             params.put(AuthorizeParameters.CODE, code);
         }
         if (request.wants("token")) {
             access = accessTokens.issue(new AccessTokenGrant(client, user.subject(), request.scope(),
-                    audiences.resolve(client, request.resources()), Map.of("auth_time", session.authTime().getEpochSecond())));
+                    audiences.resolve(client, request.resources()), Map.of("auth_time", grant.authentication().authTime().getEpochSecond())));
             params.put(OAuthParameters.ACCESS_TOKEN, access.value());
             params.put(OAuthParameters.TOKEN_TYPE, OAuthParameters.BEARER);
             params.put(OAuthParameters.EXPIRES_IN, Long.toString(access.expiresIn()));
             params.put(OAuthParameters.SCOPE, Scopes.format(request.scope()));
         }
         if (request.wants("id_token")) {
-            params.put(AuthorizeParameters.ID_TOKEN, idTokens.issue(new IdTokenRequest(client, user, session.authTime(),
-                    session.amr(), session.acr(), session.sid(), request.nonce(), access == null ? null : access.value(), code,
-                    request.scope(), request.claims(), access == null)));
+            IdTokenRequest.Bindings bindings = new IdTokenRequest.Bindings(request.nonce(), access == null ? null : access.value(), code);
+            params.put(AuthorizeParameters.ID_TOKEN, idTokens.issue(new IdTokenRequest(client, user, grant, bindings, access == null)));
         }
         return params;
     }

@@ -1,15 +1,14 @@
 package dev.tessera.device;
 
-import dev.tessera.client.SpaceSeparatedConverter;
+import dev.tessera.session.Authentication;
+import dev.tessera.token.OneTimeArtifact;
+import dev.tessera.token.UserGrant;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Set;
 
 /**
  * One device authorization (RFC 8628 §3.2): the device code and the user code, both only as SHA-256,
@@ -21,28 +20,11 @@ import java.util.Set;
  */
 @Entity
 @Table(name = "device_code")
-public class DeviceCode {
-    @Id
-    @Column(name = "device_code_hash", length = 64)
-    private String deviceCodeHash;
-
+@AttributeOverride(name = "hash", column = @Column(name = "device_code_hash", length = 64))
+@AttributeOverride(name = "consumedAt", column = @Column(name = "redeemed_at"))
+public class DeviceCode extends OneTimeArtifact {
     @Column(name = "user_code_hash", nullable = false, length = 64)
     private String userCodeHash;
-
-    @Column(name = "client_id", nullable = false, length = 128)
-    private String clientId;
-
-    @Convert(converter = SpaceSeparatedConverter.class)
-    @Column(name = "scope", length = 2000)
-    private Set<String> scope = Set.of();
-
-    @Convert(converter = SpaceSeparatedConverter.class)
-    @Column(name = "resources", length = 2000)
-    private Set<String> resources = Set.of();
-
-    /** Names the refresh token family, so a replayed device code can revoke what it produced. */
-    @Column(name = "grant_id", nullable = false, length = 64)
-    private String grantId;
 
     @Column(name = "status", nullable = false, length = 16)
     private String status;
@@ -59,75 +41,38 @@ public class DeviceCode {
     @Column(name = "browser_hash", length = 64)
     private String browserHash;
 
-    @Column(name = "subject", length = 255)
-    private String subject;
-
-    @Column(name = "auth_time")
-    private Instant authTime;
-
-    @Column(name = "amr", length = 200)
-    private String amr;
-
-    @Column(name = "acr", length = 200)
-    private String acr;
-
     @Column(name = "decided_at")
     private Instant decidedAt;
-
-    @Column(name = "access_jti", length = 64)
-    private String accessJti;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "expires_at", nullable = false)
-    private Instant expiresAt;
 
     @Column(name = "purge_at", nullable = false)
     private Instant purgeAt;
 
-    @Column(name = "redeemed_at")
-    private Instant redeemedAt;
-
     protected DeviceCode() {
     }
 
-    DeviceCode(String deviceCodeHash, String userCodeHash, String clientId, Set<String> scope, Set<String> resources,
-            String grantId, Duration interval, Instant createdAt, Duration lifetime) {
-        this.deviceCodeHash = deviceCodeHash;
+    /** @param requested what the client asked for, with a grant id that will name the refresh token family */
+    DeviceCode(String deviceCodeHash, String userCodeHash, UserGrant requested, Duration interval, Instant createdAt, Duration lifetime) {
+        super(deviceCodeHash, requested, createdAt, createdAt.plus(lifetime));
         this.userCodeHash = userCodeHash;
-        this.clientId = clientId;
-        this.scope = Set.copyOf(scope);
-        this.resources = Set.copyOf(resources);
-        this.grantId = grantId;
         this.status = DeviceStatus.PENDING.name();
         this.intervalSeconds = (int) interval.toSeconds();
-        this.createdAt = createdAt;
-        this.expiresAt = createdAt.plus(lifetime);
-        this.purgeAt = expiresAt.plus(lifetime);
+        this.purgeAt = expiresAt().plus(lifetime);
     }
 
-    public String deviceCodeHash() { return deviceCodeHash; }
-    public String clientId() { return clientId; }
-    public Set<String> scope() { return scope; }
-    public List<String> resources() { return List.copyOf(resources); }
-    public String grantId() { return grantId; }
+    /** The person's grant once approved. No sid and no claims request: see {@link DeviceCodeGrant}. */
+    @Override
+    public UserGrant userGrant() {
+        return userGrant(null, null);
+    }
+
     public DeviceStatus status() { return DeviceStatus.valueOf(status); }
     public int intervalSeconds() { return intervalSeconds; }
     public Instant lastPolledAt() { return lastPolledAt; }
-    public String subject() { return subject; }
-    public Instant authTime() { return authTime; }
-    public List<String> amr() { return amr == null || amr.isBlank() ? List.of() : List.of(amr.split(" ")); }
-    public String acr() { return acr; }
-    public String accessJti() { return accessJti; }
-    public Instant createdAt() { return createdAt; }
-    public Instant expiresAt() { return expiresAt; }
-    public Instant redeemedAt() { return redeemedAt; }
     String browserHash() { return browserHash; }
 
     /** Still waiting for the person, and within its lifetime: the only state the pages act on. */
     public boolean pendingAt(Instant now) {
-        return status() == DeviceStatus.PENDING && now.isBefore(expiresAt) && redeemedAt == null;
+        return status() == DeviceStatus.PENDING && now.isBefore(expiresAt()) && consumedAt() == null;
     }
 
     void polled(Instant now) {
@@ -151,25 +96,18 @@ public class DeviceCode {
      *
      * @return whether the decision was taken
      */
-    boolean decide(boolean approved, String subject, Instant authTime, List<String> amr, String acr, Instant now) {
+    boolean decide(boolean approved, String subject, Authentication authentication, Instant now) {
         if (!pendingAt(now)) {
             return false;
         }
         this.status = (approved ? DeviceStatus.APPROVED : DeviceStatus.DENIED).name();
-        this.subject = subject;
-        this.authTime = authTime;
-        this.amr = String.join(" ", amr);
-        this.acr = acr;
+        grantedBy(subject, authentication);
         this.decidedAt = now;
         return true;
     }
 
-    /** Production redeems with DeviceCodes' atomic UPDATE; this mirrors it for in-memory state machine tests. */
+    /** Production redeems with the atomic update of {@code OneTimeArtifacts}; this mirrors it for in-memory state machine tests. */
     void redeemed(Instant now) {
-        this.redeemedAt = now;
-    }
-
-    void accessTokenIssued(String jti) {
-        this.accessJti = jti;
+        consumed(now);
     }
 }

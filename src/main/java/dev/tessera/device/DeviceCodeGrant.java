@@ -5,18 +5,12 @@ import dev.tessera.oauth.DeviceParameters;
 import dev.tessera.oauth.GrantTypes;
 import dev.tessera.oauth.OAuthError;
 import dev.tessera.oauth.OAuthException;
+import dev.tessera.token.ArtifactGrants;
 import dev.tessera.token.GrantHandler;
-import dev.tessera.token.RefreshTokens;
-import dev.tessera.token.RevocationList;
 import dev.tessera.token.TokenRequest;
 import dev.tessera.token.TokenResponse;
-import dev.tessera.token.UserTokens;
-import dev.tessera.user.UserAccount;
-import dev.tessera.user.UserDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Clock;
-import java.time.Duration;
 
 /**
  * The device code grant at the token endpoint (RFC 8628 §3.4, §3.5): poll, turn the answer into its
@@ -35,19 +29,7 @@ public class DeviceCodeGrant implements GrantHandler {
     DeviceCodes codes;
 
     @Inject
-    RefreshTokens refreshTokens;
-
-    @Inject
-    RevocationList revocations;
-
-    @Inject
-    UserDirectory users;
-
-    @Inject
-    UserTokens tokens;
-
-    @Inject
-    Clock clock;
+    ArtifactGrants grants;
 
     @Override
     public String grantType() {
@@ -61,7 +43,8 @@ public class DeviceCodeGrant implements GrantHandler {
         DeviceCodes.Poll poll = codes.poll(request.form().require(DeviceParameters.DEVICE_CODE), client.clientId());
         DeviceCode code = poll.code();
         return switch (poll.answer()) {
-            case ISSUE -> issue(client, code);
+            // No nonce: there was no authorization request (OpenID Connect Core §2).
+            case ISSUE -> grants.issue(client, code, null);
             case AUTHORIZATION_PENDING -> throw new OAuthException(OAuthError.AUTHORIZATION_PENDING, "The user has not yet decided");
             case SLOW_DOWN -> throw new OAuthException(OAuthError.SLOW_DOWN,
                     "Polling too fast: wait at least " + code.intervalSeconds() + " seconds between requests");
@@ -72,20 +55,8 @@ public class DeviceCodeGrant implements GrantHandler {
         };
     }
 
-    private TokenResponse issue(Client client, DeviceCode code) {
-        UserAccount user = users.findBySubject(code.subject()).filter(UserAccount::enabled)
-                .orElseThrow(() -> new OAuthException(OAuthError.INVALID_GRANT, "The user's account is no longer active"));
-        UserTokens.Issued issued = tokens.issue(client, user, refreshTokens.newFamily(code.grantId(), client, code.subject(),
-                code.scope(), code.resources(), null, code.authTime(), code.amr(), code.acr(), null), null);
-        codes.recordAccessToken(code.deviceCodeHash(), issued.access().jti());
-        return issued.response();
-    }
-
     private OAuthException replayed(DeviceCode code) {
-        refreshTokens.revokeFamily(code.grantId());
-        if (code.accessJti() != null) {
-            revocations.revoke(code.accessJti(), clock.instant().plus(Duration.ofDays(1)));
-        }
+        grants.revokeReplayed(code);
         return new OAuthException(OAuthError.INVALID_GRANT, INVALID, "device code replayed: grant " + code.grantId() + " revoked");
     }
 }

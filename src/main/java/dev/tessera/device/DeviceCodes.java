@@ -3,6 +3,8 @@ package dev.tessera.device;
 import dev.tessera.config.DeviceSettings;
 import dev.tessera.oauth.Secrets;
 import dev.tessera.persistence.ExpiringState;
+import dev.tessera.token.OneTimeArtifacts;
+import dev.tessera.token.UserGrant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -10,7 +12,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -39,6 +40,9 @@ public class DeviceCodes {
     Inserter inserter;
 
     @Inject
+    OneTimeArtifacts artifacts;
+
+    @Inject
     Clock clock;
 
     /** A device authorization just stored: the two codes to send once, and the row. */
@@ -54,7 +58,7 @@ public class DeviceCodes {
             String deviceCode = Secrets.random(32);
             String userCode = UserCodes.generate();
             DeviceCode row = new DeviceCode(Secrets.sha256Hex(deviceCode), UserCodes.hash(UserCodes.normalize(userCode).orElseThrow()),
-                    clientId, scope, Set.copyOf(resources), Secrets.random(16), settings.interval(), clock.instant(),
+                    UserGrant.requested(Secrets.random(16), clientId, scope, resources), settings.interval(), clock.instant(),
                     settings.codeLifetime());
             try {
                 inserter.insert(row);
@@ -84,23 +88,10 @@ public class DeviceCodes {
             return new Poll(PollAnswer.UNKNOWN, null);
         }
         PollAnswer answer = polling.answer(row);
-        if (answer == PollAnswer.ISSUE) {
-            int claimed = em.createQuery("UPDATE DeviceCode d SET d.redeemedAt = :now WHERE d.deviceCodeHash = :h AND d.redeemedAt IS NULL")
-                    .setParameter("now", clock.instant()).setParameter("h", hash).executeUpdate();
-            if (claimed == 0) {
-                answer = PollAnswer.REDEEMED;
-            }
+        if (answer == PollAnswer.ISSUE && !artifacts.consume(DeviceCode.class, hash, clock.instant())) {
+            answer = PollAnswer.REDEEMED;
         }
         return new Poll(answer, row);
-    }
-
-    /** Remembers the access token issued for a code, so a replay of the code can revoke it. */
-    @Transactional
-    public void recordAccessToken(String deviceCodeHash, String jti) {
-        DeviceCode row = em.find(DeviceCode.class, deviceCodeHash);
-        if (row != null) {
-            row.accessTokenIssued(jti);
-        }
     }
 
     /** The insert in its own transaction, so a user code collision does not doom a caller's transaction. */
@@ -126,7 +117,7 @@ public class DeviceCodes {
 
         @Override
         public String idAttribute() {
-            return "deviceCodeHash";
+            return "hash";
         }
 
         @Override

@@ -24,7 +24,7 @@ public class DevicePolling {
 
     public PollAnswer answer(DeviceCode code) {
         Instant now = clock.instant();
-        if (code.redeemedAt() != null) {
+        if (code.consumedAt() != null) {
             return PollAnswer.REDEEMED;
         }
         if (!now.isBefore(code.expiresAt())) {

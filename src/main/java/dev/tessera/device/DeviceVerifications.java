@@ -1,6 +1,7 @@
 package dev.tessera.device;
 
 import dev.tessera.oauth.Secrets;
+import dev.tessera.session.Authentication;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -9,7 +10,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -34,8 +34,11 @@ public class DeviceVerifications {
     public record Bound(String flowId, String cookieName, String cookieValue, Instant expiresAt) {
     }
 
-    /** The person's authentication as the decision records it (for auth_time, amr and acr of the tokens). */
-    public record Decider(String subject, Instant authTime, List<String> amr, String acr) {
+    /**
+     * The person deciding, and their authentication as the decision records it (auth_time, amr and acr of the
+     * tokens). Not their session: the device's tokens outlive it (see {@link DeviceCodeGrant}).
+     */
+    public record Decider(String subject, Authentication authentication) {
     }
 
     /** Binds the pending, live code with this normalized user code to a new flow; empty when there is none. */
@@ -68,7 +71,7 @@ public class DeviceVerifications {
     @Transactional
     public boolean decide(String flowId, Function<String, String> cookies, boolean approved, Decider who) {
         return byFlow(flowId, LockModeType.PESSIMISTIC_WRITE).filter(d -> bindsBrowser(d, flowId, cookies))
-                .map(d -> d.decide(approved, who.subject(), who.authTime(), who.amr(), who.acr(), clock.instant()))
+                .map(d -> d.decide(approved, who.subject(), who.authentication(), clock.instant()))
                 .orElse(false);
     }
 

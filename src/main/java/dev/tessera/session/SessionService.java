@@ -40,8 +40,8 @@ public class SessionService {
         String secret = Secrets.random(32);
         Duration absolute = remember ? settings.rememberMeLifetime() : settings.maxLifetime();
         Duration idle = remember ? settings.rememberMeLifetime() : settings.idleTimeout();
-        SsoSession session = new SsoSession(Secrets.sha256Hex(secret), Secrets.random(16), subject, now, amr, acr,
-                remember, now, now.plus(idle), now.plus(absolute));
+        SignIn signIn = new SignIn(subject, new Authentication(now, amr, acr), Secrets.random(16));
+        SsoSession session = new SsoSession(Secrets.sha256Hex(secret), signIn, remember, now, now.plus(idle), now.plus(absolute));
         em.persist(session);
         return new Started(session, secret, remember ? absolute : null);
     }

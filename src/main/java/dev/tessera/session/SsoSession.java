@@ -1,12 +1,11 @@
 package dev.tessera.session;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * A signed-in browser. The cookie carries a 256-bit secret; this row only its SHA-256, so a copy of the
@@ -26,14 +25,8 @@ public class SsoSession {
     @Column(name = "subject", nullable = false, length = 255)
     private String subject;
 
-    @Column(name = "auth_time", nullable = false)
-    private Instant authTime;
-
-    @Column(name = "amr", length = 200)
-    private String amr;
-
-    @Column(name = "acr", length = 200)
-    private String acr;
+    @Embedded
+    private StoredAuthentication authentication;
 
     @Column(name = "remember", nullable = false)
     private boolean remember;
@@ -50,14 +43,11 @@ public class SsoSession {
     protected SsoSession() {
     }
 
-    SsoSession(String idHash, String sid, String subject, Instant authTime, List<String> amr, String acr, boolean remember,
-            Instant createdAt, Instant idleExpiresAt, Instant expiresAt) {
+    SsoSession(String idHash, SignIn signIn, boolean remember, Instant createdAt, Instant idleExpiresAt, Instant expiresAt) {
         this.idHash = idHash;
-        this.sid = sid;
-        this.subject = subject;
-        this.authTime = authTime;
-        this.amr = String.join(" ", amr);
-        this.acr = acr;
+        this.sid = signIn.sid();
+        this.subject = signIn.subject();
+        this.authentication = new StoredAuthentication(signIn.authentication());
         this.remember = remember;
         this.createdAt = createdAt;
         this.idleExpiresAt = idleExpiresAt;
@@ -66,13 +56,16 @@ public class SsoSession {
 
     public String sid() { return sid; }
     public String subject() { return subject; }
-    public Instant authTime() { return authTime; }
-    public List<String> amr() { return amr == null || amr.isBlank() ? List.of() : Arrays.asList(amr.split(" ")); }
-    public String acr() { return acr; }
+    public Authentication authentication() { return authentication.value(); }
     public boolean remember() { return remember; }
     public Instant idleExpiresAt() { return idleExpiresAt; }
     public Instant expiresAt() { return expiresAt; }
     String idHash() { return idHash; }
+
+    /** The sign-in this session stands for, bound to it: what an authorization code carries to the tokens. */
+    public SignIn signIn() {
+        return new SignIn(subject, authentication(), sid);
+    }
 
     public boolean liveAt(Instant now) {
         return now.isBefore(idleExpiresAt) && now.isBefore(expiresAt);

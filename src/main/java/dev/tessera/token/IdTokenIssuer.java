@@ -6,6 +6,7 @@ import dev.tessera.keys.JwtSigner;
 import dev.tessera.keys.SigningAlgorithm;
 import dev.tessera.claims.ClaimsRequest;
 import dev.tessera.claims.ScopeClaims;
+import dev.tessera.session.Authentication;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -44,10 +45,11 @@ public class IdTokenIssuer {
         SigningAlgorithm alg = SigningAlgorithm.fromJwsName(r.client().idTokenSigningAlg() == null ? "RS256" : r.client().idTokenSigningAlg())
                 .orElse(SigningAlgorithm.RS256);
         Instant now = clock.instant();
+        UserGrant grant = r.grant();
         JwtClaims claims = new JwtClaims();
-        Set<String> requested = ClaimsRequest.requested(r.claimsRequest(), ClaimsRequest.ID_TOKEN);
+        Set<String> requested = ClaimsRequest.requested(grant.claims(), ClaimsRequest.ID_TOKEN);
         Map<String, Object> userClaims = ScopeClaims.select(r.user().claims(), r.user().groups(),
-                r.includeScopeClaims() ? r.scopes() : Set.of(), requested);
+                r.includeScopeClaims() ? grant.scope() : Set.of(), requested);
         userClaims.forEach(claims::setClaim);
         claims.setIssuer(issuer.url());
         claims.setSubject(r.user().subject());
@@ -55,24 +57,26 @@ public class IdTokenIssuer {
         claims.setClaim("azp", r.client().clientId());
         claims.setIssuedAt(NumericDate.fromMilliseconds(now.toEpochMilli()));
         claims.setExpirationTime(NumericDate.fromMilliseconds(now.plus(settings.idTokenLifetime()).toEpochMilli()));
-        claims.setClaim("auth_time", r.authTime().getEpochSecond());
-        if (r.nonce() != null) {
-            claims.setClaim("nonce", r.nonce());
+        Authentication authentication = grant.authentication();
+        IdTokenRequest.Bindings bindings = r.bindings();
+        claims.setClaim("auth_time", authentication.authTime().getEpochSecond());
+        if (bindings.nonce() != null) {
+            claims.setClaim("nonce", bindings.nonce());
         }
-        if (r.acr() != null) {
-            claims.setClaim("acr", r.acr());
+        if (authentication.acr() != null) {
+            claims.setClaim("acr", authentication.acr());
         }
-        if (!r.amr().isEmpty()) {
-            claims.setStringListClaim("amr", r.amr());
+        if (!authentication.amr().isEmpty()) {
+            claims.setStringListClaim("amr", authentication.amr());
         }
-        if (r.sid() != null) {
-            claims.setClaim("sid", r.sid());
+        if (grant.signIn().sid() != null) {
+            claims.setClaim("sid", grant.signIn().sid());
         }
-        if (r.accessToken() != null) {
-            claims.setClaim("at_hash", halfHash(r.accessToken(), alg));
+        if (bindings.accessToken() != null) {
+            claims.setClaim("at_hash", halfHash(bindings.accessToken(), alg));
         }
-        if (r.code() != null) {
-            claims.setClaim("c_hash", halfHash(r.code(), alg));
+        if (bindings.code() != null) {
+            claims.setClaim("c_hash", halfHash(bindings.code(), alg));
         }
         return signer.sign(claims, alg, null);
     }

@@ -1,55 +1,25 @@
 package dev.tessera.token;
 
-import dev.tessera.client.SpaceSeparatedConverter;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A refresh token, by SHA-256 of its value, bound to its client, scope, resources and the
  * authentication it came from. {@code consumedAt} is set when it is rotated; presenting it again is reuse.
+ * Its grant id is the family id: every token rotated from one code shares it.
  */
 @Entity
 @Table(name = "refresh_token")
-public class RefreshToken {
-    @Id
-    @Column(name = "token_hash", length = 64)
-    private String tokenHash;
-
-    @Column(name = "family_id", nullable = false, length = 64)
-    private String familyId;
-
-    @Column(name = "client_id", nullable = false, length = 128)
-    private String clientId;
-
-    @Column(name = "subject", nullable = false, length = 255)
-    private String subject;
-
-    @Convert(converter = SpaceSeparatedConverter.class)
-    @Column(name = "scope", length = 2000)
-    private Set<String> scope = Set.of();
-
-    @Convert(converter = SpaceSeparatedConverter.class)
-    @Column(name = "resources", length = 2000)
-    private Set<String> resources = Set.of();
-
+@AttributeOverride(name = "hash", column = @Column(name = "token_hash", length = 64))
+@AttributeOverride(name = "grantId", column = @Column(name = "family_id", nullable = false, length = 64))
+@AttributeOverride(name = "createdAt", column = @Column(name = "issued_at", nullable = false))
+public class RefreshToken extends OneTimeArtifact {
     @Column(name = "sid", length = 64)
     private String sid;
-
-    @Column(name = "auth_time", nullable = false)
-    private Instant authTime;
-
-    @Column(name = "amr", length = 200)
-    private String amr;
-
-    @Column(name = "acr", length = 200)
-    private String acr;
 
     @Column(name = "claims", length = 4000)
     private String claims;
@@ -57,67 +27,36 @@ public class RefreshToken {
     @Column(name = "offline", nullable = false)
     private boolean offline;
 
-    @Column(name = "access_jti", length = 64)
-    private String accessJti;
-
-    @Column(name = "access_expires_at")
-    private Instant accessExpiresAt;
-
-    @Column(name = "issued_at", nullable = false)
-    private Instant issuedAt;
-
     @Column(name = "idle_expires_at", nullable = false)
     private Instant idleExpiresAt;
-
-    @Column(name = "expires_at", nullable = false)
-    private Instant expiresAt;
-
-    @Column(name = "consumed_at")
-    private Instant consumedAt;
 
     protected RefreshToken() {
     }
 
     RefreshToken(String tokenHash, RefreshGrant grant, Instant issuedAt, Instant idleExpiresAt) {
-        this.tokenHash = tokenHash;
-        this.familyId = grant.familyId();
-        this.clientId = grant.clientId();
-        this.subject = grant.subject();
-        this.scope = Set.copyOf(grant.scope());
-        this.resources = Set.copyOf(grant.resources());
-        this.sid = grant.sid();
-        this.authTime = grant.authTime();
-        this.amr = String.join(" ", grant.amr());
-        this.acr = grant.acr();
-        this.claims = grant.claims();
+        super(tokenHash, grant.grant(), issuedAt, grant.expiresAt());
+        this.sid = grant.grant().signIn().sid();
+        this.claims = grant.grant().claims();
         this.offline = grant.offline();
-        this.issuedAt = issuedAt;
         this.idleExpiresAt = idleExpiresAt.isBefore(grant.expiresAt()) ? idleExpiresAt : grant.expiresAt();
-        this.expiresAt = grant.expiresAt();
     }
 
     /** The introspection view (RFC 7662 §2.2); token_type_hint-independent. */
     TokenClaims claims() {
-        return new TokenClaims(tokenHash.substring(0, 22), clientId, subject, scope, List.copyOf(resources), issuedAt, expiresAt,
+        return new TokenClaims(hash().substring(0, 22), clientId(), subject(), scope(), resources(), createdAt(), expiresAt(),
                 Map.of("token_type", "refresh_token"));
+    }
+
+    @Override
+    public UserGrant userGrant() {
+        return userGrant(sid, claims);
     }
 
     /** What this token carries forward to the next one of its family. */
     public RefreshGrant grant() {
-        return new RefreshGrant(familyId, clientId, subject, scope, List.copyOf(resources), sid, authTime,
-                amr == null || amr.isBlank() ? List.of() : List.of(amr.split(" ")), acr, claims, offline, expiresAt);
+        return new RefreshGrant(userGrant(), offline, expiresAt());
     }
 
-    public String clientId() { return clientId; }
-    public String familyId() { return familyId; }
+    public String familyId() { return grantId(); }
     public Instant idleExpiresAt() { return idleExpiresAt; }
-    public Instant expiresAt() { return expiresAt; }
-    Instant consumedAt() { return consumedAt; }
-    String accessJti() { return accessJti; }
-    Instant accessExpiresAt() { return accessExpiresAt; }
-
-    void accessTokenIssued(String jti, Instant expires) {
-        this.accessJti = jti;
-        this.accessExpiresAt = expires;
-    }
 }

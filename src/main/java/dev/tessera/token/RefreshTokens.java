@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -38,17 +37,21 @@ public class RefreshTokens {
     RevocationList revocations;
 
     @Inject
+    OneTimeArtifacts artifacts;
+
+    @Inject
     Clock clock;
 
     /** The first token of a family; its absolute lifetime is fixed here. */
-    public RefreshGrant newFamily(String familyId, Client client, String subject, Set<String> scope, List<String> resources,
-            String sid, Instant authTime, List<String> amr, String acr, String claims) {
-        boolean offline = scope.contains("offline_access");
+    public RefreshGrant newFamily(UserGrant grant, Client client) {
+        if (!grant.clientId().equals(client.clientId())) {
+            throw new IllegalArgumentException("grant of " + grant.clientId() + " for client " + client.clientId());
+        }
+        boolean offline = grant.scope().contains("offline_access");
         Duration lifetime = offline ? settings.offlineLifetime()
                 : client.refreshTokenLifetimeSeconds() != null ? Duration.ofSeconds(client.refreshTokenLifetimeSeconds())
                 : settings.refreshTokenLifetime();
-        return new RefreshGrant(familyId, client.clientId(), subject, scope, resources, sid, authTime, amr, acr, claims,
-                offline, clock.instant().plus(lifetime));
+        return new RefreshGrant(grant, offline, clock.instant().plus(lifetime));
     }
 
     /** @return the token value, to send once */
@@ -61,7 +64,7 @@ public class RefreshTokens {
                 : settings.refreshTokenIdle();
         RefreshToken token = new RefreshToken(Secrets.sha256Hex(value), grant, now, now.plus(idle));
         if (access != null) {
-            token.accessTokenIssued(access.jti(), now.plusSeconds(access.expiresIn()));
+            token.accessTokenIssued(access, now);
         }
         em.persist(token);
         return value;
@@ -87,9 +90,7 @@ public class RefreshTokens {
             throw new OAuthException(OAuthError.INVALID_SCOPE, "Scope not originally granted: " + String.join(" ", wider));
         }
         Instant now = clock.instant();
-        int claimed = em.createQuery("UPDATE RefreshToken t SET t.consumedAt = :now WHERE t.tokenHash = :h AND t.consumedAt IS NULL")
-                .setParameter("now", now).setParameter("h", hash).executeUpdate();
-        if (claimed == 0) {
+        if (!artifacts.consume(RefreshToken.class, hash, now)) {
             revokeFamily(token.familyId());
             throw new OAuthException(OAuthError.INVALID_GRANT, "The refresh token is invalid, expired or revoked",
                     "refresh token reuse: family " + token.familyId() + " revoked");
@@ -103,27 +104,22 @@ public class RefreshTokens {
     /** Revokes every token of a family and the access tokens issued with them. */
     @Transactional
     public void revokeFamily(String familyId) {
-        List<RefreshToken> family = em.createQuery("SELECT t FROM RefreshToken t WHERE t.familyId = :f", RefreshToken.class)
-                .setParameter("f", familyId).getResultList();
-        for (RefreshToken token : family) {
-            if (token.accessJti() != null && token.accessExpiresAt() != null && token.accessExpiresAt().isAfter(clock.instant())) {
-                revocations.revoke(token.accessJti(), token.accessExpiresAt());
-            }
-        }
-        em.createQuery("DELETE FROM RefreshToken t WHERE t.familyId = :f").setParameter("f", familyId).executeUpdate();
+        em.createQuery("SELECT t FROM RefreshToken t WHERE t.grantId = :f", RefreshToken.class)
+                .setParameter("f", familyId).getResultList().forEach(revocations::revokeAccessTokenOf);
+        em.createQuery("DELETE FROM RefreshToken t WHERE t.grantId = :f").setParameter("f", familyId).executeUpdate();
     }
 
     /** Every family of a user (password change, account disabled or deleted). */
     @Transactional
     public void revokeSubject(String subject) {
-        em.createQuery("SELECT DISTINCT t.familyId FROM RefreshToken t WHERE t.subject = :s", String.class)
+        em.createQuery("SELECT DISTINCT t.grantId FROM RefreshToken t WHERE t.subject = :s", String.class)
                 .setParameter("s", subject).getResultList().forEach(this::revokeFamily);
     }
 
     /** Families bound to an SSO session that ended, except offline ones (OpenID Connect Core §11). */
     @Transactional
     public void revokeSession(String sid) {
-        em.createQuery("SELECT DISTINCT t.familyId FROM RefreshToken t WHERE t.sid = :sid AND t.offline = false", String.class)
+        em.createQuery("SELECT DISTINCT t.grantId FROM RefreshToken t WHERE t.sid = :sid AND t.offline = false", String.class)
                 .setParameter("sid", sid).getResultList().forEach(this::revokeFamily);
     }
 
@@ -152,7 +148,7 @@ public class RefreshTokens {
 
         @Override
         public String idAttribute() {
-            return "tokenHash";
+            return "hash";
         }
     }
 }

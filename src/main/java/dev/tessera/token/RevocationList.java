@@ -1,10 +1,12 @@
 package dev.tessera.token;
 
+import dev.tessera.config.TokenSettings;
 import dev.tessera.persistence.FirstInsert;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 import java.time.Instant;
 
 /**
@@ -25,9 +27,33 @@ public class RevocationList {
     @Inject
     FirstInsert inserts;
 
+    @Inject
+    TokenSettings settings;
+
+    @Inject
+    Clock clock;
+
     public void revoke(String jti, Instant expiresAt) {
         if (!isRevoked(jti)) {
             inserts.insert(new RevokedToken(jti, expiresAt), RevokedToken.class, jti);
+        }
+    }
+
+    /**
+     * Revokes the access token issued on an artifact's redemption, listed until that token expires: an entry
+     * that ended sooner would let the token work again, a longer one only wastes a row. A row that does not
+     * know the expiry (written before {@code access_expires_at} existed, or by a node not yet upgraded) is
+     * given the configured access-token lifetime from now, which no token issued before now outlives unless
+     * its client sets a longer one. Nothing is listed for a token already expired.
+     */
+    public void revokeAccessTokenOf(OneTimeArtifact artifact) {
+        if (artifact.accessJti() == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        Instant until = artifact.accessExpiresAt() != null ? artifact.accessExpiresAt() : now.plus(settings.accessTokenLifetime());
+        if (until.isAfter(now)) {
+            revoke(artifact.accessJti(), until);
         }
     }
 

@@ -48,9 +48,10 @@ public class UserTokens {
      * @return the response and the access token issued, so callers can link it to its grant
      */
     public Issued issue(Client client, UserAccount user, RefreshGrant grant, String nonce) {
-        List<String> aud = audiences.resolve(client, grant.resources());
-        Map<String, Object> extra = new HashMap<>(Map.of("auth_time", grant.authTime().getEpochSecond()));
-        Set<String> userinfoClaims = ClaimsRequest.requested(grant.claims(), ClaimsRequest.USERINFO);
+        UserGrant granted = grant.grant();
+        List<String> aud = audiences.resolve(client, granted.resources());
+        Map<String, Object> extra = new HashMap<>(Map.of("auth_time", granted.authentication().authTime().getEpochSecond()));
+        Set<String> userinfoClaims = ClaimsRequest.requested(granted.claims(), ClaimsRequest.USERINFO);
         if (!userinfoClaims.isEmpty()) {
             // The claims parameter's userinfo part travels with the access token, so /userinfo can honour it.
             extra.put(USERINFO_CLAIMS, List.copyOf(userinfoClaims));
@@ -58,8 +59,7 @@ public class UserTokens {
         IssuedAccessToken access = accessTokens.issue(new AccessTokenGrant(client, user.subject(), grant.scope(), aud, extra));
         String refresh = client.grantTypes().contains(GrantTypes.REFRESH_TOKEN) ? refreshTokens.issue(grant, client, access) : null;
         String idToken = grant.scope().contains("openid")
-                ? idTokens.issue(new IdTokenRequest(client, user, grant.authTime(), grant.amr(), grant.acr(), grant.sid(), nonce,
-                        access.value(), null, grant.scope(), grant.claims(), false))
+                ? idTokens.issue(new IdTokenRequest(client, user, granted, new IdTokenRequest.Bindings(nonce, access.value(), null), false))
                 : null;
         return new Issued(new TokenResponse(access.value(), access.expiresIn(), grant.scope(), refresh, idToken), access);
     }

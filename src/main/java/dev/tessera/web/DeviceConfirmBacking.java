@@ -97,7 +97,7 @@ public class DeviceConfirmBacking {
         }
         SsoSession s = session.get();
         boolean decided = verifications.decide(flowId, flow::cookie, approved,
-                new DeviceVerifications.Decider(user.get().subject(), s.authTime(), s.amr(), s.acr()));
+                new DeviceVerifications.Decider(user.get().subject(), s.authentication()));
         String result = !decided ? "expired" : approved ? "approved" : "denied";
         flow.seeOther(DONE_PAGE + "?" + RESULT + "=" + result);
         return null;

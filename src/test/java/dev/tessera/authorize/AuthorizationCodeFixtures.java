@@ -1,5 +1,9 @@
 package dev.tessera.authorize;
 
+import dev.tessera.session.Authentication;
+import dev.tessera.session.SignIn;
+import dev.tessera.token.GrantFakes;
+import dev.tessera.token.UserGrant;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -9,9 +13,9 @@ public final class AuthorizationCodeFixtures {
     private AuthorizationCodeFixtures() {
     }
 
-    /** Marks the code as having issued an access token, as the grant does after its first redemption. */
+    /** Marks the code as having issued an access token (living 300 s from now), as the grant does after its first redemption. */
     public static AuthorizationCode withAccessJti(AuthorizationCode code, String jti) {
-        code.accessTokenIssued(jti);
+        GrantFakes.accessTokenIssued(code, jti, 300, Instant.now());
         return code;
     }
 
@@ -20,10 +24,21 @@ public final class AuthorizationCodeFixtures {
      * @param challenge        S256 code challenge, or null for a request without PKCE
      */
     public static AuthorizationCode code(String clientId, String subject, boolean redirectUriGiven, String challenge) {
-        AuthorizationRequest request = new AuthorizationRequest(clientId, "https://rp.example.com/cb", redirectUriGiven, "code",
+        AuthorizationRequest request = request(clientId, redirectUriGiven, challenge);
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+        SignIn signIn = new SignIn(subject, new Authentication(now, List.of("pwd"), "acr"), "sid-1");
+        UserGrant grant = new UserGrant("grant-1", clientId, signIn, request.scope(), request.resources(), request.claims());
+        return new AuthorizationCode("hash", grant, request, now, now.plusSeconds(60));
+    }
+
+    /** A code as {@link AuthorizationCodes#issue} stores it for this grant, living 60 seconds from {@code now}, with S256 PKCE. */
+    public static AuthorizationCode stored(String hash, UserGrant grant, Instant now) {
+        return new AuthorizationCode(hash, grant, request(grant.clientId(), true, "c".repeat(43)), now, now.plusSeconds(60));
+    }
+
+    private static AuthorizationRequest request(String clientId, boolean redirectUriGiven, String challenge) {
+        return new AuthorizationRequest(clientId, "https://rp.example.com/cb", redirectUriGiven, "code",
                 ResponseMode.QUERY, Set.of("openid", "profile"), "st", "n-1", challenge, challenge == null ? null : "S256",
                 Set.of(), null, null, null, null, null, null, List.of());
-        Instant now = Instant.parse("2026-01-01T00:00:00Z");
-        return new AuthorizationCode("hash", "grant-1", request, subject, "sid-1", now, List.of("pwd"), "acr", now, now.plusSeconds(60));
     }
 }

@@ -9,7 +9,6 @@ import dev.tessera.oauth.OAuthError;
 import dev.tessera.oauth.OAuthException;
 import dev.tessera.token.TokenRequest;
 import dev.tessera.token.GrantFakes;
-import java.time.Clock;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -23,11 +22,7 @@ class AuthorizationCodeGrantTest {
 
     AuthorizationCodeGrantTest() {
         grant.codes = fakes.codes;
-        grant.refreshTokens = fakes.refreshTokens;
-        grant.revocations = fakes.revocations;
-        grant.users = fakes.users;
-        grant.tokens = fakes.tokens;
-        grant.clock = Clock.systemUTC();
+        grant.grants = fakes.artifactGrants();
     }
 
     TokenRequest request(String clientId, String form) {
@@ -44,7 +39,7 @@ class AuthorizationCodeGrantTest {
 
         assertThat(grant.handle(request("web", form("&redirect_uri=https%3A%2F%2Frp.example.com%2Fcb&code_verifier=" + VERIFIER))))
                 .isSameAs(fakes.tokens.response);
-        assertThat(fakes.codes.recordedJti).isEqualTo("jti-1");
+        assertThat(fakes.artifacts.recordedJti).isEqualTo("jti-1");
         assertThat(fakes.tokens.issuedFor.subject()).isEqualTo("alice");
         assertThat(fakes.tokens.nonce).isEqualTo("n-1");
     }

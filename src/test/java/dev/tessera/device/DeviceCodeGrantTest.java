@@ -14,15 +14,15 @@ import dev.tessera.oauth.OAuthException;
 import dev.tessera.token.IssuedAccessToken;
 import dev.tessera.token.RefreshGrant;
 import dev.tessera.token.RefreshTokens;
-import dev.tessera.token.RevocationList;
+import dev.tessera.token.GrantFakes;
 import dev.tessera.token.TokenRequest;
 import dev.tessera.token.TokenResponse;
+import dev.tessera.token.UserGrant;
 import dev.tessera.token.UserTokens;
 import dev.tessera.user.LoginResult;
 import dev.tessera.user.UserAccount;
 import dev.tessera.user.UserDirectory;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +38,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DeviceCodeGrantTest {
     final FakeCodes codes = new FakeCodes();
     final FakeRefreshTokens refreshTokens = new FakeRefreshTokens();
-    final FakeRevocations revocations = new FakeRevocations();
+    final GrantFakes.Revocations revocations = new GrantFakes.Revocations(Clock.fixed(START, ZoneOffset.UTC));
+    final GrantFakes.Artifacts artifacts = new GrantFakes.Artifacts();
     final FakeUserTokens tokens = new FakeUserTokens();
     final Map<String, UserAccount> accounts = new java.util.HashMap<>();
     final DeviceCodeGrant grant = new DeviceCodeGrant();
@@ -46,12 +47,7 @@ class DeviceCodeGrantTest {
 
     @BeforeEach
     void wire() {
-        grant.codes = codes;
-        grant.refreshTokens = refreshTokens;
-        grant.revocations = revocations;
-        grant.tokens = tokens;
-        grant.clock = Clock.fixed(START, ZoneOffset.UTC);
-        grant.users = new UserDirectory() {
+        UserDirectory users = new UserDirectory() {
             @Override
             public LoginResult authenticate(String username, String password, String clientAddress) {
                 throw new UnsupportedOperationException();
@@ -62,6 +58,8 @@ class DeviceCodeGrantTest {
                 return Optional.ofNullable(accounts.get(subject));
             }
         };
+        grant.codes = codes;
+        grant.grants = GrantFakes.artifactGrants(users, tokens, refreshTokens, revocations, artifacts);
         accounts.put("sub-1", new UserAccount("sub-1", "ada", true, Map.of(), List.of()));
     }
 
@@ -103,10 +101,10 @@ class DeviceCodeGrantTest {
         assertThat(family.familyId()).isEqualTo("grant-1");
         assertThat(family.subject()).isEqualTo("sub-1");
         assertThat(family.scope()).containsExactlyInAnyOrder("openid", "profile");
-        assertThat(family.sid()).isNull();
-        assertThat(family.amr()).containsExactly("pwd");
+        assertThat(family.grant().signIn().sid()).isNull();
+        assertThat(family.grant().authentication().amr()).containsExactly("pwd");
         assertThat(tokens.nonces).containsExactly((String) null);
-        assertThat(codes.recordedJti).isEqualTo("jti-1");
+        assertThat(artifacts.recordedJti).isEqualTo("jti-1");
     }
 
     @Test
@@ -124,7 +122,7 @@ class DeviceCodeGrantTest {
     @Test
     void aReplayedCodeRevokesWhatItProduced() {
         DeviceCode code = DeviceFixtures.pending();
-        code.accessTokenIssued("jti-1");
+        GrantFakes.accessTokenIssued(code, "jti-1", 300, START);
         codes.next = new DeviceCodes.Poll(PollAnswer.REDEEMED, code);
 
         assertThatThrownBy(this::poll).isInstanceOfSatisfying(OAuthException.class,
@@ -136,17 +134,11 @@ class DeviceCodeGrantTest {
     static final class FakeCodes extends DeviceCodes {
         Poll next;
         String polledFor;
-        String recordedJti;
 
         @Override
         public Poll poll(String deviceCode, String clientId) {
             polledFor = clientId;
             return next;
-        }
-
-        @Override
-        public void recordAccessToken(String deviceCodeHash, String jti) {
-            recordedJti = jti;
         }
     }
 
@@ -154,24 +146,13 @@ class DeviceCodeGrantTest {
         final List<String> revokedFamilies = new ArrayList<>();
 
         @Override
-        public RefreshGrant newFamily(String familyId, Client client, String subject, Set<String> scope, List<String> resources,
-                String sid, Instant authTime, List<String> amr, String acr, String claims) {
-            return new RefreshGrant(familyId, client.clientId(), subject, scope, resources, sid, authTime, amr, acr, claims, false,
-                    START.plusSeconds(3600));
+        public RefreshGrant newFamily(UserGrant grant, Client client) {
+            return new RefreshGrant(grant, false, START.plusSeconds(3600));
         }
 
         @Override
         public void revokeFamily(String familyId) {
             revokedFamilies.add(familyId);
-        }
-    }
-
-    static final class FakeRevocations extends RevocationList {
-        final List<String> revoked = new ArrayList<>();
-
-        @Override
-        public void revoke(String jti, Instant expiresAt) {
-            revoked.add(jti);
         }
     }
 

@@ -26,9 +26,9 @@ class DeviceCodeTest {
         assertThat(DeviceFixtures.approve(code, START.plusSeconds(60))).isTrue();
         assertThat(code.status()).isEqualTo(DeviceStatus.APPROVED);
         assertThat(code.subject()).isEqualTo("sub-1");
-        assertThat(code.authTime()).isEqualTo(START.plusSeconds(30));
-        assertThat(code.amr()).containsExactly("pwd");
-        assertThat(code.acr()).isEqualTo("urn:tessera:acr:password");
+        assertThat(code.authentication().authTime()).isEqualTo(START.plusSeconds(30));
+        assertThat(code.authentication().amr()).containsExactly("pwd");
+        assertThat(code.authentication().acr()).isEqualTo("urn:tessera:acr:password");
         assertThat(code.pendingAt(START.plusSeconds(61))).isFalse();
     }
 

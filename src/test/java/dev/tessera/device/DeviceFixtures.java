@@ -1,5 +1,7 @@
 package dev.tessera.device;
 
+import dev.tessera.session.Authentication;
+import dev.tessera.token.UserGrant;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,15 +17,15 @@ final class DeviceFixtures {
     }
 
     static DeviceCode pending() {
-        return new DeviceCode("d".repeat(64), "u".repeat(64), "tv", Set.of("openid", "profile"), Set.of(), "grant-1",
+        return new DeviceCode("d".repeat(64), "u".repeat(64), UserGrant.requested("grant-1", "tv", Set.of("openid", "profile"), List.of()),
                 INTERVAL, START, LIFETIME);
     }
 
     static boolean approve(DeviceCode code, Instant at) {
-        return code.decide(true, "sub-1", at.minusSeconds(30), List.of("pwd"), "urn:tessera:acr:password", at);
+        return code.decide(true, "sub-1", new Authentication(at.minusSeconds(30), List.of("pwd"), "urn:tessera:acr:password"), at);
     }
 
     static boolean deny(DeviceCode code, Instant at) {
-        return code.decide(false, "sub-1", at.minusSeconds(30), List.of("pwd"), null, at);
+        return code.decide(false, "sub-1", new Authentication(at.minusSeconds(30), List.of("pwd"), null), at);
     }
 }

@@ -1,10 +1,13 @@
 package dev.tessera.device;
 
 import dev.tessera.config.DeviceSettings;
+import dev.tessera.token.JpaTokens;
+import dev.tessera.token.UserGrant;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 /** The device package's JPA services on a given EntityManager and clock, for the database test outside the container. */
@@ -24,6 +27,7 @@ public final class JpaDevices {
         codes.polling.clock = clock;
         codes.inserter = new DeviceCodes.Inserter();
         codes.inserter.em = em;
+        codes.artifacts = JpaTokens.artifacts(em, clock);
         return codes;
     }
 
@@ -36,7 +40,7 @@ public final class JpaDevices {
 
     /** A pending row with the given hashes, as issuing would store it. */
     public static DeviceCode row(String deviceCodeHash, String userCodeHash, Instant now) {
-        return new DeviceCode(deviceCodeHash, userCodeHash, "tv", Set.of("openid"), Set.of(), "grant", SETTINGS.interval(), now,
-                SETTINGS.codeLifetime());
+        return new DeviceCode(deviceCodeHash, userCodeHash, UserGrant.requested("grant", "tv", Set.of("openid"), List.of()),
+                SETTINGS.interval(), now, SETTINGS.codeLifetime());
     }
 }

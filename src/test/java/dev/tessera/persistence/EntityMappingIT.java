@@ -4,6 +4,9 @@ import static dev.tessera.persistence.SchemaMetadata.indexes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tessera.authorize.AuthorizationCode;
+import dev.tessera.authorize.AuthorizationCodeFixtures;
+import dev.tessera.authorize.AuthorizationCodes;
 import dev.tessera.client.Client;
 import dev.tessera.client.ClientAuthMethod;
 import dev.tessera.device.DeviceCode;
@@ -13,6 +16,18 @@ import dev.tessera.device.DeviceVerifications;
 import dev.tessera.device.JpaDevices;
 import dev.tessera.device.PollAnswer;
 import dev.tessera.device.UserCodes;
+import dev.tessera.oauth.Secrets;
+import dev.tessera.session.Authentication;
+import dev.tessera.session.JpaSessions;
+import dev.tessera.session.SessionService;
+import dev.tessera.session.SignIn;
+import dev.tessera.session.SsoSession;
+import dev.tessera.token.IssuedAccessToken;
+import dev.tessera.token.JpaTokens;
+import dev.tessera.token.RefreshGrant;
+import dev.tessera.token.RefreshToken;
+import dev.tessera.token.RefreshTokenFixtures;
+import dev.tessera.token.UserGrant;
 import dev.tessera.trust.SubjectMapping;
 import dev.tessera.trust.TrustedIssuer;
 import dev.tessera.user.JpaUsers;
@@ -26,8 +41,10 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -211,6 +228,9 @@ class EntityMappingIT {
             java.util.function.Function<String, String> cookies = name -> name.equals(bound.get(0).cookieName()) ? bound.get(0).cookieValue() : null;
             DeviceCode found = read(em -> JpaDevices.verifications(em, clock).find(flowId, cookies).orElse(null));
             assertThat(found).isNotNull();
+            // Nobody has decided yet: the three authentication columns are null, and so is the embedded value.
+            assertThat(found.subject()).isNull();
+            assertThat(found.authentication()).isNull();
             assertThat(found.scope()).containsExactlyInAnyOrder("openid", "profile");
             assertThat(found.resources()).containsExactly("https://api.example.com");
             Optional<DeviceCode> withoutCookie = read(em -> JpaDevices.verifications(em, clock).find(flowId, name -> null));
@@ -228,7 +248,7 @@ class EntityMappingIT {
             inTransaction(em -> otherClient[0] = JpaDevices.codes(em, clock).poll(issued[0].deviceCode(), "someone-else").answer());
             assertThat(otherClient[0]).isEqualTo(PollAnswer.UNKNOWN);
 
-            DeviceVerifications.Decider who = new DeviceVerifications.Decider("sub-1", now.minusSeconds(5), List.of("pwd"), "acr");
+            DeviceVerifications.Decider who = new DeviceVerifications.Decider("sub-1", new Authentication(now.minusSeconds(5), List.of("pwd"), "acr"));
             boolean[] decided = new boolean[2];
             inTransaction(em -> decided[0] = JpaDevices.verifications(em, clock).decide(flowId, cookies, true, who));
             inTransaction(em -> decided[1] = JpaDevices.verifications(em, clock).decide(flowId, cookies, false, who));
@@ -240,9 +260,13 @@ class EntityMappingIT {
             assertThat(answers).containsExactly(PollAnswer.ISSUE, PollAnswer.REDEEMED);
             DeviceCode redeemed = read(em -> em.find(DeviceCode.class, dev.tessera.oauth.Secrets.sha256Hex(issued[0].deviceCode())));
             assertThat(redeemed.status()).isEqualTo(DeviceStatus.APPROVED);
-            assertThat(redeemed.redeemedAt()).isEqualTo(now);
+            assertThat(redeemed.consumedAt()).isEqualTo(now);
             assertThat(redeemed.subject()).isEqualTo("sub-1");
-            assertThat(redeemed.amr()).containsExactly("pwd");
+            assertThat(redeemed.authentication()).isEqualTo(who.authentication());
+            inTransaction(em -> JpaTokens.artifacts(em, clock).recordAccessToken(redeemed, new IssuedAccessToken("at", "jti-d", 300, Set.of())));
+            DeviceCode linked = read(em -> em.find(DeviceCode.class, Secrets.sha256Hex(issued[0].deviceCode())));
+            assertThat(linked.accessJti()).isEqualTo("jti-d");
+            assertThat(linked.accessExpiresAt()).isEqualTo(now.plusSeconds(300));
 
             ReaperBatch batch = new ReaperBatch();
             inTransaction(em -> {
@@ -250,6 +274,72 @@ class EntityMappingIT {
                 assertThat(batch.delete(new DeviceCodes.State(), redeemed.expiresAt().plusSeconds(1), 10)).isZero();
                 assertThat(batch.delete(new DeviceCodes.State(), now.plus(Duration.ofMinutes(21)), 10)).isEqualTo(1);
             });
+        }
+
+        @Test
+        void codesAndRefreshTokensKeepTheirGrantAreConsumedOnceAndRevokeWhatTheyIssued() {
+            Instant now = Instant.parse("2026-08-01T09:00:00.123Z");
+            Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+            String id = UUID.randomUUID().toString();
+            // Two methods, millisecond precision, a long claims request: what the shared columns must carry.
+            SignIn signIn = new SignIn("sub-" + id, new Authentication(now.minusMillis(30_001), List.of("pwd", "otp"),
+                    "urn:tessera:acr:password"), "sid-" + id.substring(0, 8));
+            UserGrant grant = new UserGrant("grant-" + id.substring(0, 8), "web", signIn, Set.of("openid", "profile"),
+                    List.of("https://api.example.com"), "{\"userinfo\":{\"email\":{\"essential\":true}},\"x\":\"" + "c".repeat(3000) + "\"}");
+            String codeHash = Secrets.sha256Hex("code-" + id);
+            inTransaction(em -> em.persist(AuthorizationCodeFixtures.stored(codeHash, grant, now)));
+
+            AuthorizationCode code = read(em -> em.find(AuthorizationCode.class, codeHash));
+            assertThat(code.userGrant()).isEqualTo(grant);
+            assertThat(code.createdAt()).isEqualTo(now);
+            assertThat(code.expiresAt()).isEqualTo(now.plusSeconds(60));
+            assertThat(code.consumedAt()).isNull();
+            boolean[] consumed = new boolean[2];
+            inTransaction(em -> consumed[0] = JpaTokens.artifacts(em, clock).consume(AuthorizationCode.class, codeHash, now));
+            inTransaction(em -> consumed[1] = JpaTokens.artifacts(em, clock).consume(AuthorizationCode.class, codeHash, now.plusSeconds(1)));
+            assertThat(consumed).containsExactly(true, false);
+            inTransaction(em -> JpaTokens.artifacts(em, clock).recordAccessToken(code, new IssuedAccessToken("at", "jti-c-" + id, 7200, Set.of())));
+            AuthorizationCode redeemed = read(em -> em.find(AuthorizationCode.class, codeHash));
+            assertThat(redeemed.consumedAt()).isEqualTo(now);
+            assertThat(redeemed.accessJti()).isEqualTo("jti-c-" + id);
+            assertThat(redeemed.accessExpiresAt()).isEqualTo(now.plusSeconds(7200));
+
+            // The refresh token's columns have names of their own (token_hash, family_id, issued_at).
+            RefreshGrant family = new RefreshGrant(grant, false, now.plus(Duration.ofHours(10)));
+            String tokenHash = Secrets.sha256Hex("refresh-" + id);
+            inTransaction(em -> em.persist(RefreshTokenFixtures.stored(tokenHash, family, now)));
+            RefreshToken token = read(em -> em.find(RefreshToken.class, tokenHash));
+            assertThat(token.grant()).isEqualTo(family);
+            assertThat(token.createdAt()).isEqualTo(now);
+            inTransaction(em -> JpaTokens.artifacts(em, clock).recordAccessToken(token, new IssuedAccessToken("at", "jti-r-" + id, 300, Set.of())));
+            // The queries RefreshTokens runs: by session (logout) it finds the family, and revokes its access token until it expires.
+            inTransaction(em -> JpaTokens.refreshTokens(em, clock).revokeSession(signIn.sid()));
+            RefreshToken revoked = read(em -> em.find(RefreshToken.class, tokenHash));
+            boolean listed = read(em -> JpaTokens.revocations(em, clock).isRevoked("jti-r-" + id));
+            assertThat(revoked).isNull();
+            assertThat(listed).isTrue();
+
+            ReaperBatch batch = new ReaperBatch();
+            inTransaction(em -> {
+                batch.em = em;
+                assertThat(batch.delete(new AuthorizationCodes.State(), now.plusSeconds(60), 10)).isZero();
+                assertThat(batch.delete(new AuthorizationCodes.State(), now.plusSeconds(61), 10)).isEqualTo(1);
+            });
+        }
+
+        @Test
+        void ssoSessionKeepsItsSignInAndIsFoundBySid() {
+            Instant now = Instant.parse("2026-08-02T10:00:00.456Z");
+            String subject = "sub-" + UUID.randomUUID();
+            SessionService.Started[] started = new SessionService.Started[1];
+            inTransaction(em -> started[0] = JpaSessions.service(em, Clock.fixed(now, ZoneOffset.UTC)).start(subject, List.of("pwd"),
+                    "urn:tessera:acr:password", false));
+            String sid = started[0].session().sid();
+
+            SsoSession found = read(em -> JpaSessions.service(em, Clock.fixed(now, ZoneOffset.UTC)).bySid(sid).orElse(null));
+            assertThat(found).isNotNull();
+            assertThat(found.signIn()).isEqualTo(new SignIn(subject, new Authentication(now, List.of("pwd"), "urn:tessera:acr:password"), sid));
+            assertThat(found.signIn()).isEqualTo(started[0].session().signIn());
         }
 
         @Test

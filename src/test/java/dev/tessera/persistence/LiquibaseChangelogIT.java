@@ -11,9 +11,11 @@ import dev.tessera.keys.SigningAlgorithm;
 import dev.tessera.persistence.SchemaMetadata.Column;
 import dev.tessera.keys.SigningKey;
 import jakarta.persistence.Converter;
+import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.MappedSuperclass;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -94,7 +96,7 @@ class LiquibaseChangelogIT {
         }
     }
 
-    /** The test unit must know every entity and converter of the WAR, or the mapping test proves too little. */
+    /** The test unit must know every managed class of the WAR, or the mapping test proves too little. */
     @Test
     void testUnitListsEveryEntityAndConverterOfTheWar() throws IOException {
         Path classes = Path.of(System.getProperty("project.build.directory", "target"), "classes");
@@ -103,7 +105,8 @@ class LiquibaseChangelogIT {
             for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
                 String name = classes.relativize(file).toString().replace(file.getFileSystem().getSeparator(), ".");
                 Class<?> type = load(name.substring(0, name.length() - ".class".length()));
-                if (type != null && (type.isAnnotationPresent(Entity.class) || type.isAnnotationPresent(Converter.class))) {
+                if (type != null && (type.isAnnotationPresent(Entity.class) || type.isAnnotationPresent(Converter.class)
+                        || type.isAnnotationPresent(Embeddable.class) || type.isAnnotationPresent(MappedSuperclass.class))) {
                     managed.add(type.getName());
                 }
             }
@@ -149,6 +152,19 @@ class LiquibaseChangelogIT {
                         new Column("retires_at", Types.BIGINT, 0, true));
                 assertThat(primaryKey(c, "signing_key")).containsExactly("kid");
                 assertThat(indexes(c, "signing_key")).containsEntry("ix_signing_key_alg", List.of("alg", "activates_at"));
+            }
+        }
+
+        /** 013: the access token a code or device code issued is recorded with its expiry, as refresh tokens always did. */
+        @Test
+        @Order(1)
+        void codesAndDeviceCodesRecordTheExpiryOfTheirAccessToken() throws SQLException {
+            try (Connection c = db.connect()) {
+                for (String table : List.of("authorization_code", "device_code", "refresh_token")) {
+                    assertThat(columns(c, table)).as(table).contains(
+                            new Column("access_jti", Types.VARCHAR, 64, true),
+                            new Column("access_expires_at", Types.BIGINT, 0, true));
+                }
             }
         }
 

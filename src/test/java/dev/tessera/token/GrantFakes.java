@@ -1,17 +1,21 @@
 package dev.tessera.token;
 
-import dev.tessera.authorize.AuthorizationCode;
 import dev.tessera.authorize.AuthorizationCodes;
 import dev.tessera.client.AuthenticatedClient;
 import dev.tessera.client.Client;
 import dev.tessera.client.ClientAuthMethod;
 import dev.tessera.oauth.OAuthError;
 import dev.tessera.oauth.OAuthException;
+import dev.tessera.session.Authentication;
+import dev.tessera.session.SignIn;
 import dev.tessera.user.LoginResult;
 import dev.tessera.user.UserAccount;
 import dev.tessera.user.UserDirectory;
+import java.lang.reflect.Field;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +25,8 @@ import java.util.Set;
 public final class GrantFakes {
     public final Codes codes = new Codes();
     public final Refresh refreshTokens = new Refresh();
-    public final Revocations revocations = new Revocations();
+    public final Revocations revocations = new Revocations(Clock.systemUTC());
+    public final Artifacts artifacts = new Artifacts();
     public final Users users = new Users();
     public final Tokens tokens = new Tokens();
 
@@ -32,22 +37,61 @@ public final class GrantFakes {
     }
 
     public static RefreshGrant refreshGrant(Set<String> scope) {
-        return new RefreshGrant("fam-1", "web", "alice", scope, List.of(), "sid-1", Instant.EPOCH, List.of("pwd"), null, null,
-                false, Instant.now().plusSeconds(3600));
+        SignIn alice = new SignIn("alice", new Authentication(Instant.EPOCH, List.of("pwd"), null), "sid-1");
+        return new RefreshGrant(new UserGrant("fam-1", "web", alice, scope, List.of(), null), false, Instant.now().plusSeconds(3600));
+    }
+
+    /** The real {@link ArtifactGrants} over the given stand-ins (its fields are package-private). */
+    public static ArtifactGrants artifactGrants(UserDirectory users, UserTokens tokens, RefreshTokens refreshTokens,
+            RevocationList revocations, OneTimeArtifacts artifacts) {
+        ArtifactGrants grants = new ArtifactGrants();
+        grants.users = users;
+        grants.tokens = tokens;
+        grants.refreshTokens = refreshTokens;
+        grants.revocations = revocations;
+        grants.artifacts = artifacts;
+        return grants;
+    }
+
+    /** {@link #artifactGrants(UserDirectory, UserTokens, RefreshTokens, RevocationList, OneTimeArtifacts)} over these fakes. */
+    public ArtifactGrants artifactGrants() {
+        return artifactGrants(users, tokens, refreshTokens, revocations, artifacts);
+    }
+
+    /** Marks an artifact as having issued an access token of {@code expiresIn} seconds at {@code at}, as its first redemption does. */
+    public static void accessTokenIssued(OneTimeArtifact artifact, String jti, long expiresIn, Instant at) {
+        artifact.accessTokenIssued(new IssuedAccessToken("at", jti, expiresIn, Set.of()), at);
+    }
+
+    /** As a row written before access_expires_at existed (or by a node not yet upgraded): the jti without its expiry. */
+    public static void forgetAccessExpiry(OneTimeArtifact artifact) {
+        try {
+            Field expiry = OneTimeArtifact.class.getDeclaredField("accessExpiresAt");
+            expiry.setAccessible(true);
+            expiry.set(artifact, null);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static final class Codes extends AuthorizationCodes {
         public AuthorizationCodes.Redemption next;
-        public String recordedJti;
 
         @Override
         public Redemption redeem(String code) {
             return next;
         }
+    }
+
+    /** Records the access token a redemption links to its artifact instead of writing it. */
+    public static final class Artifacts extends OneTimeArtifacts {
+        public String recordedJti;
+        public OneTimeArtifact recordedOn;
 
         @Override
-        public void recordAccessToken(AuthorizationCode code, String jti) {
-            recordedJti = jti;
+        public void recordAccessToken(OneTimeArtifact artifact, IssuedAccessToken access) {
+            recordedOn = artifact;
+            recordedJti = access.jti();
         }
     }
 
@@ -57,10 +101,8 @@ public final class GrantFakes {
         public Set<String> requestedScope;
 
         @Override
-        public RefreshGrant newFamily(String familyId, Client client, String subject, Set<String> scope, List<String> resources,
-                String sid, Instant authTime, List<String> amr, String acr, String claims) {
-            return new RefreshGrant(familyId, client.clientId(), subject, scope, resources, sid, authTime, amr, acr, claims, false,
-                    Instant.now().plusSeconds(3600));
+        public RefreshGrant newFamily(UserGrant grant, Client client) {
+            return new RefreshGrant(grant, false, Instant.now().plusSeconds(3600));
         }
 
         @Override
@@ -83,12 +125,20 @@ public final class GrantFakes {
         }
     }
 
+    /** Revocations in a list, with the configured lifetimes of {@link TokenFixtures#SETTINGS} and a clock of the test's choice. */
     public static final class Revocations extends RevocationList {
         public final List<String> revoked = new ArrayList<>();
+        public final Map<String, Instant> until = new LinkedHashMap<>();
+
+        public Revocations(Clock clock) {
+            this.clock = clock;
+            this.settings = TokenFixtures.SETTINGS;
+        }
 
         @Override
         public void revoke(String jti, Instant expiresAt) {
             revoked.add(jti);
+            until.put(jti, expiresAt);
         }
     }
 

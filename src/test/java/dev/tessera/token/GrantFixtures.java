@@ -2,6 +2,8 @@ package dev.tessera.token;
 
 import dev.tessera.client.Client;
 import dev.tessera.config.Issuer;
+import dev.tessera.session.Authentication;
+import dev.tessera.session.SignIn;
 import dev.tessera.user.UserAccount;
 import java.time.Clock;
 import java.time.Instant;
@@ -53,8 +55,9 @@ public final class GrantFixtures {
 
     /** An ID token for {@code client} about {@code user}, as the code grant issues it. */
     public String idToken(Client client, UserAccount user) {
-        return idTokens.issue(new IdTokenRequest(client, user, NOW.minusSeconds(60), List.of("pwd"), null, null, null, null,
-                null, Set.of("openid"), null, false));
+        SignIn signIn = new SignIn(user.subject(), new Authentication(NOW.minusSeconds(60), List.of("pwd"), null), null);
+        UserGrant grant = new UserGrant("grant-1", client.clientId(), signIn, Set.of("openid"), List.of(), null);
+        return idTokens.issue(new IdTokenRequest(client, user, grant, new IdTokenRequest.Bindings(null, null, null), false));
     }
 
     /** Refresh tokens without a database: each issue is recorded, with the grant it carries. */

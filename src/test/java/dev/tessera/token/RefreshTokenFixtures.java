@@ -8,7 +8,11 @@ public final class RefreshTokenFixtures {
     }
 
     public static RefreshToken live(RefreshGrant grant) {
-        Instant now = Instant.now();
-        return new RefreshToken("hash", grant, now, now.plusSeconds(600));
+        return stored("hash", grant, Instant.now());
+    }
+
+    /** A token as {@link RefreshTokens#issue} stores it, idle for ten minutes. */
+    public static RefreshToken stored(String hash, RefreshGrant grant, Instant issuedAt) {
+        return new RefreshToken(hash, grant, issuedAt, issuedAt.plusSeconds(600));
     }
 }

@@ -7,13 +7,15 @@ import dev.tessera.oauth.OAuthError;
 import dev.tessera.oauth.OAuthException;
 import dev.tessera.oauth.OAuthParameters;
 import dev.tessera.oauth.Secrets;
+import dev.tessera.session.Authentication;
+import dev.tessera.session.SignIn;
 import dev.tessera.token.Audiences;
 import dev.tessera.token.GrantHandler;
 import dev.tessera.token.GrantScopes;
-import dev.tessera.token.RefreshGrant;
 import dev.tessera.token.RefreshTokens;
 import dev.tessera.token.TokenRequest;
 import dev.tessera.token.TokenResponse;
+import dev.tessera.token.UserGrant;
 import dev.tessera.token.UserTokens;
 import dev.tessera.user.LoginResult;
 import dev.tessera.user.UserDirectory;
@@ -72,10 +74,11 @@ public class PasswordGrant implements GrantHandler {
         List<String> resources = request.form().all(OAuthParameters.RESOURCE);
         audiences.resolve(client, resources);
         LoginResult.Success success = authenticate(username, password, request.context().peerAddress());
-        RefreshGrant grant = refreshTokens.newFamily(Secrets.random(16), client, success.user().subject(), scope,
-                List.copyOf(resources), null, clock.instant(), success.amr(), AcrValues.PASSWORD, null);
+        // Bound to no SSO session (no sid): the password grant has none.
+        SignIn signIn = new SignIn(success.user().subject(), new Authentication(clock.instant(), success.amr(), AcrValues.PASSWORD), null);
+        UserGrant grant = new UserGrant(Secrets.random(16), client.clientId(), signIn, scope, List.copyOf(resources), null);
         // No nonce: there was no authorization request (OpenID Connect Core §2: nonce only when one was sent).
-        return tokens.issue(client, success.user(), grant, null).response();
+        return tokens.issue(client, success.user(), refreshTokens.newFamily(grant, client), null).response();
     }
 
     /** RFC 6749 §4.3.2: "validate the resource owner password credentials using its existing password validation algorithm". */

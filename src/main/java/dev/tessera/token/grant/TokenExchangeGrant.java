@@ -9,6 +9,8 @@ import dev.tessera.oauth.OAuthException;
 import dev.tessera.oauth.OAuthParameters;
 import dev.tessera.oauth.Secrets;
 import dev.tessera.oauth.TokenTypes;
+import dev.tessera.session.Authentication;
+import dev.tessera.session.SignIn;
 import dev.tessera.token.AccessTokenGrant;
 import dev.tessera.token.AccessTokenIssuer;
 import dev.tessera.token.GrantHandler;
@@ -18,6 +20,7 @@ import dev.tessera.token.RefreshTokens;
 import dev.tessera.token.TokenClaims;
 import dev.tessera.token.TokenRequest;
 import dev.tessera.token.TokenResponse;
+import dev.tessera.token.UserGrant;
 import dev.tessera.user.UserAccount;
 import dev.tessera.user.UserDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -131,7 +134,9 @@ public class TokenExchangeGrant implements GrantHandler {
             return null;
         }
         Instant authTime = subject.extra().get("auth_time") instanceof Number n ? Instant.ofEpochSecond(n.longValue()) : clock.instant();
-        return refreshTokens.issue(refreshTokens.newFamily(Secrets.random(16), client, user.subject(), scope, List.copyOf(resources),
-                null, authTime, List.of(), null, null), client, access);
+        // The subject token says when, not how: no amr or acr, and no session to bind to.
+        SignIn signIn = new SignIn(user.subject(), new Authentication(authTime, List.of(), null), null);
+        UserGrant grant = new UserGrant(Secrets.random(16), client.clientId(), signIn, scope, List.copyOf(resources), null);
+        return refreshTokens.issue(refreshTokens.newFamily(grant, client), client, access);
     }
 }

@@ -64,10 +64,10 @@ class PasswordGrantTest {
         assertThat(response.idToken()).isNull();
         RefreshGrant family = g.tokens.refreshTokens.issued.get(0);
         assertThat(family.familyId()).hasSizeGreaterThanOrEqualTo(21);
-        assertThat(family.sid()).isNull();
-        assertThat(family.amr()).containsExactly("pwd");
-        assertThat(family.acr()).isEqualTo(AcrValues.PASSWORD);
-        assertThat(family.authTime()).isEqualTo(GrantFixtures.NOW);
+        assertThat(family.grant().signIn().sid()).isNull();
+        assertThat(family.grant().authentication().amr()).containsExactly("pwd");
+        assertThat(family.grant().authentication().acr()).isEqualTo(AcrValues.PASSWORD);
+        assertThat(family.grant().authentication().authTime()).isEqualTo(GrantFixtures.NOW);
         // The directory saw the caller's address: the login throttle counts per address too.
         assertThat(g.users.attempts).containsExactly("alice@192.0.2.7");
     }
@@ -147,6 +147,6 @@ class PasswordGrantTest {
         TokenResponse response = token(legacy, Map.of("resource", Grants.API, "scope", "read write"));
 
         assertThat(g.tokens.inspector().inspect(response.accessToken()).orElseThrow().scope()).containsExactly("read", "write");
-        assertThat(g.tokens.refreshTokens.issued.get(0).resources()).containsExactly(Grants.API);
+        assertThat(g.tokens.refreshTokens.issued.get(0).grant().resources()).containsExactly(Grants.API);
     }
 }

@@ -1,0 +1,38 @@
+package dev.tessera.token;
+
+import dev.tessera.persistence.JpaInserts;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+
+/** The token package's JPA services on a given EntityManager and clock, for the database tests outside the container. */
+public final class JpaTokens {
+    private JpaTokens() {
+    }
+
+    public static OneTimeArtifacts artifacts(EntityManager em, Clock clock) {
+        OneTimeArtifacts artifacts = new OneTimeArtifacts();
+        artifacts.em = em;
+        artifacts.clock = clock;
+        return artifacts;
+    }
+
+    /** The revocation list over {@code em}; outside the container its "own transaction" is the caller's. */
+    public static RevocationList revocations(EntityManager em, Clock clock) {
+        RevocationList revocations = new RevocationList();
+        revocations.em = em;
+        revocations.inserts = JpaInserts.on(em);
+        revocations.settings = TokenFixtures.SETTINGS;
+        revocations.clock = clock;
+        return revocations;
+    }
+
+    public static RefreshTokens refreshTokens(EntityManager em, Clock clock) {
+        RefreshTokens refreshTokens = new RefreshTokens();
+        refreshTokens.em = em;
+        refreshTokens.settings = TokenFixtures.SETTINGS;
+        refreshTokens.clock = clock;
+        refreshTokens.revocations = revocations(em, clock);
+        refreshTokens.artifacts = artifacts(em, clock);
+        return refreshTokens;
+    }
+}
