@@ -106,21 +106,20 @@ public class AuthorizeChecks {
         if (!refused.isEmpty()) {
             throw d.fail(OAuthError.INVALID_SCOPE, "Scope not allowed for this client: " + Scopes.format(refused));
         }
-        if (d.responseType.contains("id_token") && !scope.contains("openid")) {
+        if (d.responseType.contains("id_token") && !scope.contains(Scopes.OPENID)) {
             throw d.fail(OAuthError.INVALID_SCOPE, "An ID token needs the openid scope");
         }
         d.scope = scope;
     }
 
-    /** RFC 9700 §2.1.1: PKCE for public clients and clients that require it; plain only by opt-in. */
+    /** RFC 9700 §2.1.1: the PKCE policy of {@link CodeBinding}; plain only by opt-in. */
     static void pkce(AuthorizeDraft d) {
         String challenge = d.params().get(AuthorizeParameters.CODE_CHALLENGE).orElse(null);
         String method = d.params().get(AuthorizeParameters.CODE_CHALLENGE_METHOD).orElse(challenge == null ? null : Pkce.PLAIN);
         Client client = d.client();
         if (challenge == null) {
-            if (d.responseType.contains("code") && (client.isPublic() || client.requirePkce())) {
-                throw d.fail(OAuthError.INVALID_REQUEST, "code_challenge is required (PKCE, method S256)");
-            }
+            CodeBinding.missingChallenge(client, d.responseType, d.scope, d.params().has(AuthorizeParameters.NONCE))
+                    .ifPresent(refusal -> { throw d.fail(OAuthError.INVALID_REQUEST, refusal); });
             if (d.params().has(AuthorizeParameters.CODE_CHALLENGE_METHOD)) {
                 throw d.fail(OAuthError.INVALID_REQUEST, "code_challenge_method without code_challenge");
             }
