@@ -48,9 +48,19 @@ public class AuthorizeChecks {
         return draft.build();
     }
 
-    /** OpenID Connect Core §6: request objects are not supported yet; say so rather than ignore them. */
+    /**
+     * OpenID Connect Core §6: request objects are not supported yet; say so rather than ignore them, by the
+     * response mode and with the state the object asks for when the outer request names none.
+     */
     static void noRequestObject(AuthorizeDraft d) {
         if (d.params().has(AuthorizeParameters.REQUEST)) {
+            UnverifiedRequestObject object = UnverifiedRequestObject.peek(d.params().get(AuthorizeParameters.REQUEST).get());
+            if (!d.params().has(AuthorizeParameters.RESPONSE_MODE)) {
+                object.responseMode().ifPresent(mode -> d.responseMode = mode);
+            }
+            if (!d.params().has(AuthorizeParameters.STATE)) {
+                object.state().ifPresent(state -> d.errorState = state);
+            }
             throw d.fail(OAuthError.REQUEST_NOT_SUPPORTED, "Request objects are not supported");
         }
         if (d.params().has(AuthorizeParameters.REQUEST_URI)) {
