@@ -25,7 +25,7 @@ public record ClientMetadata(
         String idTokenSignedResponseAlg, String backchannelLogoutUri, String accessTokenFormat,
         Integer accessTokenLifetime, String accessTokenSigningAlg, Integer refreshTokenLifetime,
         Integer refreshTokenIdle, Boolean requirePkce, Boolean requireConsent, Boolean enabled, Boolean allowPlainPkce,
-        Set<String> tokenExchangeAudiences, Boolean tokenExchangeRefreshTokens) {
+        Set<String> tokenExchangeAudiences, Boolean tokenExchangeRefreshTokens, String initiateLoginUri) {
 
     public static ClientMetadata fromJson(JsonObject json) {
         return new ClientMetadata(
@@ -42,7 +42,7 @@ public record ClientMetadata(
                 integer(json, ClientFields.REFRESH_TOKEN_IDLE), bool(json, ClientFields.REQUIRE_PKCE),
                 bool(json, ClientFields.REQUIRE_CONSENT), bool(json, ClientFields.ENABLED),
                 bool(json, ClientFields.ALLOW_PLAIN_PKCE), strings(json, ClientFields.TOKEN_EXCHANGE_AUDIENCES),
-                bool(json, ClientFields.TOKEN_EXCHANGE_REFRESH_TOKENS));
+                bool(json, ClientFields.TOKEN_EXCHANGE_REFRESH_TOKENS), string(json, ClientFields.INITIATE_LOGIN_URI));
     }
 
     private static JsonValue member(JsonObject json, String name) {
