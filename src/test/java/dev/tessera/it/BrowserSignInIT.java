@@ -58,6 +58,7 @@ class BrowserSignInIT {
     @BeforeAll
     static void setUp() {
         SignIn.createUser("ada");
+        SignIn.createUser("grace");
         web = Admin.createClient("{\"client_id\":\"web\",\"client_name\":\"Reports & <Co>\",\"redirect_uris\":[\"" + WEB_CB + "\"],"
                 + "\"post_logout_redirect_uris\":[\"https://rp.example.com/bye\"],"
                 + "\"grant_types\":[\"authorization_code\",\"refresh_token\"],\"scope\":\"openid profile email offline_access groups\"}");
@@ -221,9 +222,10 @@ class BrowserSignInIT {
     @Test
     void aConfidentialClientMayBindItsCodeWithAnOpenIdNonceInsteadOfPkce() throws Exception {
         Browser browser = new Browser();
-        // "web" was created without require_pkce: PKCE, or an OpenID request's nonce (RFC 9700 §2.1.1).
+        // "web" was created without require_pkce: PKCE, or an OpenID request's nonce (RFC 9700 §2.1.1). Grace, not Ada,
+        // approves, so the consent remembered here changes no other test's pages.
         Map<String, String> request = SignIn.codeRequest("web", WEB_CB, "openid profile", null);
-        Map<String, String> answer = SignIn.redirectParams(SignIn.loginAndApprove(browser, request, "ada"));
+        Map<String, String> answer = SignIn.redirectParams(SignIn.loginAndApprove(browser, request, "grace"));
         OIDCTokenResponse tokens = redeem(webAuth(), null, answer.get("code"), WEB_CB, null);
         validator("web").validate(tokens.getOIDCTokens().getIDToken(), new Nonce(request.get("nonce")));
 
