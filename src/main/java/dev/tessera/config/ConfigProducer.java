@@ -150,8 +150,12 @@ public class ConfigProducer {
     public LoginSettings loginSettings() {
         return new LoginSettings(config.getValue(ConfigKeys.LOGIN_MAX_FAILURES, Integer.class),
                 config.getValue(ConfigKeys.LOGIN_MAX_FAILURES_PER_ADDRESS, Integer.class),
+                config.getValue(ConfigKeys.LOGIN_ACCOUNT_DELAY_AFTER, Integer.class),
                 duration(ConfigKeys.LOGIN_WINDOW),
-                duration(ConfigKeys.LOGIN_LOCKOUT));
+                duration(ConfigKeys.LOGIN_LOCKOUT),
+                duration(ConfigKeys.LOGIN_DELAY),
+                duration(ConfigKeys.LOGIN_MAX_DELAY),
+                duration(ConfigKeys.LOGIN_KNOWN_DEVICE_LIFETIME));
     }
 
     @Produces

@@ -5,8 +5,10 @@ import dev.tessera.authorize.PendingAuthorizations;
 import dev.tessera.oauth.AcrValues;
 import dev.tessera.session.SessionCookie;
 import dev.tessera.session.SessionService;
+import dev.tessera.user.KnownDevices;
 import dev.tessera.user.LoginResult;
 import dev.tessera.user.UserDirectory;
+import dev.tessera.user.Usernames;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -49,6 +51,9 @@ public class LoginBacking {
     @Inject
     ClientView clients;
 
+    @Inject
+    KnownDevices devices;
+
     private String id;
     private String returnTo;
     private String username;
@@ -83,7 +88,7 @@ public class LoginBacking {
             return null;
         }
         LoginResult result = users.authenticate(username == null ? "" : username.trim(), password == null ? "" : password,
-                flow.context().peerAddress());
+                flow.context().peerAddress(), flow.context().cookie(devices.cookieName()).orElse(null));
         password = null;
         if (result instanceof LoginResult.Failure failure) {
             ResourceBundle bundle = locales.bundle();
@@ -95,6 +100,7 @@ public class LoginBacking {
         flow.request().changeSessionId();
         SessionService.Started started = sessions.start(success.user().subject(), success.amr(), AcrValues.PASSWORD, remember);
         flow.response().addHeader("Set-Cookie", sessionCookie.header(started.cookieValue(), started.cookieMaxAge()));
+        flow.response().addHeader("Set-Cookie", devices.cookieHeader(Usernames.normalize(username.trim())));
         if (pending.isPresent()) {
             pendings.loggedIn(id, success.user().subject());
             flow.resume(id);
