@@ -72,6 +72,11 @@ public final class ConfigKeys {
     public static final String LOGIN_MAX_FAILURES_PER_ADDRESS = "tessera.login.max-failures-per-address";
     public static final String LOGIN_WINDOW = "tessera.login.window";
     public static final String LOGIN_LOCKOUT = "tessera.login.lockout";
+    public static final String LOGIN_RESET_URL = "tessera.login.reset-url";
+
+    public static final String THEME_DIR = "tessera.theme.dir";
+    public static final String UI_HELP_URL = "tessera.ui.help-url";
+    public static final String UI_SUPPORT_CONTACT = "tessera.ui.support-contact";
 
     public static final String LDAP_URLS = "tessera.ldap.urls";
     public static final String LDAP_FLAVOR = "tessera.ldap.flavor";

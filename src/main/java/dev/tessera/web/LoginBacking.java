@@ -13,7 +13,6 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.Optional;
-import java.util.ResourceBundle;
 
 /**
  * The login page. A successful login rotates the HTTP session id, starts a new SSO session (new
@@ -86,8 +85,10 @@ public class LoginBacking {
                 flow.context().peerAddress());
         password = null;
         if (result instanceof LoginResult.Failure failure) {
-            ResourceBundle bundle = locales.bundle();
-            String text = bundle.containsKey(failure.messageKey()) ? bundle.getString(failure.messageKey()) : bundle.getString("login.error.invalid");
+            String text = locales.text(failure.messageKey());
+            if (text.startsWith("???")) {
+                text = locales.text("login.error.invalid");
+            }
             FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
             return null;
         }
@@ -114,6 +115,10 @@ public class LoginBacking {
     /** Whether the login continues an authorization request (then the page names its client). */
     public boolean isForClient() {
         return isKnownRequest() && pending.isPresent();
+    }
+
+    public ClientBrand getClient() {
+        return pending.map(p -> clients.brand(p.clientId())).orElse(null);
     }
 
     public String getClientName() {
