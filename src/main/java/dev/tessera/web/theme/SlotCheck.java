@@ -3,6 +3,7 @@ package dev.tessera.web.theme;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,11 +32,17 @@ final class SlotCheck extends DefaultHandler {
             UI, Set.of("composition", "fragment", "repeat"),
             H, Set.of("outputText", "outputLink", "outputFormat", "graphicImage", "panelGroup"),
             F, Set.of("param"));
-    private static final Pattern EXPRESSION = Pattern.compile("[#$]\\{\\s*([A-Za-z_][A-Za-z0-9_]*)([^}]*)}");
-    private static final Pattern MESSAGE_KEY = Pattern.compile("^\\s*\\[\\s*'([^']*)'\\s*]");
+    private static final Pattern EXPRESSION = Pattern.compile("[#$]\\{([^}]*)}");
+    private static final Pattern MESSAGE_KEY = Pattern.compile("\\bmsg\\s*\\[\\s*'([^']*)'\\s*]");
+    private static final Pattern LITERAL = Pattern.compile("'[^']*'|\"[^\"]*\"");
+    private static final Pattern IDENTIFIER = Pattern.compile("(?<![.\\w])[A-Za-z_]\\w*");
+    private static final Set<String> KEYWORDS = Set.of("not", "empty", "and", "or", "eq", "ne", "lt", "gt", "le", "ge",
+            "true", "false", "null", "div", "mod", "instanceof");
 
     private final Set<String> knownKeys;
     private final List<String> problems = new ArrayList<>();
+    /** Names a ui:repeat of the fragment declares ({@code var}), usable inside it like the roots. */
+    private final Set<String> variables = new HashSet<>(ThemeContract.SLOT_EXPRESSION_ROOTS);
     private Locator locator;
     private boolean rootSeen;
 
@@ -81,6 +88,9 @@ final class SlotCheck extends DefaultHandler {
         if (XHTML.equals(uri) && ("form".equals(localName) || "script".equals(localName))) {
             problem("<" + localName + "> is not allowed in a slot");
         }
+        if (UI.equals(uri) && attributes.getValue("var") != null) {
+            variables.add(attributes.getValue("var"));
+        }
         for (int i = 0; i < attributes.getLength(); i++) {
             expressions(attributes.getValue(i));
         }
@@ -94,14 +104,18 @@ final class SlotCheck extends DefaultHandler {
     private void expressions(String text) {
         Matcher m = EXPRESSION.matcher(text);
         while (m.find()) {
-            String root = m.group(1);
-            if (!ThemeContract.SLOT_EXPRESSION_ROOTS.contains(root)) {
-                problem("the expression " + m.group() + " uses '" + root + "'; a slot may only use " + ThemeContract.SLOT_EXPRESSION_ROOTS);
-                continue;
+            Matcher key = MESSAGE_KEY.matcher(m.group(1));
+            while (key.find()) {
+                if (!knownKeys.contains(key.group(1))) {
+                    problem("unknown message key '" + key.group(1) + "'");
+                }
             }
-            Matcher key = MESSAGE_KEY.matcher(m.group(2));
-            if ("msg".equals(root) && key.find() && !knownKeys.contains(key.group(1))) {
-                problem("unknown message key '" + key.group(1) + "'");
+            Matcher name = IDENTIFIER.matcher(LITERAL.matcher(m.group(1)).replaceAll("''"));
+            while (name.find()) {
+                if (!KEYWORDS.contains(name.group()) && !variables.contains(name.group())) {
+                    problem("the expression " + m.group() + " uses '" + name.group() + "'; a slot may only use "
+                            + ThemeContract.SLOT_EXPRESSION_ROOTS);
+                }
             }
         }
     }
