@@ -81,11 +81,11 @@ final class SlotCheck extends DefaultHandler {
             } else if (attributes.getValue("template") != null) {
                 problem("a slot fragment may not name a template");
             }
-        } else if (!XHTML.equals(uri) && !ALLOWED_TAGS.getOrDefault(uri, Set.of()).contains(localName)) {
+        } else if (!isHtml(uri) && !ALLOWED_TAGS.getOrDefault(uri, Set.of()).contains(localName)) {
             problem("<" + qName + "> is not allowed in a slot (allowed: HTML, ui:fragment, ui:repeat, h:outputText, "
                     + "h:outputLink, h:outputFormat, h:graphicImage, h:panelGroup, f:param)");
         }
-        if (XHTML.equals(uri) && ("form".equals(localName) || "script".equals(localName))) {
+        if (isHtml(uri) && ("form".equals(localName) || "script".equals(localName))) {
             problem("<" + localName + "> is not allowed in a slot");
         }
         if (UI.equals(uri) && attributes.getValue("var") != null) {
@@ -118,6 +118,11 @@ final class SlotCheck extends DefaultHandler {
                 }
             }
         }
+    }
+
+    /** Facelets writes elements of the XHTML namespace, and those of none, as they are. */
+    private static boolean isHtml(String uri) {
+        return XHTML.equals(uri) || uri == null || uri.isEmpty();
     }
 
     private void problem(String text) {

@@ -79,7 +79,7 @@ class ThemeContractTest {
 
     /** An id as the page source writes it: the language links are one element repeated per language. */
     private static String idAttribute(String id) {
-        return id.startsWith("lang-") && ThemeContract.LANGUAGES.contains(id.substring(5)) ? "id=\"lang-#{language.code}\"" : "id=\"" + id + "\"";
+        return id.startsWith("lang-") && ThemeContract.LANGUAGES.contains(id.substring(5)) ? "id=\"lang-#{language.code()}\"" : "id=\"" + id + "\"";
     }
 
     private static String template() throws IOException {
