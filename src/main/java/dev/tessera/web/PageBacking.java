@@ -6,9 +6,11 @@ import dev.tessera.web.theme.Themes;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -60,16 +62,35 @@ public class PageBacking {
         return Messages.locale().getLanguage();
     }
 
-    /** One entry per language: its code, its own name's key and the link that switches this page to it. */
+    /**
+     * One entry per language: its code, its own name's key and the link that switches this page to it. A page
+     * shown for a GET (also one forwarded from an endpoint, like the error page) is asked for again with the same
+     * query; after a form post only the parameters that identify the page's request ({@link #KEPT}) are kept.
+     */
     public List<Language> getLanguages() {
         String current = getLanguage();
         HttpServletRequest request = flow.request();
-        String kept = KEPT.stream().filter(p -> request.getParameter(p) != null)
-                .map(p -> p + "=" + URLEncoder.encode(request.getParameter(p), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        String path = request.getRequestURI();
+        String path = forwarded(request, RequestDispatcher.FORWARD_REQUEST_URI, request.getRequestURI());
+        String query = "GET".equals(request.getMethod())
+                ? withoutLanguage(forwarded(request, RequestDispatcher.FORWARD_QUERY_STRING, request.getQueryString()))
+                : KEPT.stream().filter(p -> request.getParameter(p) != null)
+                        .map(p -> p + "=" + URLEncoder.encode(request.getParameter(p), StandardCharsets.UTF_8))
+                        .collect(Collectors.joining("&"));
         return Languages.SUPPORTED.stream().map(l -> new Language(l, "lang." + l,
-                path + "?" + (kept.isEmpty() ? "" : kept + "&") + Languages.PARAMETER + "=" + l, l.equals(current))).toList();
+                path + "?" + (query.isEmpty() ? "" : query + "&") + Languages.PARAMETER + "=" + l, l.equals(current))).toList();
+    }
+
+    private static String forwarded(HttpServletRequest request, String attribute, String otherwise) {
+        Object value = request.getAttribute(attribute);
+        return value instanceof String s ? s : otherwise;
+    }
+
+    static String withoutLanguage(String query) {
+        if (query == null || query.isEmpty()) {
+            return "";
+        }
+        return Arrays.stream(query.split("&")).filter(p -> !p.equals(Languages.PARAMETER) && !p.startsWith(Languages.PARAMETER + "="))
+                .collect(Collectors.joining("&"));
     }
 
     private Theme theme() {
