@@ -84,6 +84,9 @@ public class Client {
     @Column(name = "refresh_token_idle")
     private Integer refreshTokenIdleSeconds;
 
+    @Column(name = "refresh_token_reuse_interval")
+    private Integer refreshTokenReuseIntervalSeconds;
+
     @Column(name = "id_token_signing_alg", length = 16)
     private String idTokenSigningAlg;
 
@@ -120,6 +123,9 @@ public class Client {
 
     @Column(name = "backchannel_logout_uri", length = 1000)
     private String backchannelLogoutUri;
+
+    @Column(name = "initiate_login_uri", length = 1000)
+    private String initiateLoginUri;
 
     @Convert(converter = SpaceSeparatedConverter.class)
     @Column(name = "token_exchange_audiences", length = 4000)
@@ -198,6 +204,8 @@ public class Client {
     public void refreshTokenLifetimeSeconds(Integer value) { refreshTokenLifetimeSeconds = value; }
     public Integer refreshTokenIdleSeconds() { return refreshTokenIdleSeconds; }
     public void refreshTokenIdleSeconds(Integer value) { refreshTokenIdleSeconds = value; }
+    public Integer refreshTokenReuseIntervalSeconds() { return refreshTokenReuseIntervalSeconds; }
+    public void refreshTokenReuseIntervalSeconds(Integer value) { refreshTokenReuseIntervalSeconds = value; }
     public String idTokenSigningAlg() { return idTokenSigningAlg; }
     public void idTokenSigningAlg(String value) { idTokenSigningAlg = value; }
     public String jwks() { return jwks; }
@@ -223,6 +231,9 @@ public class Client {
     public void contacts(Set<String> value) { contacts = ordered(value); }
     public String backchannelLogoutUri() { return backchannelLogoutUri; }
     public void backchannelLogoutUri(String value) { backchannelLogoutUri = value; }
+    /** OpenID Connect Core §4: where a third party may send the browser to make this client start a login. */
+    public String initiateLoginUri() { return initiateLoginUri; }
+    public void initiateLoginUri(String value) { initiateLoginUri = value; }
     /** RFC 8693 §2.1: the audience and resource values this client may exchange tokens for; nothing else. */
     public Set<String> tokenExchangeAudiences() { return tokenExchangeAudiences; }
     public void tokenExchangeAudiences(Set<String> value) { tokenExchangeAudiences = ordered(value); }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,8 @@ class SignInAttacksIT {
     static JsonObject web;
     static JsonObject other;
     static JsonObject noPkce;
+    static JsonObject retrying;
+    static JsonObject briefRetry;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -41,6 +45,8 @@ class SignInAttacksIT {
         web = Admin.createClient("{\"client_id\":\"victim\"," + common + "}");
         other = Admin.createClient("{\"client_id\":\"attacker\"," + common + "}");
         noPkce = Admin.createClient("{\"client_id\":\"legacy\",\"require_pkce\":false," + common + "}");
+        retrying = Admin.createClient("{\"client_id\":\"retrying\",\"refresh_token_reuse_interval\":60," + common + "}");
+        briefRetry = Admin.createClient("{\"client_id\":\"brief-retry\",\"refresh_token_reuse_interval\":1," + common + "}");
     }
 
     static String basic(JsonObject client) {
@@ -94,11 +100,22 @@ class SignInAttacksIT {
         Map<String, String> request = SignIn.codeRequest("victim", CB, "openid admin", SignIn.verifier());
         assertThat(SignIn.redirectParams(new Browser().get("/authorize?" + SignIn.query(request))))
                 .containsEntry("error", "invalid_scope").containsEntry("state", request.get("state"));
+        // Neither PKCE nor an OpenID nonce binds the code (RFC 9700 §2.1.1).
         Map<String, String> noChallenge = SignIn.codeRequest("victim", CB, "openid", null);
+        noChallenge.remove("nonce");
         assertThat(SignIn.redirectParams(new Browser().get("/authorize?" + SignIn.query(noChallenge)))).containsEntry("error", "invalid_request");
         Map<String, String> withRequest = SignIn.codeRequest("victim", CB, "openid", SignIn.verifier());
         withRequest.put("request", "eyJhbGciOiJub25lIn0.e30.");
         assertThat(SignIn.redirectParams(new Browser().get("/authorize?" + SignIn.query(withRequest)))).containsEntry("error", "request_not_supported");
+        // A refused request object asking for form_post gets its error by form_post, to the verified redirect URI.
+        Map<String, String> formPostObject = SignIn.codeRequest("victim", CB, "openid", SignIn.verifier());
+        formPostObject.put("request", "eyJhbGciOiJub25lIn0." + Base64.getUrlEncoder().withoutPadding().encodeToString(
+                "{\"response_mode\":\"form_post\",\"redirect_uri\":\"https://evil.example/cb\"}".getBytes(StandardCharsets.UTF_8)) + ".");
+        HttpResponse<String> page = new Browser().get("/authorize?" + SignIn.query(formPostObject));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Location")).isEmpty();
+        assertThat(page.body()).contains("action=\"" + CB + "\"", "name=\"error\" value=\"request_not_supported\"",
+                "name=\"state\" value=\"" + formPostObject.get("state") + "\"").doesNotContain("evil.example");
         String repeated = SignIn.query(SignIn.codeRequest("victim", CB, "openid", SignIn.verifier())) + "&scope=openid";
         assertThat(SignIn.redirectParams(new Browser().get("/authorize?" + repeated))).containsEntry("error", "invalid_request");
     }
@@ -124,6 +141,11 @@ class SignInAttacksIT {
         assertJsonError(token(basic(web), redeem(wrong[0], SignIn.verifier())), 400, "invalid_grant");
         String[] withoutChallenge = code("legacy", false);
         assertJsonError(token(basic(noPkce), redeem(withoutChallenge[0], SignIn.verifier())), 400, "invalid_grant");
+        // Whatever the client's PKCE policy: a challenge sent needs its verifier, a nonce-bound code takes none.
+        String[] optionalButSent = code("legacy", true);
+        assertJsonError(token(basic(noPkce), redeem(optionalButSent[0], null)), 400, "invalid_grant");
+        String[] nonceBound = code("victim", false);
+        assertJsonError(token(basic(web), redeem(nonceBound[0], SignIn.verifier())), 400, "invalid_grant");
     }
 
     @Test
@@ -137,6 +159,56 @@ class SignInAttacksIT {
 
         assertJsonError(token(basic(web), Map.of("grant_type", "refresh_token", "refresh_token", first.getString("refresh_token"))), 400, "invalid_grant");
         assertJsonError(token(basic(web), Map.of("grant_type", "refresh_token", "refresh_token", second)), 400, "invalid_grant");
+    }
+
+    /** Issue 18, point 8: a client that lost a refresh answer retries with the rotated token and keeps its grant. */
+    @Test
+    void withinTheReuseIntervalARetryReplacesTheUnusedSuccessorAndAfterItsUseTheRetryIsReuse() {
+        assertThat(retrying.getInt("refresh_token_reuse_interval")).as("echoed by the admin API").isEqualTo(60);
+        String[] code = code("retrying", true);
+        String first = Admin.json(token(basic(retrying), redeem(code[0], code[1])).body()).getString("refresh_token");
+        String lost = refreshed(retrying, first);
+
+        String retried = refreshed(retrying, first);
+        assertThat(retried).isNotEqualTo(lost);
+        assertThat(introspect(lost).getBoolean("active")).as("the unseen successor is replaced").isFalse();
+        String next = refreshed(retrying, retried);
+
+        assertJsonError(refresh(retrying, first), 400, "invalid_grant");
+        assertJsonError(refresh(retrying, next), 400, "invalid_grant");
+    }
+
+    /** A thief retrying first gets a token; the client's successor, presented next, is reuse and ends both. */
+    @Test
+    void theReplacedSuccessorPresentedLaterIsReuseAndRevokesTheThiefsTokenToo() {
+        String[] code = code("retrying", true);
+        String stolen = Admin.json(token(basic(retrying), redeem(code[0], code[1])).body()).getString("refresh_token");
+        String clients = refreshed(retrying, stolen);
+        String thiefs = refreshed(retrying, stolen);
+
+        assertJsonError(refresh(retrying, clients), 400, "invalid_grant");
+        assertJsonError(refresh(retrying, thiefs), 400, "invalid_grant");
+    }
+
+    @Test
+    void afterTheReuseIntervalTheRotatedTokenIsReuseAndRevokesTheFamily() throws InterruptedException {
+        String[] code = code("brief-retry", true);
+        String first = Admin.json(token(basic(briefRetry), redeem(code[0], code[1])).body()).getString("refresh_token");
+        String second = refreshed(briefRetry, first);
+        Thread.sleep(1500);
+
+        assertJsonError(refresh(briefRetry, first), 400, "invalid_grant");
+        assertJsonError(refresh(briefRetry, second), 400, "invalid_grant");
+    }
+
+    static HttpResponse<String> refresh(JsonObject client, String refreshToken) {
+        return token(basic(client), Map.of("grant_type", "refresh_token", "refresh_token", refreshToken));
+    }
+
+    static String refreshed(JsonObject client, String refreshToken) {
+        HttpResponse<String> answer = refresh(client, refreshToken);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return Admin.json(answer.body()).getString("refresh_token");
     }
 
     @Test
