@@ -112,8 +112,9 @@ public class ConsentBacking {
         return pending.map(p -> clients.displayName(p.clientId())).orElse("");
     }
 
+    /** The client's branding; asked by the template before the view action on a post-back, so it loads first. */
     public ClientBrand getClient() {
-        return pending.map(p -> clients.brand(p.clientId())).orElse(null);
+        return isKnownRequest() ? clients.brand(pending.get().clientId()) : null;
     }
 
     /** Who is signed in: the account's username, else its subject. */

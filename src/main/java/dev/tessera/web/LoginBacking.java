@@ -117,8 +117,9 @@ public class LoginBacking {
         return isKnownRequest() && pending.isPresent();
     }
 
+    /** The client's branding; asked by the template before the view action on a post-back, so it loads first. */
     public ClientBrand getClient() {
-        return pending.map(p -> clients.brand(p.clientId())).orElse(null);
+        return isForClient() ? clients.brand(pending.get().clientId()) : null;
     }
 
     public String getClientName() {
