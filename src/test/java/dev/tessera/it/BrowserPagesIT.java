@@ -245,7 +245,7 @@ class BrowserPagesIT {
                 assertThat(driver.findElement(By.id("t-support")).getText()).endsWith(ThemedServer.SUPPORT);
                 assertThat(driver.findElement(By.id("t-logo")).getDomAttribute("src")).matches("/theme/[0-9a-f]{16}/logo\\.svg");
                 assertThat(driver.findElement(By.id("t-logo")).getDomAttribute("alt")).isEqualTo("Example Corp");
-                assertThat(driver.findElement(By.id("logout")).getCssValue("background-color")).as("the theme's primary colour")
+                assertThat(driver.findElement(By.id("t-header")).getCssValue("border-bottom-color")).as("the theme's primary colour")
                         .isEqualTo("rgba(31, 111, 67, 1)");
             }
             ThemedServer.assertProblemsLogged(server, theme);
@@ -273,6 +273,7 @@ class BrowserPagesIT {
     void notYouOnTheConsentPageSignsOutAndAsksAnotherPersonToSignIn() throws Exception {
         SignIn.createUser("linus");
         Map<String, String> request = SignIn.codeRequest("pages", rp.redirectUri(), "openid", SignIn.verifier());
+        request.put("prompt", "consent");
         openLoginPage(request);
         logIn("grace", SignIn.PASSWORD);
         await(ExpectedConditions.presenceOfElementLocated(By.id("not-you")));
