@@ -2,6 +2,7 @@ package dev.tessera.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.assertj.core.api.Assertions.within;
 
 import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
 import com.nimbusds.oauth2.sdk.auth.Secret;
@@ -32,6 +33,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -220,6 +223,16 @@ class BrowserPagesIT {
         }
         assertThat(driver.findElements(By.id("t-logo"))).as("no theme, no logo").isEmpty();
         assertThat(driver.findElements(By.id("reset"))).as("no tessera.login.reset-url").isEmpty();
+
+        // A phone: no sideways scrolling, the button as wide as the field, still clean for axe.
+        driver.manage().window().setSize(new Dimension(375, 740));
+        driver.get(TesseraDeployment.issuer() + "/ui/device.xhtml?lang=en");
+        await(ExpectedConditions.presenceOfElementLocated(By.id("submit")));
+        assertThat((Boolean) ((JavascriptExecutor) driver).executeScript(
+                "return document.documentElement.scrollWidth <= window.innerWidth")).as("no horizontal scrolling").isTrue();
+        assertThat(driver.findElement(By.id("submit")).getRect().getWidth())
+                .isCloseTo(driver.findElement(By.id("user_code")).getRect().getWidth(), within(2));
+        tour.check("en", "phone-device");
     }
 
     /**
