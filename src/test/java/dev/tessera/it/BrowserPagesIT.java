@@ -301,6 +301,24 @@ class BrowserPagesIT {
         assertThat(landed()).containsKey("code").containsEntry("state", request.get("state"));
     }
 
+    /** Without a switch or ui_locales, the consent page speaks the account's locale claim, not the browser's language. */
+    @Test
+    void theConsentPageSpeaksTheAccountsLanguage() throws Exception {
+        HttpResponse<String> created = Http.send(Http.request("/admin/api/users").header("Authorization", "Bearer " + Admin.token())
+                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"amelie\",\"password\":\"" + SignIn.PASSWORD + "\",\"locale\":\"fr-CA\"}")));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        Map<String, String> request = SignIn.codeRequest("pages", rp.redirectUri(), "openid", SignIn.verifier());
+        request.put("prompt", "consent");
+        openLoginPage(request);
+        assertThat(driver.findElement(By.id("t-title")).getText()).as("the browser's language before the login").isEqualTo("Sign in");
+        logIn("amelie", SignIn.PASSWORD);
+
+        await(ExpectedConditions.presenceOfElementLocated(By.id("approve")));
+        assertThat(driver.findElement(By.id("t-title")).getText()).isEqualTo("Autoriser l'accès");
+        assertThat(driver.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("fr");
+    }
+
     /** The switch on the page outranks ui_locales and is kept for the next pages. */
     @Test
     void theLanguageSwitchOutranksUiLocalesAndIsRemembered() throws IOException {
