@@ -169,6 +169,18 @@ public class ConfigProducer {
                 duration(ConfigKeys.DEVICE_FAILURE_WINDOW));
     }
 
+    @Produces
+    @Singleton
+    public UiSettings uiSettings() {
+        return new UiSettings(optional(ConfigKeys.THEME_DIR), optional(ConfigKeys.UI_HELP_URL),
+                optional(ConfigKeys.UI_SUPPORT_CONTACT), optional(ConfigKeys.LOGIN_RESET_URL));
+    }
+
+    /** A key whose empty value (the default) means "not set". */
+    private String optional(String key) {
+        return config.getOptionalValue(key, String.class).map(String::trim).filter(s -> !s.isEmpty()).orElse(null);
+    }
+
     private String string(String key) {
         return config.getValue(key, String.class);
     }

@@ -15,7 +15,6 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.Optional;
-import java.util.ResourceBundle;
 
 /**
  * The login page. A successful login rotates the HTTP session id, starts a new SSO session (new
@@ -91,8 +90,10 @@ public class LoginBacking {
                 flow.context().peerAddress(), flow.context().cookie(devices.cookieName()).orElse(null));
         password = null;
         if (result instanceof LoginResult.Failure failure) {
-            ResourceBundle bundle = locales.bundle();
-            String text = bundle.containsKey(failure.messageKey()) ? bundle.getString(failure.messageKey()) : bundle.getString("login.error.invalid");
+            String text = locales.text(failure.messageKey());
+            if (text.startsWith("???")) {
+                text = locales.text("login.error.invalid");
+            }
             FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
             return null;
         }
@@ -120,6 +121,11 @@ public class LoginBacking {
     /** Whether the login continues an authorization request (then the page names its client). */
     public boolean isForClient() {
         return isKnownRequest() && pending.isPresent();
+    }
+
+    /** The client's branding; asked by the template before the view action on a post-back, so it loads first. */
+    public ClientBrand getClient() {
+        return isForClient() ? clients.brand(pending.get().clientId()) : null;
     }
 
     public String getClientName() {
