@@ -1,6 +1,7 @@
 package dev.tessera.session;
 
 import dev.tessera.config.Issuer;
+import dev.tessera.oauth.ErrorBody;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -22,7 +23,7 @@ final class LogoutPages {
     static Response error(String description) {
         String html = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Sign-out error</title>"
                 + "<link rel=\"stylesheet\" href=\"/static/tessera.css\"></head><body><main class=\"card\">"
-                + "<h1>This sign-out request cannot be completed</h1><p id=\"error_description\">" + escape(description)
+                + "<h1>This sign-out request cannot be completed</h1><p id=\"error_description\">" + escape(ErrorBody.sanitize(description))
                 + "</p></main></body></html>";
         return Response.status(Response.Status.BAD_REQUEST).entity(html).type("text/html;charset=UTF-8")
                 .header("Cache-Control", "no-store").build();

@@ -216,6 +216,16 @@ class TokenEndpointErrorsIT {
                 400, "unauthorized_client");
     }
 
+    /** RFC 6749 §5.2: an echoed grant_type with CR, LF, quote and backslash comes back within %x20-21 / %x23-5B / %x5D-7E. */
+    @Test
+    void anEchoedCrLfNeverLeavesInTheJsonErrorDescription() {
+        HttpResponse<String> response = post(basicOk(), "grant_type=" + URLEncoder.encode("x\r\nX-Injected: yes\"\\", StandardCharsets.UTF_8));
+        assertJsonError(response, 400, "unsupported_grant_type");
+        assertThat(response.headers().allValues("X-Injected")).isEmpty();
+        assertThat(Admin.json(response.body()).getString("error_description"))
+                .contains("X-Injected").matches("[\\x20-\\x21\\x23-\\x5B\\x5D-\\x7E]+");
+    }
+
     @Test
     void adminApiRefusesMissingTokensAndTokensWithoutTheAdminScope() {
         HttpResponse<String> anonymous = Http.get("/admin/api/clients");

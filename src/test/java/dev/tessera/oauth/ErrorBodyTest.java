@@ -61,6 +61,15 @@ class ErrorBodyTest {
     }
 
     @Test
+    void anOAuthExceptionCarriesTheSanitisedDescriptionWhereverItIsWritten() {
+        OAuthException e = new OAuthException(OAuthError.INVALID_REQUEST, "bad\r\nX-Injected: \"x\"");
+
+        assertThat(e.description()).isEqualTo("bad??X-Injected: ?x?");
+        assertThat(e.withHeader("WWW-Authenticate", "Basic").description()).isEqualTo("bad??X-Injected: ?x?");
+        assertThat(ErrorBody.sanitize(null)).isNull();
+    }
+
+    @Test
     void everyErrorCodeIsInTheRfc6749CharacterSet() {
         for (OAuthError error : OAuthError.values()) {
             assertThat(error.code()).matches("[\\x20-\\x21\\x23-\\x5B\\x5D-\\x7E]+");
