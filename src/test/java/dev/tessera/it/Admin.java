@@ -24,6 +24,7 @@ public final class Admin {
     }
 
     public static String token() {
+        LogCanary.record("client_secret", SECRET);
         HttpResponse<String> response = Http.send(Http.request("/token")
                 .header("Authorization", basic(ID, SECRET))
                 .header("Content-Type", "application/x-www-form-urlencoded")

@@ -25,6 +25,7 @@ public final class SignIn {
 
     /** Creates a user through the admin API; returns its JSON (with "sub"). */
     public static JsonObject createUser(String username) {
+        LogCanary.record("password", PASSWORD);
         HttpResponse<String> response = Http.send(Http.request("/admin/api/users").header("Authorization", "Bearer " + Admin.token())
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                         "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\",\"email\":\"" + username

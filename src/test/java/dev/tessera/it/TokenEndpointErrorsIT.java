@@ -216,6 +216,29 @@ class TokenEndpointErrorsIT {
                 400, "unauthorized_client");
     }
 
+    /**
+     * RFC 6749 §2.3.1: client credentials "MUST NOT be included in the request URI". Refused, naming the parameter
+     * and not its value. A query without credentials on an empty form POST is no form either: Jersey used to take
+     * it for one and log the whole URI at WARNING; the marker in it is recorded for {@link LogCanaryCheck}.
+     */
+    @Test
+    void credentialsInTheQueryAreRefusedAndAQueryIsNeverLoggedAsAForm() {
+        String secret = basic.getString("client_secret");
+        HttpResponse<String> inQuery = Http.send(Http.request("/token?client_id=neg-basic&client_secret=" + URLEncoder.encode(secret, StandardCharsets.UTF_8)
+                + "&grant_type=client_credentials").header("Content-Type", FORM).POST(HttpRequest.BodyPublishers.noBody()));
+        assertJsonError(inQuery, 400, "invalid_request");
+        assertThat(inQuery.body()).contains("client_secret").doesNotContain(secret);
+        assertJsonError(Http.send(Http.request("/introspect?token=" + UUID.randomUUID()).header("Authorization", basicOk())
+                .header("Content-Type", FORM).POST(HttpRequest.BodyPublishers.noBody())), 400, "invalid_request");
+
+        String marker = "query-canary-" + UUID.randomUUID();
+        LogCanary.record("query", marker);
+        HttpResponse<String> queryOnly = Http.send(Http.request("/token?state=" + marker).header("Authorization", basicOk())
+                .header("Content-Type", FORM).POST(HttpRequest.BodyPublishers.noBody()));
+        assertJsonError(queryOnly, 400, "invalid_request");
+        assertThat(queryOnly.body()).contains("grant_type");
+    }
+
     /** RFC 6749 §5.2: an echoed grant_type with CR, LF, quote and backslash comes back within %x20-21 / %x23-5B / %x5D-7E. */
     @Test
     void anEchoedCrLfNeverLeavesInTheJsonErrorDescription() {
