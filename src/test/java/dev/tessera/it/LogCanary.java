@@ -14,12 +14,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The secrets the integration tests create or send, written down so that {@link LogCanaryCheck} can look for
@@ -33,6 +35,8 @@ import java.util.regex.Pattern;
 public final class LogCanary {
     /** The file, beside the server logs it is checked against. */
     static final Path FILE = Path.of(System.getProperty("project.build.directory", "target"), "it-secrets.txt");
+    /** The Arquillian servers' log files, arquillian.xml's --logtofile: payara-arquillian.log.0, .1, ... */
+    static final String ARQUILLIAN_LOG = "payara-arquillian.log";
     /** Shorter values (a user code, a test's made-up "x") could match by chance; none of Tessera's secrets is that short. */
     static final int MIN_LENGTH = 10;
     private static final Set<String> SECRET_MEMBERS = Set.of("client_secret", "access_token", "refresh_token", "id_token",
@@ -76,6 +80,19 @@ public final class LogCanary {
             }
         }
         return response;
+    }
+
+    /** The log of the Arquillian server running now: the newest of its files (each server opens its own). */
+    public static String currentServerLog() {
+        Path target = FILE.getParent();
+        try (Stream<Path> files = Files.list(target)) {
+            Path newest = files.filter(f -> f.getFileName().toString().startsWith(ARQUILLIAN_LOG) && !f.toString().endsWith(".lck"))
+                    .max(Comparator.comparing(f -> f.toFile().lastModified())).orElseThrow(() -> new IllegalStateException(
+                            "No " + ARQUILLIAN_LOG + "* under " + target + ": run the integration tests through Maven"));
+            return Files.readString(newest, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Records the password fields of a form the tests submit. */

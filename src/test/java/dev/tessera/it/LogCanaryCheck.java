@@ -23,8 +23,6 @@ class LogCanaryCheck {
     static final Path TARGET = Path.of(System.getProperty("project.build.directory", "target"));
     /** The logs of the servers the tests start themselves ({@link PayaraMicroProcess}). */
     static final Path LOGS = TARGET.resolve("payara-it");
-    /** The Arquillian servers' log files, arquillian.xml's --logtofile: payara-arquillian.log.0, .1, ... */
-    static final String ARQUILLIAN_LOG = "payara-arquillian.log";
 
     @Test
     void noServerLogHoldsASecretTheTestsCreated() throws IOException {
@@ -36,7 +34,7 @@ class LogCanaryCheck {
             files.filter(Files::isRegularFile).forEach(logs::add);
         }
         try (Stream<Path> files = Files.list(TARGET)) {
-            files.filter(f -> f.getFileName().toString().startsWith(ARQUILLIAN_LOG) && !f.toString().endsWith(".lck")).forEach(logs::add);
+            files.filter(f -> f.getFileName().toString().startsWith(LogCanary.ARQUILLIAN_LOG) && !f.toString().endsWith(".lck")).forEach(logs::add);
         }
         assertThat(logs).as("server logs under " + LOGS).isNotEmpty();
         assertThat(secrets).as("secrets recorded in " + LogCanary.FILE).isNotEmpty();

@@ -139,6 +139,26 @@ class TokenEndpointErrorsIT {
         assertThat(replay.body()).contains("jti");
     }
 
+    /**
+     * Issue 18 point 4: fifty replays of one assertion are fifty 401s and at most one log line, no stack trace
+     * (the unique-key violation used to log about 170 lines each).
+     */
+    @Test
+    void fiftyReplaysAreDecidedWithoutAnExceptionAndLoggedOnceAMinute() throws Exception {
+        String assertion = signed(claims().build());
+        assertThat(post(null, assertionBody(assertion)).statusCode()).isEqualTo(200);
+        Thread.sleep(1000);
+        String before = LogCanary.currentServerLog();
+        for (int i = 0; i < 50; i++) {
+            assertJsonError(post(null, assertionBody(assertion)), 401, "invalid_client");
+        }
+        Thread.sleep(2000);
+        String during = LogCanary.currentServerLog().substring(before.length());
+        assertThat(during.lines().filter(line -> line.contains("replayed client-assertion jti")).count()).as(during).isLessThanOrEqualTo(1);
+        assertThat(during.lines().count()).as(during).isLessThanOrEqualTo(3);
+        assertThat(during).doesNotContain("Exception", "\tat ");
+    }
+
     @Test
     void scopeNotAllowedIsInvalidScope() {
         assertJsonError(post(basicOk(), "grant_type=client_credentials&scope=read%20admin"), 400, "invalid_scope");

@@ -178,6 +178,27 @@ class EntityMappingIT {
             assertThat(rehashed.passwordHash()).isEqualTo("new");
         }
 
+        /** Issue 18 point 4: a replay is a row count of 0, not an exception that dooms the transaction and fills the log. */
+        @Test
+        void firstInsertAnswersAReplayWithARowCountAndNoException() {
+            String key = "r".repeat(40) + UUID.randomUUID().toString().substring(0, 8);
+            Instant expires = Instant.parse("2026-06-01T00:00:00Z");
+            List<Boolean> answers = new ArrayList<>();
+            inTransaction(em -> answers.add(JpaInserts.on(em).insert(ReplayEntry.TABLE, ReplayEntry.KEY_COLUMN, key, expires)));
+            inTransaction(em -> {
+                for (int i = 0; i < 3; i++) {
+                    answers.add(JpaInserts.on(em).insert(ReplayEntry.TABLE, ReplayEntry.KEY_COLUMN, key, expires.plusSeconds(60)));
+                }
+                assertThat(em.getTransaction().getRollbackOnly()).isFalse();
+            });
+
+            assertThat(answers).containsExactly(true, false, false, false);
+            List<?> stored = read(em -> em.createNativeQuery("SELECT expires_at FROM replay_entry WHERE key_hash = ?1")
+                    .setParameter(1, key).getResultList());
+            assertThat(stored).hasSize(1);
+            assertThat(((Number) stored.get(0)).longValue()).isEqualTo(expires.toEpochMilli());
+        }
+
         @Test
         void loginFailuresCountUnderARowLockAndAreReapedOnceExpired() {
             Instant now = Instant.parse("2026-06-01T00:00:00Z");
