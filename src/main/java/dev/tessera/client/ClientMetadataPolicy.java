@@ -15,7 +15,6 @@ import java.util.Set;
 import org.jose4j.json.JsonUtil;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
-import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.lang.JoseException;
 
 /**
@@ -128,9 +127,9 @@ public class ClientMetadataPolicy {
                 throw invalid("jwks contains a member that is not a valid JWK");
             }
             for (JsonWebKey key : keys) {
-                if (key instanceof PublicJsonWebKey pk && pk.getPrivateKey() != null || "oct".equals(key.getKeyType())) {
-                    throw invalid("jwks must contain public keys only");
-                }
+                ClientKeyRules.refusal(key).ifPresent(reason -> {
+                    throw invalid("jwks " + reason);
+                });
             }
         }
         if (m.jwksUri() != null && (!m.jwksUri().startsWith("https://") || !isUri(m.jwksUri()))) {

@@ -131,6 +131,16 @@ class SignInAttacksIT {
         }
     }
 
+    /** Issue 18 point 6: the flow, session and SSO cookies of a sign-in are all HttpOnly and SameSite. */
+    @Test
+    void everyCookieOfASignInIsHttpOnlyAndSameSite() {
+        Browser browser = new Browser();
+        SignIn.loginAndApprove(browser, SignIn.codeRequest("victim", CB, "openid", SignIn.verifier()), "mallory-target");
+        assertThat(browser.setCookies()).anyMatch(c -> c.startsWith("tessera_flow_")).anyMatch(c -> c.startsWith("JSESSIONID="))
+                .anyMatch(c -> c.startsWith("tessera_sso="));
+        SignIn.assertCookiesHardened(browser.setCookies(), false);
+    }
+
     @Test
     void aReplayedCodeIsRefusedAndRevokesTheTokensOfTheFirstRedemption() {
         String[] code = code("victim", true);
