@@ -84,6 +84,9 @@ public class Client {
     @Column(name = "refresh_token_idle")
     private Integer refreshTokenIdleSeconds;
 
+    @Column(name = "refresh_token_reuse_interval")
+    private Integer refreshTokenReuseIntervalSeconds;
+
     @Column(name = "id_token_signing_alg", length = 16)
     private String idTokenSigningAlg;
 
@@ -198,6 +201,8 @@ public class Client {
     public void refreshTokenLifetimeSeconds(Integer value) { refreshTokenLifetimeSeconds = value; }
     public Integer refreshTokenIdleSeconds() { return refreshTokenIdleSeconds; }
     public void refreshTokenIdleSeconds(Integer value) { refreshTokenIdleSeconds = value; }
+    public Integer refreshTokenReuseIntervalSeconds() { return refreshTokenReuseIntervalSeconds; }
+    public void refreshTokenReuseIntervalSeconds(Integer value) { refreshTokenReuseIntervalSeconds = value; }
     public String idTokenSigningAlg() { return idTokenSigningAlg; }
     public void idTokenSigningAlg(String value) { idTokenSigningAlg = value; }
     public String jwks() { return jwks; }

@@ -33,6 +33,7 @@ public final class ClientFields {
     public static final String ACCESS_TOKEN_SIGNING_ALG = "access_token_signing_alg";
     public static final String REFRESH_TOKEN_LIFETIME = "refresh_token_lifetime";
     public static final String REFRESH_TOKEN_IDLE = "refresh_token_idle";
+    public static final String REFRESH_TOKEN_REUSE_INTERVAL = "refresh_token_reuse_interval";
     public static final String REQUIRE_PKCE = "require_pkce";
     public static final String REQUIRE_CONSENT = "require_consent";
     public static final String ENABLED = "enabled";

@@ -66,6 +66,9 @@ public final class ClientJson {
         if (c.refreshTokenIdleSeconds() != null) {
             json.add(ClientFields.REFRESH_TOKEN_IDLE, c.refreshTokenIdleSeconds());
         }
+        if (c.refreshTokenReuseIntervalSeconds() != null) {
+            json.add(ClientFields.REFRESH_TOKEN_REUSE_INTERVAL, c.refreshTokenReuseIntervalSeconds());
+        }
         return json;
     }
 

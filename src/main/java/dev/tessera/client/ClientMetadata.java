@@ -24,8 +24,11 @@ public record ClientMetadata(
         String policyUri, String tosUri, Set<String> contacts, String jwks, String jwksUri,
         String idTokenSignedResponseAlg, String backchannelLogoutUri, String accessTokenFormat,
         Integer accessTokenLifetime, String accessTokenSigningAlg, Integer refreshTokenLifetime,
-        Integer refreshTokenIdle, Boolean requirePkce, Boolean requireConsent, Boolean enabled, Boolean allowPlainPkce,
+        Integer refreshTokenIdle, Integer refreshTokenReuseInterval, Boolean requirePkce, Boolean requireConsent, Boolean enabled, Boolean allowPlainPkce,
         Set<String> tokenExchangeAudiences, Boolean tokenExchangeRefreshTokens) {
+
+    /** A reuse interval is a grace for retries, not a second lifetime: at most five minutes. */
+    public static final int MAX_REUSE_INTERVAL = 300;
 
     public static ClientMetadata fromJson(JsonObject json) {
         return new ClientMetadata(
@@ -39,7 +42,8 @@ public record ClientMetadata(
                 string(json, ClientFields.ID_TOKEN_SIGNED_RESPONSE_ALG), string(json, ClientFields.BACKCHANNEL_LOGOUT_URI),
                 string(json, ClientFields.ACCESS_TOKEN_FORMAT), integer(json, ClientFields.ACCESS_TOKEN_LIFETIME),
                 string(json, ClientFields.ACCESS_TOKEN_SIGNING_ALG), integer(json, ClientFields.REFRESH_TOKEN_LIFETIME),
-                integer(json, ClientFields.REFRESH_TOKEN_IDLE), bool(json, ClientFields.REQUIRE_PKCE),
+                integer(json, ClientFields.REFRESH_TOKEN_IDLE), seconds(json, ClientFields.REFRESH_TOKEN_REUSE_INTERVAL),
+                bool(json, ClientFields.REQUIRE_PKCE),
                 bool(json, ClientFields.REQUIRE_CONSENT), bool(json, ClientFields.ENABLED),
                 bool(json, ClientFields.ALLOW_PLAIN_PKCE), strings(json, ClientFields.TOKEN_EXCHANGE_AUDIENCES),
                 bool(json, ClientFields.TOKEN_EXCHANGE_REFRESH_TOKENS));
@@ -116,6 +120,18 @@ public record ClientMetadata(
         }
         if (!(value instanceof JsonNumber n) || !n.isIntegral() || n.longValue() <= 0 || n.longValue() > Integer.MAX_VALUE) {
             throw wrongType(name, "a positive whole number of seconds");
+        }
+        return n.intValue();
+    }
+
+    /** A number of seconds where 0 means "off" (and overrides a server default). */
+    private static Integer seconds(JsonObject json, String name) {
+        JsonValue value = member(json, name);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof JsonNumber n) || !n.isIntegral() || n.longValue() < 0 || n.longValue() > MAX_REUSE_INTERVAL) {
+            throw wrongType(name, "a whole number of seconds from 0 to " + MAX_REUSE_INTERVAL);
         }
         return n.intValue();
     }

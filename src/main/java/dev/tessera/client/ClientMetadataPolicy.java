@@ -166,6 +166,7 @@ public class ClientMetadataPolicy {
         client.accessTokenLifetimeSeconds(m.accessTokenLifetime());
         client.refreshTokenLifetimeSeconds(m.refreshTokenLifetime());
         client.refreshTokenIdleSeconds(m.refreshTokenIdle());
+        client.refreshTokenReuseIntervalSeconds(m.refreshTokenReuseInterval());
         client.requirePkce(ClientMetadata.or(m.requirePkce(), true));
         client.requireConsent(ClientMetadata.or(m.requireConsent(), true));
         client.enabled(ClientMetadata.or(m.enabled(), true));

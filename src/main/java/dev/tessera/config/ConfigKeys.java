@@ -34,6 +34,7 @@ public final class ConfigKeys {
     public static final String TOKENS_ID_TOKEN_LIFETIME = "tessera.tokens.id-token-lifetime";
     public static final String TOKENS_REFRESH_TOKEN_LIFETIME = "tessera.tokens.refresh-token-lifetime";
     public static final String TOKENS_REFRESH_TOKEN_IDLE = "tessera.tokens.refresh-token-idle";
+    public static final String TOKENS_REFRESH_TOKEN_REUSE_INTERVAL = "tessera.tokens.refresh-token-reuse-interval";
     public static final String TOKENS_OFFLINE_LIFETIME = "tessera.tokens.offline-lifetime";
 
     public static final String OUTBOUND_ALLOW_PRIVATE_NETWORKS = "tessera.outbound.allow-private-networks";

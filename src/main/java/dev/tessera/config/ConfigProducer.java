@@ -83,6 +83,7 @@ public class ConfigProducer {
                 duration(ConfigKeys.TOKENS_ID_TOKEN_LIFETIME),
                 duration(ConfigKeys.TOKENS_REFRESH_TOKEN_LIFETIME),
                 duration(ConfigKeys.TOKENS_REFRESH_TOKEN_IDLE),
+                duration(ConfigKeys.TOKENS_REFRESH_TOKEN_REUSE_INTERVAL),
                 duration(ConfigKeys.TOKENS_OFFLINE_LIFETIME));
     }
 

@@ -12,9 +12,11 @@ import java.time.Duration;
  * @param idTokenLifetime         lifetime of ID tokens
  * @param refreshTokenLifetime    absolute lifetime of a refresh token family when the client sets none
  * @param refreshTokenIdle        a refresh token unused this long expires, when the client sets none
+ * @param refreshTokenReuseInterval how long a rotated refresh token may be presented again for a fresh successor,
+ *                                when the client sets none (zero: never; docs/security.md)
  * @param offlineLifetime         absolute lifetime when offline_access was granted
  */
 public record TokenSettings(Duration accessTokenLifetime, String accessTokenAlgorithm,
         Duration assertionMaxLifetime, Duration clockSkew, Duration idTokenLifetime, Duration refreshTokenLifetime,
-        Duration refreshTokenIdle, Duration offlineLifetime) {
+        Duration refreshTokenIdle, Duration refreshTokenReuseInterval, Duration offlineLifetime) {
 }

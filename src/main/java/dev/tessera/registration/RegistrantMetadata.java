@@ -26,7 +26,8 @@ final class RegistrantMetadata {
     /** Tessera settings only the admin API may set; a registrant's values for them are ignored. */
     static final Set<String> OPERATOR_FIELDS = Set.of(ClientFields.DEFAULT_SCOPE, ClientFields.ALLOWED_RESOURCES,
             ClientFields.ACCESS_TOKEN_FORMAT, ClientFields.ACCESS_TOKEN_LIFETIME, ClientFields.ACCESS_TOKEN_SIGNING_ALG,
-            ClientFields.REFRESH_TOKEN_LIFETIME, ClientFields.REFRESH_TOKEN_IDLE, ClientFields.REQUIRE_PKCE,
+            ClientFields.REFRESH_TOKEN_LIFETIME, ClientFields.REFRESH_TOKEN_IDLE,
+            ClientFields.REFRESH_TOKEN_REUSE_INTERVAL, ClientFields.REQUIRE_PKCE,
             ClientFields.REQUIRE_CONSENT, ClientFields.ENABLED, ClientFields.ALLOW_PLAIN_PKCE,
             ClientFields.TOKEN_EXCHANGE_AUDIENCES, ClientFields.TOKEN_EXCHANGE_REFRESH_TOKENS);
     /**
@@ -74,6 +75,7 @@ final class RegistrantMetadata {
         addIfSet(json, ClientFields.ACCESS_TOKEN_LIFETIME, current.accessTokenLifetimeSeconds());
         addIfSet(json, ClientFields.REFRESH_TOKEN_LIFETIME, current.refreshTokenLifetimeSeconds());
         addIfSet(json, ClientFields.REFRESH_TOKEN_IDLE, current.refreshTokenIdleSeconds());
+        addIfSet(json, ClientFields.REFRESH_TOKEN_REUSE_INTERVAL, current.refreshTokenReuseIntervalSeconds());
         if (current.accessTokenSigningAlg() != null) {
             json.add(ClientFields.ACCESS_TOKEN_SIGNING_ALG, current.accessTokenSigningAlg());
         }

@@ -30,6 +30,10 @@ public class RefreshToken extends OneTimeArtifact {
     @Column(name = "idle_expires_at", nullable = false)
     private Instant idleExpiresAt;
 
+    /** The token this one was rotated from; null for a family's first token. */
+    @Column(name = "parent_hash", length = 64)
+    private String parentHash;
+
     protected RefreshToken() {
     }
 
@@ -39,6 +43,7 @@ public class RefreshToken extends OneTimeArtifact {
         this.claims = grant.grant().claims();
         this.offline = grant.offline();
         this.idleExpiresAt = idleExpiresAt.isBefore(grant.expiresAt()) ? idleExpiresAt : grant.expiresAt();
+        this.parentHash = grant.rotatedFrom();
     }
 
     /** The introspection view (RFC 7662 §2.2); token_type_hint-independent. */
@@ -59,4 +64,5 @@ public class RefreshToken extends OneTimeArtifact {
 
     public String familyId() { return grantId(); }
     public Instant idleExpiresAt() { return idleExpiresAt; }
+    public String parentHash() { return parentHash; }
 }

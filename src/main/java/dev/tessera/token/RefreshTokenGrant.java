@@ -2,8 +2,6 @@ package dev.tessera.token;
 
 import dev.tessera.client.Client;
 import dev.tessera.oauth.GrantTypes;
-import dev.tessera.oauth.OAuthError;
-import dev.tessera.oauth.OAuthException;
 import dev.tessera.oauth.OAuthParameters;
 import dev.tessera.oauth.Scopes;
 import dev.tessera.user.UserAccount;
@@ -27,7 +25,7 @@ public class RefreshTokenGrant implements GrantHandler {
     UserDirectory users;
 
     @Inject
-    UserTokens tokens;
+    RefreshRotation rotation;
 
     @Override
     public String grantType() {
@@ -41,14 +39,9 @@ public class RefreshTokenGrant implements GrantHandler {
         String value = request.form().require(OAuthParameters.REFRESH_TOKEN);
         // The person is re-checked (not from a cache: an LDAP account disabled in the directory ends here) before
         // the token is consumed, so a user store that cannot answer fails the request with the client's token intact.
-        UserAccount checked = refreshTokens.findLive(value).filter(t -> t.clientId().equals(client.clientId()))
+        // A token already rotated is looked up too: within the reuse interval it may still stand for a retry.
+        UserAccount checked = refreshTokens.find(value).filter(t -> t.clientId().equals(client.clientId()))
                 .flatMap(t -> users.recheck(t.grant().subject())).filter(UserAccount::enabled).orElse(null);
-        RefreshGrant grant = refreshTokens.rotate(value, client, requestedScope);
-        UserAccount user = checked != null && checked.subject().equals(grant.subject()) ? checked : null;
-        if (user == null) {
-            refreshTokens.revokeFamily(grant.familyId());
-            throw new OAuthException(OAuthError.INVALID_GRANT, "The user's account is no longer active");
-        }
-        return tokens.issue(client, user, grant, null).response();
+        return rotation.rotate(value, client, requestedScope, checked);
     }
 }

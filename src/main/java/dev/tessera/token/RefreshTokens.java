@@ -40,6 +40,9 @@ public class RefreshTokens {
     OneTimeArtifacts artifacts;
 
     @Inject
+    RefreshRetries retries;
+
+    @Inject
     Clock clock;
 
     /** The first token of a family; its absolute lifetime is fixed here. */
@@ -73,7 +76,10 @@ public class RefreshTokens {
     /**
      * Consumes a refresh token for rotation. Bound to the client (RFC 6749 §6: "ensure that the refresh
      * token was issued to the authenticated client") before anything else, so another client cannot even
-     * burn it. Consumption is one atomic update; a second use revokes the family.
+     * burn it. Consumption is one atomic update; a second use revokes the family, unless it is a retry
+     * within the client's reuse interval ({@link RefreshRetries}). Runs in the caller's transaction when there
+     * is one, so that the successor is written before the consumption commits: a parallel presentation of the
+     * same token waits for that commit on the row, and then sees (and, as reuse, revokes) the successor.
      */
     @Transactional(dontRollbackOn = OAuthException.class)
     public RefreshGrant rotate(String value, Client client, Set<String> requestedScope) {
@@ -91,6 +97,10 @@ public class RefreshTokens {
         }
         Instant now = clock.instant();
         if (!artifacts.consume(RefreshToken.class, hash, now)) {
+            Optional<RefreshGrant> retried = retries.retry(token, client, now);
+            if (retried.isPresent()) {
+                return requestedScope == null ? retried.get() : retried.get().narrowedTo(requestedScope);
+            }
             revokeFamily(token.familyId());
             throw new OAuthException(OAuthError.INVALID_GRANT, "The refresh token is invalid, expired or revoked",
                     "refresh token reuse: family " + token.familyId() + " revoked");
@@ -98,7 +108,8 @@ public class RefreshTokens {
         if (!now.isBefore(token.expiresAt()) || !now.isBefore(token.idleExpiresAt())) {
             throw invalid("The refresh token is invalid, expired or revoked");
         }
-        return requestedScope == null ? token.grant() : token.grant().narrowedTo(requestedScope);
+        RefreshGrant grant = token.grant().rotatedFrom(hash);
+        return requestedScope == null ? grant : grant.narrowedTo(requestedScope);
     }
 
     /** Revokes every token of a family and the access tokens issued with them. */
@@ -125,13 +136,16 @@ public class RefreshTokens {
 
     /** For revocation (RFC 7009) and introspection: the live, unconsumed token with this value. */
     public Optional<RefreshToken> findLive(String value) {
+        return find(value).filter(t -> t.consumedAt() == null && clock.instant().isBefore(t.idleExpiresAt()));
+    }
+
+    /** The token with this value, consumed or not, within its family's lifetime. */
+    public Optional<RefreshToken> find(String value) {
         if (value == null || value.length() > 128) {
             return Optional.empty();
         }
-        RefreshToken token = em.find(RefreshToken.class, Secrets.sha256Hex(value));
-        Instant now = clock.instant();
-        return Optional.ofNullable(token)
-                .filter(t -> t.consumedAt() == null && now.isBefore(t.expiresAt()) && now.isBefore(t.idleExpiresAt()));
+        return Optional.ofNullable(em.find(RefreshToken.class, Secrets.sha256Hex(value)))
+                .filter(t -> clock.instant().isBefore(t.expiresAt()));
     }
 
     private static OAuthException invalid(String description) {

@@ -41,7 +41,7 @@ final class ClientFixtures {
     static final Duration MAX_ASSERTION_LIFETIME = Duration.ofMinutes(5);
     static final Duration SKEW = Duration.ofSeconds(30);
     static final TokenSettings TOKEN_SETTINGS = new TokenSettings(Duration.ofMinutes(10), "RS256",
-            MAX_ASSERTION_LIFETIME, SKEW, Duration.ofMinutes(10), Duration.ofHours(10), Duration.ofMinutes(30), Duration.ofDays(30));
+            MAX_ASSERTION_LIFETIME, SKEW, Duration.ofMinutes(10), Duration.ofHours(10), Duration.ofMinutes(30), Duration.ZERO, Duration.ofDays(30));
     /** PBKDF2 of the development secret takes a noticeable fraction of a second: derive it once. */
     static final KeyEncryptor ENCRYPTOR = new KeyEncryptor(KeyEncryptionSecret.developmentDefault());
 

@@ -41,7 +41,7 @@ final class MetadataFixtures {
                 m.tokenEndpointAuthMethod(), m.tokenEndpointAuthSigningAlg(), m.scope(), m.defaultScope(),
                 m.allowedResources(), m.clientName(), m.logoUri(), m.policyUri(), m.tosUri(), m.contacts(), m.jwks(),
                 m.jwksUri(), m.idTokenSignedResponseAlg(), m.backchannelLogoutUri(), m.accessTokenFormat(),
-                m.accessTokenLifetime(), m.accessTokenSigningAlg(), m.refreshTokenLifetime(), m.refreshTokenIdle(),
+                m.accessTokenLifetime(), m.accessTokenSigningAlg(), m.refreshTokenLifetime(), m.refreshTokenIdle(), m.refreshTokenReuseInterval(),
                 m.requirePkce(), m.requireConsent(), m.enabled(), m.allowPlainPkce(),
                 m.tokenExchangeAudiences(), m.tokenExchangeRefreshTokens());
     }

@@ -27,6 +27,8 @@ class SignInAttacksIT {
     static JsonObject web;
     static JsonObject other;
     static JsonObject noPkce;
+    static JsonObject retrying;
+    static JsonObject briefRetry;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -41,6 +43,8 @@ class SignInAttacksIT {
         web = Admin.createClient("{\"client_id\":\"victim\"," + common + "}");
         other = Admin.createClient("{\"client_id\":\"attacker\"," + common + "}");
         noPkce = Admin.createClient("{\"client_id\":\"legacy\",\"require_pkce\":false," + common + "}");
+        retrying = Admin.createClient("{\"client_id\":\"retrying\",\"refresh_token_reuse_interval\":60," + common + "}");
+        briefRetry = Admin.createClient("{\"client_id\":\"brief-retry\",\"refresh_token_reuse_interval\":1," + common + "}");
     }
 
     static String basic(JsonObject client) {
@@ -175,6 +179,56 @@ class SignInAttacksIT {
 
         assertJsonError(token(basic(web), Map.of("grant_type", "refresh_token", "refresh_token", first.getString("refresh_token"))), 400, "invalid_grant");
         assertJsonError(token(basic(web), Map.of("grant_type", "refresh_token", "refresh_token", second)), 400, "invalid_grant");
+    }
+
+    /** Issue 18, point 8: a client that lost a refresh answer retries with the rotated token and keeps its grant. */
+    @Test
+    void withinTheReuseIntervalARetryReplacesTheUnusedSuccessorAndAfterItsUseTheRetryIsReuse() {
+        assertThat(retrying.getInt("refresh_token_reuse_interval")).as("echoed by the admin API").isEqualTo(60);
+        String[] code = code("retrying", true);
+        String first = Admin.json(token(basic(retrying), redeem(code[0], code[1])).body()).getString("refresh_token");
+        String lost = refreshed(retrying, first);
+
+        String retried = refreshed(retrying, first);
+        assertThat(retried).isNotEqualTo(lost);
+        assertThat(introspect(lost).getBoolean("active")).as("the unseen successor is replaced").isFalse();
+        String next = refreshed(retrying, retried);
+
+        assertJsonError(refresh(retrying, first), 400, "invalid_grant");
+        assertJsonError(refresh(retrying, next), 400, "invalid_grant");
+    }
+
+    /** A thief retrying first gets a token; the client's successor, presented next, is reuse and ends both. */
+    @Test
+    void theReplacedSuccessorPresentedLaterIsReuseAndRevokesTheThiefsTokenToo() {
+        String[] code = code("retrying", true);
+        String stolen = Admin.json(token(basic(retrying), redeem(code[0], code[1])).body()).getString("refresh_token");
+        String clients = refreshed(retrying, stolen);
+        String thiefs = refreshed(retrying, stolen);
+
+        assertJsonError(refresh(retrying, clients), 400, "invalid_grant");
+        assertJsonError(refresh(retrying, thiefs), 400, "invalid_grant");
+    }
+
+    @Test
+    void afterTheReuseIntervalTheRotatedTokenIsReuseAndRevokesTheFamily() throws InterruptedException {
+        String[] code = code("brief-retry", true);
+        String first = Admin.json(token(basic(briefRetry), redeem(code[0], code[1])).body()).getString("refresh_token");
+        String second = refreshed(briefRetry, first);
+        Thread.sleep(1500);
+
+        assertJsonError(refresh(briefRetry, first), 400, "invalid_grant");
+        assertJsonError(refresh(briefRetry, second), 400, "invalid_grant");
+    }
+
+    static HttpResponse<String> refresh(JsonObject client, String refreshToken) {
+        return token(basic(client), Map.of("grant_type", "refresh_token", "refresh_token", refreshToken));
+    }
+
+    static String refreshed(JsonObject client, String refreshToken) {
+        HttpResponse<String> answer = refresh(client, refreshToken);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return Admin.json(answer.body()).getString("refresh_token");
     }
 
     @Test

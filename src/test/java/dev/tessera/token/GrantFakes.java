@@ -111,6 +111,11 @@ public final class GrantFakes {
         }
 
         @Override
+        public Optional<RefreshToken> find(String value) {
+            return findLive(value);
+        }
+
+        @Override
         public RefreshGrant rotate(String value, Client client, Set<String> requested) {
             requestedScope = requested;
             if (rotated == null) {

@@ -17,7 +17,9 @@ class RefreshTokenGrantTest {
     RefreshTokenGrantTest() {
         grant.refreshTokens = fakes.refreshTokens;
         grant.users = fakes.users;
-        grant.tokens = fakes.tokens;
+        grant.rotation = new RefreshRotation();
+        grant.rotation.refreshTokens = fakes.refreshTokens;
+        grant.rotation.tokens = fakes.tokens;
     }
 
     TokenRequest request(String form) {

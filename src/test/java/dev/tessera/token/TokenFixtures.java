@@ -30,7 +30,7 @@ final class TokenFixtures {
     static final String ISSUER = "https://sso.example.com";
     static final Duration LIFETIME = Duration.ofMinutes(10);
     static final TokenSettings SETTINGS = new TokenSettings(LIFETIME, "ES256", Duration.ofMinutes(5), Duration.ofSeconds(30),
-            Duration.ofMinutes(10), Duration.ofHours(10), Duration.ofMinutes(30), Duration.ofDays(30));
+            Duration.ofMinutes(10), Duration.ofHours(10), Duration.ofMinutes(30), Duration.ZERO, Duration.ofDays(30));
 
     /** Key generation (RSA especially) is the slow part; the ring never changes, so every test shares it. */
     private static final KeyRing RING = KeyFixtures.ring(Clock.fixed(NOW, ZoneOffset.UTC), SigningAlgorithm.ES256,

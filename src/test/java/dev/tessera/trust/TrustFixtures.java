@@ -47,7 +47,7 @@ public final class TrustFixtures {
         verifier.keys = new IssuerKeys();
         verifier.replay = replay;
         verifier.settings = new TokenSettings(Duration.ofMinutes(10), "ES256", MAX_LIFETIME, SKEW, Duration.ofMinutes(10),
-                Duration.ofHours(10), Duration.ofMinutes(30), Duration.ofDays(30));
+                Duration.ofHours(10), Duration.ofMinutes(30), Duration.ZERO, Duration.ofDays(30));
         verifier.clock = Clock.fixed(NOW, ZoneOffset.UTC);
     }
 
