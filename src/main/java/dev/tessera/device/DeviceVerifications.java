@@ -93,7 +93,7 @@ public class DeviceVerifications {
                 .setParameter("h", Secrets.sha256Hex(flowId)).setLockMode(lock).getResultStream().findFirst();
     }
 
-    private static boolean bindsBrowser(DeviceCode code, String flowId, Function<String, String> cookies) {
+    private boolean bindsBrowser(DeviceCode code, String flowId, Function<String, String> cookies) {
         String browser = cookies.apply(cookieName(flowId));
         return browser != null && Secrets.constantTimeEquals(code.browserHash(), Secrets.sha256Hex(browser));
     }

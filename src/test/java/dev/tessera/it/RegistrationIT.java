@@ -45,6 +45,8 @@ import java.util.concurrent.Future;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.RsaJwkGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -192,7 +194,13 @@ class RegistrationIT {
                 new String[] {"invalid_client_metadata", "jwks and jwks_uri"},
                 "{\"grant_types\": [\"client_credentials\"], \"response_types\": [\"code\"]}",
                 new String[] {"invalid_client_metadata", "authorization_code"},
-                "[1, 2]", new String[] {"invalid_client_metadata", "JSON object"});
+                "[1, 2]", new String[] {"invalid_client_metadata", "JSON object"},
+                // Issue 18 point 1: a member named twice; point 5: a 1024-bit RSA key.
+                "{\"grant_types\": [\"client_credentials\"], \"client_name\": \"a\", \"client_name\": \"b\"}",
+                new String[] {"invalid_client_metadata", "twice"},
+                "{\"grant_types\": [\"client_credentials\"], \"token_endpoint_auth_method\": \"private_key_jwt\", \"jwks\": {\"keys\": ["
+                + RsaJwkGenerator.generateJwk(1024).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY) + "]}}",
+                new String[] {"invalid_client_metadata", "1024 bits"});
         cases.forEach((metadata, expected) -> {
             HttpResponse<String> response = register(initialToken, metadata);
             assertJsonError(response, 400, expected[0]);

@@ -340,19 +340,29 @@ class TokenEndpointErrorsIT {
     }
 
     @Test
-    void adminApiRejectsInvalidMetadataWithRfc7591Codes() {
+    void adminApiRejectsInvalidMetadataWithRfc7591Codes() throws Exception {
         String admin = "Bearer " + Admin.token();
+        // Issue 18 point 5: a weak key (1024-bit RSA) and a symmetric key in jwks.
+        String weak = new RSAKeyGenerator(1024, true).generate().toPublicJWK().toJSONString();
         for (String[] c : new String[][] {
                 {"{\"redirect_uris\":[\"http://app.example.com/cb\"]}", "invalid_redirect_uri"},
                 {"{\"redirect_uris\":[\"https://app.example.com/cb#frag\"]}", "invalid_redirect_uri"},
                 {"{\"grant_types\":[\"client_credentials\"],\"logo_uri\":\"http://x.example/logo.png\"}", "invalid_client_metadata"},
                 {"{\"grant_types\":[\"client_credentials\"],\"jwks\":{\"keys\":[]},\"jwks_uri\":\"https://x.example/jwks\"}", "invalid_client_metadata"},
                 {"{\"grant_types\":[\"client_credentials\"],\"response_types\":[\"code\"]}", "invalid_client_metadata"},
-                {"not json", "invalid_client_metadata"}}) {
+                {"not json", "invalid_client_metadata"},
+                {"{\"grant_types\":[\"client_credentials\"],\"token_endpoint_auth_method\":\"private_key_jwt\",\"jwks\":{\"keys\":[" + weak + "]}}",
+                    "invalid_client_metadata"},
+                {"{\"grant_types\":[\"client_credentials\"],\"token_endpoint_auth_method\":\"private_key_jwt\",\"jwks\":{\"keys\":["
+                    + "{\"kty\":\"oct\",\"k\":\"c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3JldA\"}]}}", "invalid_client_metadata"}}) {
             HttpResponse<String> response = Http.send(Http.request("/admin/api/clients").header("Authorization", admin)
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(c[0])));
             assertJsonError(response, 400, c[1]);
         }
+        HttpResponse<String> weakKey = Http.send(Http.request("/admin/api/clients").header("Authorization", admin)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"grant_types\":[\"client_credentials\"],"
+                        + "\"token_endpoint_auth_method\":\"private_key_jwt\",\"jwks\":{\"keys\":[" + weak + "]}}")));
+        assertThat(Admin.json(weakKey.body()).getString("error_description")).contains("1024 bits", "2048");
     }
 
     @Test
