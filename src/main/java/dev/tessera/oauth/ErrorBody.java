@@ -10,6 +10,7 @@ import jakarta.json.JsonObjectBuilder;
 public final class ErrorBody {
     /** RFC 6749 §5.1: "Cache-Control: no-store" on every response that may carry a token or error. */
     public static final String NO_STORE = "no-store";
+    private static final char SECTION_SIGN = '\u00A7';
 
     private ErrorBody() {
     }
@@ -37,7 +38,11 @@ public final class ErrorBody {
         for (int i = 0; i < description.length(); i++) {
             char c = description.charAt(i);
             boolean allowed = c >= 0x20 && c <= 0x7E && c != '"' && c != '\\';
-            out.append(allowed ? c : '?');
+            if (c == SECTION_SIGN) {
+                out.append("section ");
+            } else {
+                out.append(allowed ? c : '?');
+            }
         }
         return out.toString();
     }
