@@ -35,7 +35,7 @@ import java.util.stream.Stream;
 public final class LogCanary {
     /** The file, beside the server logs it is checked against. */
     static final Path FILE = Path.of(System.getProperty("project.build.directory", "target"), "it-secrets.txt");
-    /** The Arquillian servers' log files, arquillian.xml's --logtofile: payara-arquillian.log.0, .1, ... */
+    /** The Arquillian servers' log files, arquillian.xml's logtofile option: payara-arquillian.log.0, .1, ... */
     static final String ARQUILLIAN_LOG = "payara-arquillian.log";
     /** Shorter values (a user code, a test's made-up "x") could match by chance; none of Tessera's secrets is that short. */
     static final int MIN_LENGTH = 10;

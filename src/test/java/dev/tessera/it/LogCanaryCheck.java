@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The log canary (issue 18 point 3): after the integration suite, no server log holds any secret the tests
  * created or sent ({@link LogCanary}). Failsafe runs it last, in an execution of its own (pom.xml, log-canary),
- * so it sees the logs of both passes: the Arquillian servers' (arquillian.xml's --logtofile) and those the
+ * so it sees the logs of both passes: the Arquillian servers' (arquillian.xml's logtofile option) and those the
  * tests start themselves ({@link PayaraMicroProcess}, under target/payara-it/). Not an *IT, so neither pass
  * runs it early; it starts no server.
  */
