@@ -6,6 +6,7 @@ import dev.tessera.oauth.OAuthError;
 import dev.tessera.oauth.OAuthException;
 import dev.tessera.oauth.ResourceIndicators;
 import dev.tessera.oauth.Scopes;
+import dev.tessera.persistence.ColumnFit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -83,6 +84,11 @@ public class ClientMetadataPolicy {
         applyDisplay(m, client);
         applyTokenSettings(m, client);
         requireJwtAdminTokens(client);
+        // Issue 18 point 1: what the columns cannot hold is the request's fault, named, not a failed insert.
+        List<String> unfit = ColumnFit.violations(client);
+        if (!unfit.isEmpty()) {
+            throw invalid(String.join("; ", unfit));
+        }
     }
 
     private void checkConsistency(Set<String> grants, Set<String> responses, ClientAuthentication method) {

@@ -200,7 +200,10 @@ class RegistrationIT {
                 new String[] {"invalid_client_metadata", "twice"},
                 "{\"grant_types\": [\"client_credentials\"], \"token_endpoint_auth_method\": \"private_key_jwt\", \"jwks\": {\"keys\": ["
                 + RsaJwkGenerator.generateJwk(1024).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY) + "]}}",
-                new String[] {"invalid_client_metadata", "1024 bits"});
+                new String[] {"invalid_client_metadata", "1024 bits"},
+                // Issue 18 point 1: one character past the column, named; before, a 500 from the failed insert.
+                "{\"grant_types\": [\"client_credentials\"], \"client_name\": \"" + "n".repeat(201) + "\"}",
+                new String[] {"invalid_client_metadata", "client_name is longer than the 200 characters"});
         cases.forEach((metadata, expected) -> {
             HttpResponse<String> response = register(initialToken, metadata);
             assertJsonError(response, 400, expected[0]);
