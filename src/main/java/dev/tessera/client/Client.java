@@ -20,7 +20,8 @@ import java.util.Set;
  */
 @Entity
 @Table(name = "client")
-@FitsColumns
+@FitsColumns(unbounded = {"redirect_uris", "post_logout_redirect_uris", "allowed_scopes", "default_scopes", "allowed_resources",
+    "jwks", "contacts", "token_exchange_audiences"})
 public class Client {
     @Id
     @Column(name = "client_id", length = 128)

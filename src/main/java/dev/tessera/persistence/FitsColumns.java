@@ -25,4 +25,10 @@ public @interface FitsColumns {
     Class<?>[] groups() default {};
 
     Class<? extends Payload>[] payload() default {};
+
+    /**
+     * Columns the changelog makes {@code clob} (text without a length): the length in their mapping is a hint,
+     * not a limit, so they are bounded by counts ({@code @Size}) and the request size instead.
+     */
+    String[] unbounded() default {};
 }

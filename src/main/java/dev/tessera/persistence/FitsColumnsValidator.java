@@ -9,14 +9,21 @@ import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Checks {@link FitsColumns}: each text column's value, as it will be written, against the column's length. */
 public class FitsColumnsValidator implements ConstraintValidator<FitsColumns, Object> {
     private static final Map<Class<?>, List<Sized>> COLUMNS = new ConcurrentHashMap<>();
+    private Set<String> unbounded = Set.of();
 
     /** One length-limited column of an entity: its field, its length and, for a converted field, the converter. */
     private record Sized(Field field, Column column, AttributeConverter<Object, Object> converter) {
+    }
+
+    @Override
+    public void initialize(FitsColumns annotation) {
+        unbounded = Set.of(annotation.unbounded());
     }
 
     @Override
@@ -26,6 +33,9 @@ public class FitsColumnsValidator implements ConstraintValidator<FitsColumns, Ob
         }
         boolean valid = true;
         for (Sized sized : COLUMNS.computeIfAbsent(entity.getClass(), FitsColumnsValidator::columns)) {
+            if (unbounded.contains(sized.column().name())) {
+                continue;
+            }
             int length = length(sized, entity);
             if (length > sized.column().length()) {
                 valid = false;

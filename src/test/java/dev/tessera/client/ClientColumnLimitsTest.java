@@ -24,7 +24,8 @@ class ClientColumnLimitsTest {
     @Test
     void everyTextColumnTakesItsLengthAndRefusesOneMoreNamingTheColumn() throws Exception {
         List<Field> fields = ClientColumns.limitedFields();
-        assertThat(fields).extracting(Field::getName).contains("clientName", "logoUri", "jwks", "redirectUris", "contacts");
+        assertThat(fields).extracting(Field::getName).contains("clientName", "logoUri", "jwksUri", "grantTypes", "responseTypes")
+                .doesNotContain("jwks", "redirectUris", "contacts");
         for (Field field : fields) {
             Column column = field.getAnnotation(Column.class);
             Client client = new Client("limits", ClientAuthMethod.CLIENT_SECRET_BASIC, Instant.EPOCH);

@@ -89,6 +89,8 @@ class DeviceFlowIT {
         DeviceAuthorizationRequest request = builder.endpointURI(DEVICE_AUTHORIZATION).scope(Scope.parse(scope)).build();
         DeviceAuthorizationResponse response = DeviceAuthorizationResponse.parse(request.toHTTPRequest().send());
         assertThat(response.indicatesSuccess()).as(() -> response.toErrorResponse().getErrorObject().toJSONObject().toString()).isTrue();
+        // The SDK has its own HTTP stack, so the device code is recorded for the log canary here.
+        LogCanary.record("device_code", response.toSuccessResponse().getDeviceCode().getValue());
         return response.toSuccessResponse();
     }
 
@@ -371,7 +373,8 @@ class DeviceFlowIT {
             assertThat(answer.statusCode()).as(page).isLessThan(500);
         }
 
-        assertThat(browser.setCookies()).anyMatch(c -> c.startsWith("__Host-tessera_flow_")).anyMatch(c -> c.startsWith("__Host-JSESSIONID="));
+        assertThat(browser.setCookies()).anyMatch(c -> c.startsWith("__Host-tessera_flow_")).anyMatch(c -> c.startsWith("__Host-JSESSIONID="))
+                .anyMatch(c -> c.startsWith("JSESSIONIDVERSION="));
         SignIn.assertCookiesHardened(browser.setCookies(), true);
     }
 
