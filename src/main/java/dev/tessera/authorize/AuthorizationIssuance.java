@@ -13,6 +13,7 @@ import dev.tessera.token.IdTokenRequest;
 import dev.tessera.token.IssuedAccessToken;
 import dev.tessera.token.Audiences;
 import dev.tessera.token.UserGrant;
+import dev.tessera.token.UserTokens;
 import dev.tessera.user.UserAccount;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -51,7 +52,7 @@ public class AuthorizationIssuance {
         }
         if (request.wants("token")) {
             access = accessTokens.issue(new AccessTokenGrant(client, user.subject(), request.scope(),
-                    audiences.resolve(client, request.resources()), Map.of("auth_time", grant.authentication().authTime().getEpochSecond())));
+                    audiences.resolve(client, request.resources()), UserTokens.userClaims(grant)));
             params.put(OAuthParameters.ACCESS_TOKEN, access.value());
             params.put(OAuthParameters.TOKEN_TYPE, OAuthParameters.BEARER);
             params.put(OAuthParameters.EXPIRES_IN, Long.toString(access.expiresIn()));
@@ -59,7 +60,10 @@ public class AuthorizationIssuance {
         }
         if (request.wants("id_token")) {
             IdTokenRequest.Bindings bindings = new IdTokenRequest.Bindings(request.nonce(), access == null ? null : access.value(), code);
-            params.put(AuthorizeParameters.ID_TOKEN, idTokens.issue(new IdTokenRequest(client, user, grant, bindings, access == null)));
+            // OpenID Connect Core §5.4: the scope's claims go into the ID token only "when no Access Token is issued",
+            // which is response_type id_token alone; with a code, the token endpoint issues one later.
+            boolean scopeClaims = !request.wants("code") && access == null;
+            params.put(AuthorizeParameters.ID_TOKEN, idTokens.issue(new IdTokenRequest(client, user, grant, bindings, scopeClaims)));
         }
         return params;
     }

@@ -48,9 +48,19 @@ public class AuthorizeChecks {
         return draft.build();
     }
 
-    /** OpenID Connect Core §6: request objects are not supported yet; say so rather than ignore them. */
+    /**
+     * OpenID Connect Core §6: request objects are not supported yet; say so rather than ignore them, by the
+     * response mode and with the state the object asks for when the outer request names none.
+     */
     static void noRequestObject(AuthorizeDraft d) {
         if (d.params().has(AuthorizeParameters.REQUEST)) {
+            UnverifiedRequestObject object = UnverifiedRequestObject.peek(d.params().get(AuthorizeParameters.REQUEST).get());
+            if (!d.params().has(AuthorizeParameters.RESPONSE_MODE)) {
+                object.responseMode().ifPresent(mode -> d.responseMode = mode);
+            }
+            if (!d.params().has(AuthorizeParameters.STATE)) {
+                object.state().ifPresent(state -> d.errorState = state);
+            }
             throw d.fail(OAuthError.REQUEST_NOT_SUPPORTED, "Request objects are not supported");
         }
         if (d.params().has(AuthorizeParameters.REQUEST_URI)) {
@@ -106,21 +116,20 @@ public class AuthorizeChecks {
         if (!refused.isEmpty()) {
             throw d.fail(OAuthError.INVALID_SCOPE, "Scope not allowed for this client: " + Scopes.format(refused));
         }
-        if (d.responseType.contains("id_token") && !scope.contains("openid")) {
+        if (d.responseType.contains("id_token") && !scope.contains(Scopes.OPENID)) {
             throw d.fail(OAuthError.INVALID_SCOPE, "An ID token needs the openid scope");
         }
         d.scope = scope;
     }
 
-    /** RFC 9700 §2.1.1: PKCE for public clients and clients that require it; plain only by opt-in. */
+    /** RFC 9700 §2.1.1: the PKCE policy of {@link CodeBinding}; plain only by opt-in. */
     static void pkce(AuthorizeDraft d) {
         String challenge = d.params().get(AuthorizeParameters.CODE_CHALLENGE).orElse(null);
         String method = d.params().get(AuthorizeParameters.CODE_CHALLENGE_METHOD).orElse(challenge == null ? null : Pkce.PLAIN);
         Client client = d.client();
         if (challenge == null) {
-            if (d.responseType.contains("code") && (client.isPublic() || client.requirePkce())) {
-                throw d.fail(OAuthError.INVALID_REQUEST, "code_challenge is required (PKCE, method S256)");
-            }
+            CodeBinding.missingChallenge(client, d.responseType, d.scope, d.params().has(AuthorizeParameters.NONCE))
+                    .ifPresent(refusal -> { throw d.fail(OAuthError.INVALID_REQUEST, refusal); });
             if (d.params().has(AuthorizeParameters.CODE_CHALLENGE_METHOD)) {
                 throw d.fail(OAuthError.INVALID_REQUEST, "code_challenge_method without code_challenge");
             }

@@ -21,6 +21,8 @@ final class AuthorizeDraft {
     Long maxAge;
     String claims;
     List<String> resources = List.of();
+    /** A state for errors only, when the outer request has none (a refused request object's). */
+    String errorState;
 
     AuthorizeDraft(FormParameters params, VerifiedClient verified) {
         this.params = params;
@@ -39,7 +41,8 @@ final class AuthorizeDraft {
     AuthorizeException fail(OAuthError error, String description) {
         RedirectTarget base = verified.target();
         ResponseMode mode = responseMode != null ? responseMode : base.mode();
-        return new AuthorizeException(error, description, new RedirectTarget(base.redirectUri(), base.state(), mode));
+        String state = base.state() != null ? base.state() : errorState;
+        return new AuthorizeException(error, description, new RedirectTarget(base.redirectUri(), state, mode));
     }
 
     AuthorizationRequest build() {

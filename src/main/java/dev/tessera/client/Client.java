@@ -132,6 +132,9 @@ public class Client {
     @Column(name = "backchannel_logout_uri", length = 1000)
     private String backchannelLogoutUri;
 
+    @Column(name = "initiate_login_uri", length = 1000)
+    private String initiateLoginUri;
+
     @Convert(converter = SpaceSeparatedConverter.class)
     @Column(name = "token_exchange_audiences", length = 4000)
     private Set<String> tokenExchangeAudiences = Set.of();
@@ -236,6 +239,9 @@ public class Client {
     public void contacts(Set<String> value) { contacts = ordered(value); }
     public String backchannelLogoutUri() { return backchannelLogoutUri; }
     public void backchannelLogoutUri(String value) { backchannelLogoutUri = value; }
+    /** OpenID Connect Core §4: where a third party may send the browser to make this client start a login. */
+    public String initiateLoginUri() { return initiateLoginUri; }
+    public void initiateLoginUri(String value) { initiateLoginUri = value; }
     /** RFC 8693 §2.1: the audience and resource values this client may exchange tokens for; nothing else. */
     public Set<String> tokenExchangeAudiences() { return tokenExchangeAudiences; }
     public void tokenExchangeAudiences(Set<String> value) { tokenExchangeAudiences = ordered(value); }

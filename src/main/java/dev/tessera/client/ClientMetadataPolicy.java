@@ -154,6 +154,10 @@ public class ClientMetadataPolicy {
                 throw invalid("logo_uri, policy_uri, tos_uri and backchannel_logout_uri must be https URLs");
             }
         }
+        // OpenID Connect Registration §2: initiate_login_uri "MUST use the https scheme".
+        if (m.initiateLoginUri() != null && (!m.initiateLoginUri().startsWith("https://") || !isUri(m.initiateLoginUri()))) {
+            throw invalid("initiate_login_uri must be an https URL (OpenID Connect Registration §2)");
+        }
         client.clientName(m.clientName());
         client.logoUri(m.logoUri());
         client.policyUri(m.policyUri());
@@ -162,6 +166,7 @@ public class ClientMetadataPolicy {
         client.jwks(m.jwks());
         client.jwksUri(m.jwksUri());
         client.backchannelLogoutUri(m.backchannelLogoutUri());
+        client.initiateLoginUri(m.initiateLoginUri());
     }
 
     private void applyTokenSettings(ClientMetadata m, Client client) {

@@ -50,6 +50,8 @@ public final class ConfigKeys {
 
     public static final String REGISTRATION_OPEN = "tessera.registration.open";
     public static final String REGISTRATION_INITIAL_TOKEN_LIFETIME = "tessera.registration.initial-token-lifetime";
+    public static final String REGISTRATION_REQUIRE_PKCE = "tessera.registration.require-pkce";
+    public static final String REGISTRATION_DEFAULT_SCOPE = "tessera.registration.default-scope";
 
     public static final String SESSION_IDLE_TIMEOUT = "tessera.session.idle-timeout";
     public static final String SESSION_MAX_LIFETIME = "tessera.session.max-lifetime";

@@ -1,5 +1,6 @@
 package dev.tessera.config;
 
+import dev.tessera.oauth.Scopes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -115,7 +116,9 @@ public class ConfigProducer {
     @Singleton
     public RegistrationSettings registrationSettings() {
         return new RegistrationSettings(config.getValue(ConfigKeys.REGISTRATION_OPEN, Boolean.class),
-                duration(ConfigKeys.REGISTRATION_INITIAL_TOKEN_LIFETIME));
+                duration(ConfigKeys.REGISTRATION_INITIAL_TOKEN_LIFETIME),
+                config.getValue(ConfigKeys.REGISTRATION_REQUIRE_PKCE, Boolean.class),
+                Scopes.parse(config.getOptionalValue(ConfigKeys.REGISTRATION_DEFAULT_SCOPE, String.class).orElse("")));
     }
 
     @Produces

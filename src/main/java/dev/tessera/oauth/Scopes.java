@@ -9,6 +9,10 @@ import java.util.Set;
 public final class Scopes {
     /** The scope an access token needs for the admin API. */
     public static final String ADMIN = "tessera:admin";
+    /** Scopes of Tessera itself (tessera:admin opens the admin API): never granted by registration. */
+    public static final String RESERVED_PREFIX = "tessera:";
+    /** The scope that makes a request an OpenID Connect request (OpenID Connect Core §3.1.2.1). */
+    public static final String OPENID = "openid";
 
     private Scopes() {
     }

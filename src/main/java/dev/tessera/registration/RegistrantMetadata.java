@@ -4,6 +4,7 @@ import dev.tessera.oauth.JsonFactories;
 import dev.tessera.client.Client;
 import dev.tessera.client.ClientFields;
 import dev.tessera.client.ClientMetadata;
+import dev.tessera.config.RegistrationSettings;
 import dev.tessera.oauth.GrantTypes;
 import dev.tessera.oauth.OAuthError;
 import dev.tessera.oauth.OAuthException;
@@ -11,14 +12,15 @@ import dev.tessera.oauth.Scopes;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
  * Splits what a registrant may decide about its client from what only an operator may. The registrant
  * chooses the RFC 7591 §2 metadata (redirect URIs, grants, auth method, keys, display); Tessera's own
- * settings are removed from its request and set here: on registration to safe defaults (consent and
- * PKCE required, no resources, server lifetimes, JWT tokens), on an RFC 7592 §2.2 update to the values
+ * settings are removed from its request and set here: on registration to safe defaults (consent required,
+ * the server's PKCE policy, no resources, server lifetimes, JWT tokens), on an RFC 7592 §2.2 update to the values
  * the client has now, so a registrant can neither gain nor lose what an administrator decided. The
  * result is then checked by {@link dev.tessera.client.ClientMetadataPolicy} like any other metadata.
  */
@@ -37,17 +39,18 @@ final class RegistrantMetadata {
      */
     static final Set<String> REGISTRABLE_GRANTS = Set.of(GrantTypes.AUTHORIZATION_CODE, GrantTypes.REFRESH_TOKEN,
             GrantTypes.CLIENT_CREDENTIALS, GrantTypes.DEVICE_CODE);
-    /** Scopes of Tessera itself (tessera:admin opens the admin API): never granted by registration. */
-    static final String RESERVED_SCOPE_PREFIX = "tessera:";
 
     private RegistrantMetadata() {
     }
 
-    /** A new registration (RFC 7591 §3.1): operator settings take their safe defaults. */
-    static ClientMetadata forCreate(JsonObject request) {
+    /**
+     * A new registration (RFC 7591 §3.1): operator settings take their safe defaults, {@code require_pkce} the
+     * server's ({@code tessera.registration.require-pkce}), an absent scope the server's default scope.
+     */
+    static ClientMetadata forCreate(JsonObject request, RegistrationSettings settings) {
         // default_scope stays absent, so it equals the registered scope.
-        return ClientMetadata.fromJson(JsonFactories.BUILDERS.createObjectBuilder(registrantPart(request, Set.of()).json())
-                .add(ClientFields.REQUIRE_PKCE, true)
+        return ClientMetadata.fromJson(JsonFactories.BUILDERS.createObjectBuilder(registrantPart(request, Set.of(), settings).json())
+                .add(ClientFields.REQUIRE_PKCE, settings.requirePkce())
                 .add(ClientFields.REQUIRE_CONSENT, true)
                 .add(ClientFields.ENABLED, true)
                 .build());
@@ -56,10 +59,11 @@ final class RegistrantMetadata {
     /**
      * A full replacement (RFC 7592 §2.2: "Omitted fields MUST be treated as null or empty values"), for
      * the registrant's fields only; operator settings keep the client's current values, and the default
-     * scope shrinks with the scope but never grows.
+     * scope shrinks with the scope but never grows. An omitted scope is the server's default scope, as on
+     * registration, so an OpenID client that never names a scope keeps {@code openid}.
      */
-    static ClientMetadata forUpdate(JsonObject request, Client current) {
-        Part part = registrantPart(request, current.allowedScopes());
+    static ClientMetadata forUpdate(JsonObject request, Client current, RegistrationSettings settings) {
+        Part part = registrantPart(request, current.allowedScopes(), settings);
         Set<String> defaults = new LinkedHashSet<>(current.defaultScopes());
         defaults.retainAll(scopes(part.asked().scope()));
         JsonObjectBuilder json = JsonFactories.BUILDERS.createObjectBuilder(part.json())
@@ -87,13 +91,18 @@ final class RegistrantMetadata {
     }
 
     /**
-     * Removes the operator fields and checks the grants and scope asked for.
+     * Removes the operator fields, fills in the default scope when none is asked for, and checks the grants
+     * and scope asked for.
      *
      * @param heldScopes scope values the client already has: a reserved one an administrator gave it may stay
      */
-    private static Part registrantPart(JsonObject request, Set<String> heldScopes) {
+    private static Part registrantPart(JsonObject request, Set<String> heldScopes, RegistrationSettings settings) {
         JsonObjectBuilder builder = JsonFactories.BUILDERS.createObjectBuilder(request);
         OPERATOR_FIELDS.forEach(builder::remove);
+        JsonValue scope = request.get(ClientFields.SCOPE);
+        if (scope == null || scope == JsonValue.NULL) {
+            builder.add(ClientFields.SCOPE, Scopes.format(settings.defaultScope()));
+        }
         JsonObject json = builder.build();
         ClientMetadata asked = ClientMetadata.fromJson(json);
         if (asked.grantTypes() != null) {
@@ -103,7 +112,7 @@ final class RegistrantMetadata {
             });
         }
         for (String value : scopes(asked.scope())) {
-            if (value.startsWith(RESERVED_SCOPE_PREFIX) && !heldScopes.contains(value)) {
+            if (value.startsWith(Scopes.RESERVED_PREFIX) && !heldScopes.contains(value)) {
                 throw invalid("scope " + value + " is reserved for clients an administrator creates");
             }
         }

@@ -56,7 +56,7 @@ public class RegistrationService {
         admitRegistrant(authorization);
         JsonObject json = JsonBodies.object(body, OAuthError.INVALID_CLIENT_METADATA);
         // The client_id is always generated: RFC 7591 §2 lists no client_id the registrant may choose.
-        ClientRegistry.Registered created = registry.create(RegistrantMetadata.forCreate(json), null);
+        ClientRegistry.Registered created = registry.create(RegistrantMetadata.forCreate(json, settings), null);
         // RFC 7592 §1.2: the registration access token authorizes later reads, updates and deletes.
         String registrationToken = Secrets.random(REGISTRATION_TOKEN_BYTES);
         created.client().registrationTokenHash(Secrets.sha256Hex(registrationToken));
@@ -86,7 +86,7 @@ public class RegistrationService {
                 && (!(secret instanceof JsonString s) || !secrets.matches(client, s.getString()))) {
             throw invalidMetadata("client_secret does not match the current secret; it cannot be chosen by the client");
         }
-        ClientRegistry.Registered updated = registry.update(clientId, RegistrantMetadata.forUpdate(json, client), true);
+        ClientRegistry.Registered updated = registry.update(clientId, RegistrantMetadata.forUpdate(json, client, settings), true);
         return new Registration(updated.client(), updated.secret(), token);
     }
 

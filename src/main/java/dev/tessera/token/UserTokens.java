@@ -50,18 +50,26 @@ public class UserTokens {
     public Issued issue(Client client, UserAccount user, RefreshGrant grant, String nonce) {
         UserGrant granted = grant.grant();
         List<String> aud = audiences.resolve(client, granted.resources());
-        Map<String, Object> extra = new HashMap<>(Map.of("auth_time", granted.authentication().authTime().getEpochSecond()));
-        Set<String> userinfoClaims = ClaimsRequest.requested(granted.claims(), ClaimsRequest.USERINFO);
-        if (!userinfoClaims.isEmpty()) {
-            // The claims parameter's userinfo part travels with the access token, so /userinfo can honour it.
-            extra.put(USERINFO_CLAIMS, List.copyOf(userinfoClaims));
-        }
-        IssuedAccessToken access = accessTokens.issue(new AccessTokenGrant(client, user.subject(), grant.scope(), aud, extra));
+        IssuedAccessToken access = accessTokens.issue(new AccessTokenGrant(client, user.subject(), grant.scope(), aud, userClaims(granted)));
         String refresh = client.grantTypes().contains(GrantTypes.REFRESH_TOKEN) ? refreshTokens.issue(grant, client, access) : null;
         String idToken = grant.scope().contains("openid")
                 ? idTokens.issue(new IdTokenRequest(client, user, granted, new IdTokenRequest.Bindings(nonce, access.value(), null), false))
                 : null;
         return new Issued(new TokenResponse(access.value(), access.expiresIn(), grant.scope(), refresh, idToken), access);
+    }
+
+    /**
+     * The claims a user's access token carries beyond RFC 9068's: {@code auth_time}, and the {@code claims}
+     * parameter's userinfo part (OpenID Connect Core §5.5), so /userinfo can honour it whichever endpoint
+     * issued the token (the token endpoint, or the authorization endpoint for {@code token} response types).
+     */
+    public static Map<String, Object> userClaims(UserGrant granted) {
+        Map<String, Object> extra = new HashMap<>(Map.of("auth_time", granted.authentication().authTime().getEpochSecond()));
+        Set<String> userinfoClaims = ClaimsRequest.requested(granted.claims(), ClaimsRequest.USERINFO);
+        if (!userinfoClaims.isEmpty()) {
+            extra.put(USERINFO_CLAIMS, List.copyOf(userinfoClaims));
+        }
+        return extra;
     }
 
     /** A token response and the access token in it. */

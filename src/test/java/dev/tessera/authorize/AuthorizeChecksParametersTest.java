@@ -16,17 +16,29 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AuthorizeChecksParametersTest {
     private final AuthorizeFixtures f = new AuthorizeFixtures();
 
-    @ParameterizedTest
-    @ValueSource(strings = {"spa", "strict"})
-    void publicClientsAndRequirePkceClientsMustSendAChallenge(String client) {
-        String without = query("client_id=" + client, "-code_challenge", "-code_challenge_method");
-        assertThat(f.refused(without, OAuthError.INVALID_REQUEST).description()).contains("code_challenge is required");
-        assertThat(f.validate(query("client_id=" + client)).codeChallenge()).isEqualTo(CHALLENGE);
+    @Test
+    void aPublicClientMustSendAChallengeEvenWithANonce() {
+        String without = query("client_id=spa", "-code_challenge", "-code_challenge_method");
+        assertThat(f.refused(without, OAuthError.INVALID_REQUEST).description()).contains("code_challenge is required", "public clients");
+        assertThat(f.validate(query("client_id=spa")).codeChallenge()).isEqualTo(CHALLENGE);
+    }
+
+    @Test
+    void aConfidentialRequirePkceClientMaySendANonceInAnOpenIdRequestInstead() {
+        String without = query("client_id=strict", "-code_challenge", "-code_challenge_method");
+        AuthorizationRequest withNonce = f.validate(without);
+        assertThat(withNonce.codeChallenge()).isNull();
+        assertThat(withNonce.nonce()).isEqualTo("n-1");
+        // RFC 9700 §2.1.1: nonce replaces PKCE only for OpenID Connect: without openid, or without a nonce, PKCE is required.
+        assertThat(f.refused(query("client_id=strict", "-code_challenge", "-code_challenge_method", "-nonce"), OAuthError.INVALID_REQUEST)
+                .description()).contains("code_challenge is required", "nonce");
+        f.refused(query("client_id=strict", "-code_challenge", "-code_challenge_method", "scope=profile"), OAuthError.INVALID_REQUEST);
+        assertThat(f.validate(query("client_id=strict")).codeChallenge()).isEqualTo(CHALLENGE);
     }
 
     @Test
     void aConfidentialClientWithoutRequirePkceMayLeaveItOut() {
-        AuthorizationRequest request = f.validate(query("-code_challenge", "-code_challenge_method"));
+        AuthorizationRequest request = f.validate(query("-code_challenge", "-code_challenge_method", "-nonce"));
         assertThat(request.codeChallenge()).isNull();
         assertThat(request.codeChallengeMethod()).isNull();
         f.refused(query("-code_challenge"), OAuthError.INVALID_REQUEST);

@@ -8,6 +8,8 @@ import static dev.tessera.authorize.AuthorizeFixtures.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tessera.oauth.OAuthError;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -73,6 +75,25 @@ class AuthorizeChecksTest {
         assertThat(f.refused(query("request=eyJhbGciOiJub25lIn0.e30."), OAuthError.REQUEST_NOT_SUPPORTED).target().mode())
                 .isEqualTo(ResponseMode.QUERY);
         f.refused(query("request_uri=https://rp.example.com/request.jwt"), OAuthError.REQUEST_URI_NOT_SUPPORTED);
+    }
+
+    @Test
+    void aRefusedRequestObjectsResponseModeAndStateCarryTheErrorWhenTheOuterRequestHasNone() {
+        // {"alg":"none"}.{"response_mode":"form_post","state":"inner"}.
+        String object = "eyJhbGciOiJub25lIn0." + Base64.getUrlEncoder().withoutPadding().encodeToString(
+                "{\"response_mode\":\"form_post\",\"state\":\"inner\"}".getBytes(StandardCharsets.UTF_8)) + ".";
+        RedirectTarget target = f.refused(query("request=" + object, "-state"), OAuthError.REQUEST_NOT_SUPPORTED).target();
+        assertThat(target.mode()).isEqualTo(ResponseMode.FORM_POST);
+        assertThat(target.state()).isEqualTo("inner");
+        assertThat(target.redirectUri()).as("always the verified outer redirect URI").isEqualTo(CB);
+
+        RedirectTarget outer = f.refused(query("request=" + object, "response_mode=fragment"), OAuthError.REQUEST_NOT_SUPPORTED).target();
+        assertThat(outer.mode()).as("the outer request's own response_mode wins").isEqualTo(ResponseMode.FRAGMENT);
+        assertThat(outer.state()).isEqualTo(STATE);
+        for (String junk : new String[] {"eyJ.x.y", "a.b.c.d.e", "not-a-jwt", "eyJhbGciOiJub25lIn0.WzFd."}) {
+            assertThat(f.refused(query("request=" + junk), OAuthError.REQUEST_NOT_SUPPORTED).target().mode()).as(junk)
+                    .isEqualTo(ResponseMode.QUERY);
+        }
     }
 
     @ParameterizedTest

@@ -115,6 +115,19 @@ class ClientMetadataPolicyTest {
         f.apply("{" + WEB + ", \"" + member + "\": \"https://app.example.com/x\"}");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"http://app.example.com/login", "https://", "https://bad host/x", "app.example.com/login"})
+    void initiateLoginUriMustBeAnHttpsUrl(String value) {
+        f.refused(OAuthError.INVALID_CLIENT_METADATA, "{" + WEB + ", \"initiate_login_uri\": \"" + value + "\"}");
+    }
+
+    @Test
+    void initiateLoginUriIsStored() {
+        f.apply("{" + WEB + ", \"initiate_login_uri\": \"https://app.example.com/login\"}");
+        assertThat(f.client.initiateLoginUri()).isEqualTo("https://app.example.com/login");
+        assertThat(ClientJson.of(f.client, null).build().getString("initiate_login_uri")).isEqualTo("https://app.example.com/login");
+    }
+
     @Test
     void theDefaultScopeMustBeWithinTheScope() {
         f.refused(OAuthError.INVALID_CLIENT_METADATA, "{" + WEB + ", \"scope\": \"a b\", \"default_scope\": \"a c\"}");

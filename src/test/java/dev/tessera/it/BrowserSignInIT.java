@@ -14,6 +14,7 @@ import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.token.AccessToken;
 import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
@@ -22,6 +23,7 @@ import com.nimbusds.openid.connect.sdk.UserInfoRequest;
 import com.nimbusds.openid.connect.sdk.UserInfoResponse;
 import com.nimbusds.openid.connect.sdk.claims.CodeHash;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
+import com.nimbusds.openid.connect.sdk.claims.UserInfo;
 import com.nimbusds.openid.connect.sdk.validators.AccessTokenValidator;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import com.nimbusds.jwt.JWTParser;
@@ -56,18 +58,22 @@ class BrowserSignInIT {
     @BeforeAll
     static void setUp() {
         SignIn.createUser("ada");
+        SignIn.createUser("grace");
         web = Admin.createClient("{\"client_id\":\"web\",\"client_name\":\"Reports & <Co>\",\"redirect_uris\":[\"" + WEB_CB + "\"],"
                 + "\"post_logout_redirect_uris\":[\"https://rp.example.com/bye\"],"
                 + "\"grant_types\":[\"authorization_code\",\"refresh_token\"],\"scope\":\"openid profile email offline_access groups\"}");
         Admin.createClient("{\"client_id\":\"spa\",\"token_endpoint_auth_method\":\"none\",\"redirect_uris\":[\"http://127.0.0.1/cb\"],"
                 + "\"grant_types\":[\"authorization_code\",\"refresh_token\"],\"scope\":\"openid profile\",\"require_consent\":false}");
-        Admin.createClient("{\"client_id\":\"hybrid\",\"redirect_uris\":[\"" + WEB_CB + "\"],\"grant_types\":[\"authorization_code\",\"implicit\"],"
+        hybrid = Admin.createClient("{\"client_id\":\"hybrid\",\"redirect_uris\":[\"" + WEB_CB + "\"],\"grant_types\":[\"authorization_code\",\"implicit\"],"
                 + "\"response_types\":[\"code id_token\"],\"scope\":\"openid email\",\"require_consent\":false,\"require_pkce\":false}");
+        Admin.createClient("{\"client_id\":\"implicit\",\"redirect_uris\":[\"" + WEB_CB + "\"],\"grant_types\":[\"implicit\"],"
+                + "\"response_types\":[\"id_token token\",\"id_token\"],\"scope\":\"openid email\",\"require_consent\":false}");
         opaqueWeb = Admin.createClient("{\"client_id\":\"opaque-web\",\"redirect_uris\":[\"" + WEB_CB + "\"],\"grant_types\":[\"authorization_code\"],"
                 + "\"scope\":\"openid email\",\"require_consent\":false,\"access_token_format\":\"opaque\"}");
     }
 
     static JsonObject opaqueWeb;
+    static JsonObject hybrid;
 
     static ClientAuthentication webAuth() {
         return new ClientSecretBasic(new ClientID("web"), new Secret(web.getString("client_secret")));
@@ -168,7 +174,7 @@ class BrowserSignInIT {
     }
 
     @Test
-    void hybridResponseCarriesCodeAndIdTokenWithCHashInTheFragment() throws Exception {
+    void hybridResponseCarriesCodeAndIdTokenWithCHashInTheFragmentAndTheScopeClaimsComeFromUserinfo() throws Exception {
         Browser browser = new Browser();
         Map<String, String> request = SignIn.codeRequest("hybrid", WEB_CB, "openid email", null);
         request.put("response_type", "code id_token");
@@ -178,8 +184,66 @@ class BrowserSignInIT {
         Map<String, String> answer = SignIn.redirectParams(redirect);
         IDTokenClaimsSet claims = validator("hybrid").validate(JWTParser.parse(answer.get("id_token")), new Nonce(request.get("nonce")));
         assertThat(claims.getCodeHash()).isEqualTo(CodeHash.compute(new AuthorizationCode(answer.get("code")), JWSAlgorithm.RS256));
-        // No access token from this endpoint, so the email scope's claims are in the ID token (OpenID Connect Core §5.4).
+        // OpenID Connect Core §5.4: the code brings an access token, so the email scope's claims are not in this ID token.
+        assertThat(claims.getStringClaim("email")).isNull();
+
+        ClientAuthentication auth = new ClientSecretBasic(new ClientID("hybrid"), new Secret(hybrid.getString("client_secret")));
+        OIDCTokenResponse tokens = redeem(auth, null, answer.get("code"), WEB_CB, null);
+        assertThat(userinfo(tokens.getOIDCTokens().getAccessToken()).getEmailAddress()).isEqualTo("ada@example.com");
+    }
+
+    @Test
+    void anIdTokenAloneCarriesTheScopeClaims() throws Exception {
+        Map<String, String> request = SignIn.codeRequest("implicit", WEB_CB, "openid email", null);
+        request.put("response_type", "id_token");
+        Map<String, String> answer = SignIn.redirectParams(SignIn.loginAndApprove(new Browser(), request, "ada"));
+        assertThat(answer).doesNotContainKey("access_token");
+        IDTokenClaimsSet claims = validator("implicit").validate(JWTParser.parse(answer.get("id_token")), new Nonce(request.get("nonce")));
+        // OpenID Connect Core §5.4: no access token is issued at all, so the ID token is where the claims are.
         assertThat(claims.getStringClaim("email")).isEqualTo("ada@example.com");
+    }
+
+    @Test
+    void anImplicitAccessTokenCarriesTheUserinfoPartOfTheClaimsRequest() throws Exception {
+        // Only openid is asked for; email comes from the claims request's userinfo part (OpenID Connect Core §5.5).
+        Map<String, String> request = SignIn.codeRequest("implicit", WEB_CB, "openid", null);
+        request.put("response_type", "id_token token");
+        request.put("claims", "{\"userinfo\":{\"email\":{\"essential\":true}}}");
+        Map<String, String> answer = SignIn.redirectParams(SignIn.loginAndApprove(new Browser(), request, "ada"));
+        IDTokenClaimsSet claims = validator("implicit").validate(JWTParser.parse(answer.get("id_token")), new Nonce(request.get("nonce")));
+        BearerAccessToken access = new BearerAccessToken(answer.get("access_token"));
+        AccessTokenValidator.validate(access, JWSAlgorithm.RS256, claims.getAccessTokenHash());
+
+        var info = userinfo(access);
+        assertThat(info.getSubject()).isEqualTo(claims.getSubject());
+        assertThat(info.getEmailAddress()).isEqualTo("ada@example.com");
+    }
+
+    @Test
+    void aConfidentialClientMayBindItsCodeWithAnOpenIdNonceInsteadOfPkce() throws Exception {
+        Browser browser = new Browser();
+        // "web" was created without require_pkce: PKCE, or an OpenID request's nonce (RFC 9700 §2.1.1). Grace, not Ada,
+        // approves, so the consent remembered here changes no other test's pages.
+        Map<String, String> request = SignIn.codeRequest("web", WEB_CB, "openid profile", null);
+        Map<String, String> answer = SignIn.redirectParams(SignIn.loginAndApprove(browser, request, "grace"));
+        OIDCTokenResponse tokens = redeem(webAuth(), null, answer.get("code"), WEB_CB, null);
+        validator("web").validate(tokens.getOIDCTokens().getIDToken(), new Nonce(request.get("nonce")));
+
+        Map<String, String> noNonce = SignIn.codeRequest("web", WEB_CB, "openid profile", null);
+        noNonce.remove("nonce");
+        Map<String, String> refused = SignIn.redirectParams(SignIn.authorize(browser, noNonce));
+        assertThat(refused).containsEntry("error", "invalid_request").containsEntry("state", noNonce.get("state"));
+        assertThat(refused.get("error_description")).contains("code_challenge is required");
+        Map<String, String> notOpenId = SignIn.codeRequest("web", WEB_CB, "profile", null);
+        assertThat(SignIn.redirectParams(SignIn.authorize(browser, notOpenId))).containsEntry("error", "invalid_request");
+        // A public client always uses PKCE, nonce or not.
+        Map<String, String> publicClient = SignIn.codeRequest("spa", "http://127.0.0.1/cb", "openid", null);
+        assertThat(SignIn.redirectParams(SignIn.authorize(browser, publicClient))).containsEntry("error", "invalid_request");
+    }
+
+    static UserInfo userinfo(AccessToken token) throws Exception {
+        return UserInfoResponse.parse(new UserInfoRequest(URI.create(TesseraDeployment.issuer() + "/userinfo"), (BearerAccessToken) token)
+                .toHTTPRequest().send()).toSuccessResponse().getUserInfo();
     }
 
     @Test

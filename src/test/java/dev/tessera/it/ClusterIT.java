@@ -180,6 +180,25 @@ class ClusterIT {
         assertThat(IntStream.range(0, parallel).filter(i -> active(node(i), retrying, issued.get(i))).count()).as("live tokens").isEqualTo(1);
     }
 
+    /**
+     * Issue 18, point 8, the case a kill -9 mid-refresh leaves (NodeFailureDrill cannot aim its kill at one):
+     * A committed the rotation but its answer never arrived, and the client retries on B with the same token.
+     */
+    @Test
+    void aRefreshWhoseAnswerWasLostIsRetriedOnTheOtherNodeAndTheFamilyLives() throws Exception {
+        String refreshToken = refreshTokenOf(retrying);
+        HttpResponse<String> lost = NodeCalls.post(nodes.urlA(), "/token", retrying, "grant_type=refresh_token&refresh_token=" + enc(refreshToken));
+        assertThat(lost.statusCode()).as(lost.body()).isEqualTo(200);
+
+        HttpResponse<String> retried = NodeCalls.post(nodes.urlB(), "/token", retrying, "grant_type=refresh_token&refresh_token=" + enc(refreshToken));
+
+        assertThat(retried.statusCode()).as(retried.body()).isEqualTo(200);
+        String kept = Admin.json(retried.body()).getString("refresh_token");
+        assertThat(active(nodes.urlA(), retrying, Admin.json(lost.body()).getString("refresh_token"))).as("the lost answer's token").isFalse();
+        HttpResponse<String> next = NodeCalls.post(nodes.urlA(), "/token", retrying, "grant_type=refresh_token&refresh_token=" + enc(kept));
+        assertThat(next.statusCode()).as("the family lives: " + next.body()).isEqualTo(200);
+    }
+
     private String refreshTokenOf(String client) {
         String clientId = client.equals(web) ? "web" : "retrying";
         String verifier = SignIn.verifier();

@@ -26,6 +26,8 @@ import com.nimbusds.oauth2.sdk.client.ClientRegistrationResponse;
 import com.nimbusds.oauth2.sdk.client.ClientUpdateRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
+import com.nimbusds.openid.connect.sdk.Nonce;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import com.nimbusds.openid.connect.sdk.rp.OIDCClientInformation;
 import com.nimbusds.openid.connect.sdk.rp.OIDCClientInformationResponse;
@@ -57,6 +59,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 class RegistrationIT {
+    private static final String CB = "https://app.example/callback";
     private static final String CC = "{\"grant_types\": [\"client_credentials\"], \"scope\": \"orders:read\"}";
 
     @Deployment(testable = false)
@@ -90,6 +93,39 @@ class RegistrationIT {
         assertThat(info.getOIDCMetadata().getRedirectionURIs()).containsExactly(URI.create("https://app.example/callback"));
         assertThat(info.getOIDCMetadata().getGrantTypes()).containsExactly(GrantType.AUTHORIZATION_CODE);
         assertThat(info.getOIDCMetadata().getIDTokenJWSAlg().getName()).isEqualTo("RS256");
+    }
+
+    @Test
+    void anOpenIdClientRegisteredWithoutScopeSignsInWithTheDefaultScopesAndANonce() throws Exception {
+        OIDCClientMetadata metadata = new OIDCClientMetadata();
+        metadata.setRedirectionURI(URI.create(CB));
+        metadata.setInitiateLoginURI(URI.create("https://app.example/login"));
+        metadata.applyDefaults();
+        HTTPResponse http = new OIDCClientRegistrationRequest(uri("/register"), metadata,
+                new BearerAccessToken(initialToken("{}").getString("initial_access_token"))).toHTTPRequest().send();
+        assertThat(http.getStatusCode()).as(http.getBody()).isEqualTo(201);
+        OIDCClientInformation info = ((OIDCClientInformationResponse) OIDCClientRegistrationResponseParser.parse(http))
+                .getOIDCClientInformation();
+
+        // RFC 7591 §2: no scope asked for, so the server's default scope (tessera.registration.default-scope).
+        assertThat(info.getOIDCMetadata().getScope().toStringList()).containsExactlyInAnyOrder("openid", "profile", "email", "address", "phone");
+        assertThat(info.getOIDCMetadata().getCustomField("require_pkce")).isEqualTo(true);
+        assertThat(info.getOIDCMetadata().getInitiateLoginURI()).isEqualTo(URI.create("https://app.example/login"));
+        String clientId = info.getID().getValue();
+        assertThat(json(send("GET", info.getRegistrationURI().getPath(), info.getRegistrationAccessToken().getValue(), null).body())
+                .getString("initiate_login_uri")).isEqualTo("https://app.example/login");
+        assertThat(json(send("GET", "/admin/api/clients/" + clientId, adminToken(), null).body())
+                .getString("initiate_login_uri")).isEqualTo("https://app.example/login");
+
+        // Without PKCE: a confidential client's OpenID request with a nonce binds the code (RFC 9700 §2.1.1).
+        SignIn.createUser("registrant-user");
+        Map<String, String> request = SignIn.codeRequest(clientId, CB, "openid email", null);
+        Map<String, String> answer = SignIn.redirectParams(SignIn.loginAndApprove(new Browser(), request, "registrant-user"));
+        OIDCTokenResponse tokens = BrowserSignInIT.redeem(new ClientSecretBasic(info.getID(), info.getSecret()), null,
+                answer.get("code"), CB, null);
+        BrowserSignInIT.validator(clientId).validate(tokens.getOIDCTokens().getIDToken(), new Nonce(request.get("nonce")));
+        assertThat(BrowserSignInIT.userinfo(tokens.getOIDCTokens().getAccessToken()).getEmailAddress())
+                .isEqualTo("registrant-user@example.com");
     }
 
     @Test
@@ -194,6 +230,8 @@ class RegistrationIT {
                 new String[] {"invalid_client_metadata", "jwks and jwks_uri"},
                 "{\"grant_types\": [\"client_credentials\"], \"response_types\": [\"code\"]}",
                 new String[] {"invalid_client_metadata", "authorization_code"},
+                "{\"redirect_uris\": [\"https://app.example/cb\"], \"initiate_login_uri\": \"http://app.example/login\"}",
+                new String[] {"invalid_client_metadata", "initiate_login_uri"},
                 "[1, 2]", new String[] {"invalid_client_metadata", "JSON object"},
                 // Issue 18 point 1: a member named twice; point 5: a 1024-bit RSA key.
                 "{\"grant_types\": [\"client_credentials\"], \"client_name\": \"a\", \"client_name\": \"b\"}",

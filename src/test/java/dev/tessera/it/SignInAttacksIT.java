@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,11 +100,22 @@ class SignInAttacksIT {
         Map<String, String> request = SignIn.codeRequest("victim", CB, "openid admin", SignIn.verifier());
         assertThat(SignIn.redirectParams(new Browser().get("/authorize?" + SignIn.query(request))))
                 .containsEntry("error", "invalid_scope").containsEntry("state", request.get("state"));
+        // Neither PKCE nor an OpenID nonce binds the code (RFC 9700 §2.1.1).
         Map<String, String> noChallenge = SignIn.codeRequest("victim", CB, "openid", null);
+        noChallenge.remove("nonce");
         assertThat(SignIn.redirectParams(new Browser().get("/authorize?" + SignIn.query(noChallenge)))).containsEntry("error", "invalid_request");
         Map<String, String> withRequest = SignIn.codeRequest("victim", CB, "openid", SignIn.verifier());
         withRequest.put("request", "eyJhbGciOiJub25lIn0.e30.");
         assertThat(SignIn.redirectParams(new Browser().get("/authorize?" + SignIn.query(withRequest)))).containsEntry("error", "request_not_supported");
+        // A refused request object asking for form_post gets its error by form_post, to the verified redirect URI.
+        Map<String, String> formPostObject = SignIn.codeRequest("victim", CB, "openid", SignIn.verifier());
+        formPostObject.put("request", "eyJhbGciOiJub25lIn0." + Base64.getUrlEncoder().withoutPadding().encodeToString(
+                "{\"response_mode\":\"form_post\",\"redirect_uri\":\"https://evil.example/cb\"}".getBytes(StandardCharsets.UTF_8)) + ".");
+        HttpResponse<String> page = new Browser().get("/authorize?" + SignIn.query(formPostObject));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Location")).isEmpty();
+        assertThat(page.body()).contains("action=\"" + CB + "\"", "name=\"error\" value=\"request_not_supported\"",
+                "name=\"state\" value=\"" + formPostObject.get("state") + "\"").doesNotContain("evil.example");
         String repeated = SignIn.query(SignIn.codeRequest("victim", CB, "openid", SignIn.verifier())) + "&scope=openid";
         assertThat(SignIn.redirectParams(new Browser().get("/authorize?" + repeated))).containsEntry("error", "invalid_request");
     }
@@ -166,6 +179,11 @@ class SignInAttacksIT {
         assertJsonError(token(basic(web), redeem(wrong[0], SignIn.verifier())), 400, "invalid_grant");
         String[] withoutChallenge = code("legacy", false);
         assertJsonError(token(basic(noPkce), redeem(withoutChallenge[0], SignIn.verifier())), 400, "invalid_grant");
+        // Whatever the client's PKCE policy: a challenge sent needs its verifier, a nonce-bound code takes none.
+        String[] optionalButSent = code("legacy", true);
+        assertJsonError(token(basic(noPkce), redeem(optionalButSent[0], null)), 400, "invalid_grant");
+        String[] nonceBound = code("victim", false);
+        assertJsonError(token(basic(web), redeem(nonceBound[0], SignIn.verifier())), 400, "invalid_grant");
     }
 
     @Test

@@ -7,11 +7,13 @@ import dev.tessera.client.AccessTokenFormat;
 import dev.tessera.client.Client;
 import dev.tessera.client.ClientAuthMethod;
 import dev.tessera.client.ClientMetadata;
+import dev.tessera.config.RegistrationSettings;
 import dev.tessera.oauth.OAuthError;
 import dev.tessera.oauth.OAuthException;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -23,12 +25,19 @@ class RegistrantMetadataTest {
             + " \"access_token_signing_alg\": \"ES256\", \"default_scope\": \"b\", \"allow_plain_pkce\": true,"
             + " \"token_exchange_audiences\": [\"orders\"], \"token_exchange_refresh_tokens\": true";
 
+    /** The shipped defaults: PKCE (or an OpenID nonce) required, the OpenID scopes when none is asked for. */
+    private static final RegistrationSettings SETTINGS = settings(true);
+
+    private static RegistrationSettings settings(boolean requirePkce) {
+        return new RegistrationSettings(false, Duration.ofDays(1), requirePkce, Set.of("openid", "profile", "email", "address", "phone"));
+    }
+
     private static JsonObject json(String text) {
         return Json.createReader(new StringReader(text)).readObject();
     }
 
     private static void assertRefused(JsonObject request, String why) {
-        assertThatThrownBy(() -> RegistrantMetadata.forCreate(request)).isInstanceOfSatisfying(OAuthException.class, e -> {
+        assertThatThrownBy(() -> RegistrantMetadata.forCreate(request, SETTINGS)).isInstanceOfSatisfying(OAuthException.class, e -> {
             assertThat(e.error()).isEqualTo(OAuthError.INVALID_CLIENT_METADATA);
             assertThat(e.description()).contains(why);
         });
@@ -37,7 +46,7 @@ class RegistrantMetadataTest {
     @Test
     void registrationIgnoresOperatorSettingsAndAppliesSafeDefaults() {
         ClientMetadata m = RegistrantMetadata.forCreate(json("{\"grant_types\": [\"client_credentials\"], \"scope\": \"a b\","
-                + PRIVILEGED + "}"));
+                + PRIVILEGED + "}"), SETTINGS);
 
         assertThat(m.grantTypes()).containsExactly("client_credentials");
         assertThat(m.scope()).isEqualTo("a b");
@@ -60,7 +69,7 @@ class RegistrantMetadataTest {
     @Test
     void operatorFieldsOfTheWrongTypeAreIgnoredNotRefused() {
         ClientMetadata m = RegistrantMetadata.forCreate(json("{\"grant_types\": [\"client_credentials\"], \"enabled\": \"yes\","
-                + " \"access_token_lifetime\": -5}"));
+                + " \"access_token_lifetime\": -5}"), SETTINGS);
 
         assertThat(m.enabled()).isTrue();
     }
@@ -68,7 +77,7 @@ class RegistrantMetadataTest {
     @Test
     void unknownMembersAreIgnored() {
         ClientMetadata m = RegistrantMetadata.forCreate(json("{\"application_type\": \"native\", \"software_statement\": \"x.y.z\","
-                + " \"client_name\": \"App\", \"redirect_uris\": [\"https://app.example/cb\"]}"));
+                + " \"client_name\": \"App\", \"redirect_uris\": [\"https://app.example/cb\"]}"), SETTINGS);
 
         assertThat(m.clientName()).isEqualTo("App");
         assertThat(m.redirectUris()).containsExactly("https://app.example/cb");
@@ -112,7 +121,7 @@ class RegistrantMetadataTest {
         ClientMetadata m = RegistrantMetadata.forUpdate(json("{\"client_id\": \"c1\", \"grant_types\": [\"client_credentials\"],"
                 + " \"scope\": \"b c d\", \"require_consent\": true, \"enabled\": true, \"allowed_resources\": [],"
                 + " \"allow_plain_pkce\": false, \"token_exchange_audiences\": [\"billing\"], \"token_exchange_refresh_tokens\": true}"),
-                current);
+                current, SETTINGS);
 
         assertThat(m.requireConsent()).isFalse();
         assertThat(m.requirePkce()).isFalse();
@@ -136,11 +145,41 @@ class RegistrantMetadataTest {
         current.allowedScopes(Set.of("tessera:admin"));
 
         ClientMetadata kept = RegistrantMetadata.forUpdate(json("{\"grant_types\": [\"client_credentials\"],"
-                + " \"scope\": \"tessera:admin\"}"), current);
+                + " \"scope\": \"tessera:admin\"}"), current, SETTINGS);
         assertThat(kept.scope()).isEqualTo("tessera:admin");
 
         assertThatThrownBy(() -> RegistrantMetadata.forUpdate(json("{\"grant_types\": [\"client_credentials\"],"
-                + " \"scope\": \"tessera:admin tessera:other\"}"), current))
+                + " \"scope\": \"tessera:admin tessera:other\"}"), current, SETTINGS))
                 .isInstanceOfSatisfying(OAuthException.class, e -> assertThat(e.description()).contains("tessera:other"));
+    }
+
+    @Test
+    void anAbsentScopeIsTheServersDefaultScopeOnRegistrationAndUpdate() {
+        ClientMetadata created = RegistrantMetadata.forCreate(json("{\"redirect_uris\": [\"https://app.example/cb\"]}"), SETTINGS);
+        assertThat(created.scope().split(" ")).containsExactlyInAnyOrder("openid", "profile", "email", "address", "phone");
+        ClientMetadata nullScope = RegistrantMetadata.forCreate(json("{\"redirect_uris\": [\"https://app.example/cb\"], \"scope\": null}"),
+                SETTINGS);
+        assertThat(nullScope.scope().split(" ")).contains("openid");
+        ClientMetadata asked = RegistrantMetadata.forCreate(json("{\"redirect_uris\": [\"https://app.example/cb\"], \"scope\": \"openid\"}"),
+                SETTINGS);
+        assertThat(asked.scope()).isEqualTo("openid");
+
+        Client current = new Client("c1", ClientAuthMethod.CLIENT_SECRET_BASIC, Instant.EPOCH);
+        current.allowedScopes(Set.of("openid"));
+        ClientMetadata updated = RegistrantMetadata.forUpdate(json("{\"client_id\": \"c1\"}"), current, SETTINGS);
+        assertThat(updated.scope().split(" ")).contains("openid", "email");
+    }
+
+    @Test
+    void theServerSettingDecidesRequirePkceOfRegisteredClients() {
+        String request = "{\"redirect_uris\": [\"https://app.example/cb\"], \"require_pkce\": true}";
+        assertThat(RegistrantMetadata.forCreate(json(request), settings(false)).requirePkce()).isFalse();
+        assertThat(RegistrantMetadata.forCreate(json(request.replace("true", "false")), settings(true)).requirePkce()).isTrue();
+    }
+
+    @Test
+    void aReservedDefaultScopeStopsTheDeployment() {
+        assertThatThrownBy(() -> new RegistrationSettings(false, Duration.ofDays(1), true, Set.of("openid", "tessera:admin")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tessera.registration.default-scope");
     }
 }

@@ -30,7 +30,7 @@ class RegistrationServiceTest {
 
     private RegistrationService service(boolean open) {
         RegistrationService s = new RegistrationService();
-        s.settings = new RegistrationSettings(open, Duration.ofDays(1));
+        s.settings = new RegistrationSettings(open, Duration.ofDays(1), true, Set.of("openid", "profile"));
         s.registry = clients.registry();
         s.clients = clients;
         s.secrets = clients.secrets();
