@@ -1,5 +1,6 @@
 package dev.tessera.authorize;
 
+import dev.tessera.oauth.ErrorBody;
 import dev.tessera.oauth.OAuthError;
 
 /**
@@ -13,7 +14,8 @@ public class AuthorizeException extends RuntimeException {
     private final transient RedirectTarget target;
 
     public AuthorizeException(OAuthError error, String description, RedirectTarget target) {
-        super(description, null, false, false);
+        // RFC 6749 §4.1.2.1: the description is limited to %x20-21 / %x23-5B / %x5D-7E wherever it goes.
+        super(ErrorBody.sanitize(description), null, false, false);
         this.error = error;
         this.target = target;
     }

@@ -1,5 +1,6 @@
 package dev.tessera.authorize;
 
+import dev.tessera.config.Issuer;
 import dev.tessera.config.SessionSettings;
 import dev.tessera.oauth.Secrets;
 import dev.tessera.persistence.ExpiringState;
@@ -31,6 +32,9 @@ public class PendingAuthorizations {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Issuer issuer;
 
     /** A request just parked: the id for URLs, and the browser-binding cookie to set. */
     public record Parked(String id, String cookieName, String cookieValue) {
@@ -77,8 +81,9 @@ public class PendingAuthorizations {
         pending(id).ifPresent(em::remove);
     }
 
-    public static String cookieName(String id) {
-        return COOKIE_PREFIX + Secrets.sha256Hex("cookie:" + id).substring(0, 12);
+    /** The cookie set at {@code Path=/}, so with an https issuer its name starts with {@code __Host-}. */
+    String cookieName(String id) {
+        return issuer.cookieName(COOKIE_PREFIX + Secrets.sha256Hex("cookie:" + id).substring(0, 12), "/");
     }
 
     private Optional<PendingAuthorization> pending(String id) {

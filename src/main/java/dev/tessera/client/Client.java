@@ -1,10 +1,12 @@
 package dev.tessera.client;
 
+import dev.tessera.persistence.FitsColumns;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -18,6 +20,8 @@ import java.util.Set;
  */
 @Entity
 @Table(name = "client")
+@FitsColumns(unbounded = {"redirect_uris", "post_logout_redirect_uris", "allowed_scopes", "default_scopes", "allowed_resources",
+    "jwks", "contacts", "token_exchange_audiences"})
 public class Client {
     @Id
     @Column(name = "client_id", length = 128)
@@ -51,14 +55,17 @@ public class Client {
 
     @Convert(converter = SpaceSeparatedConverter.class)
     @Column(name = "redirect_uris", length = 4000)
+    @Size(max = 20, message = "redirect_uris may list at most {max} URIs")
     private Set<String> redirectUris = Set.of();
 
     @Convert(converter = SpaceSeparatedConverter.class)
     @Column(name = "post_logout_redirect_uris", length = 4000)
+    @Size(max = 20, message = "post_logout_redirect_uris may list at most {max} URIs")
     private Set<String> postLogoutRedirectUris = Set.of();
 
     @Convert(converter = SpaceSeparatedConverter.class)
     @Column(name = "allowed_scopes", length = 2000)
+    @Size(max = 50, message = "scope may list at most {max} scopes")
     private Set<String> allowedScopes = Set.of();
 
     @Convert(converter = SpaceSeparatedConverter.class)
@@ -119,6 +126,7 @@ public class Client {
 
     @Convert(converter = SpaceSeparatedConverter.class)
     @Column(name = "contacts", length = 1000)
+    @Size(max = 10, message = "contacts may list at most {max} addresses")
     private Set<String> contacts = Set.of();
 
     @Column(name = "backchannel_logout_uri", length = 1000)

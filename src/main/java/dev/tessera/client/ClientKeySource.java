@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jwk.Use;
 import org.jose4j.lang.JoseException;
 
 /**
@@ -47,7 +48,8 @@ public class ClientKeySource {
     public List<JsonWebKey> keysOf(Client client) {
         try {
             if (client.jwks() != null) {
-                return new JsonWebKeySet(client.jwks()).getJsonWebKeys();
+                // Also a key registered before the rules existed: a weak key verifies nothing.
+                return acceptable(new JsonWebKeySet(client.jwks()).getJsonWebKeys(), "The client's registered jwks");
             }
             if (client.jwksUri() != null) {
                 return fetch(client.jwksUri());
@@ -83,9 +85,24 @@ public class ClientKeySource {
         } catch (URISyntaxException e) {
             throw invalid("The jwks_uri is not a valid URI");
         }
-        List<JsonWebKey> keys = new JsonWebKeySet(download(target)).getJsonWebKeys();
+        List<JsonWebKey> keys = acceptable(new JsonWebKeySet(download(target)).getJsonWebKeys(), "The JWK Set at the jwks_uri");
         cache.put(uri, new Fetched(keys, now));
         return keys;
+    }
+
+    /**
+     * The signing keys of a set, refused whole if one of them is weak ({@link ClientKeyRules}): a set that
+     * publishes a 1024-bit key would let whoever factors it sign as the client. Keys published for encryption
+     * ({@code use enc}) are left out rather than refused, since a jwks_uri often serves other purposes too.
+     */
+    public static List<JsonWebKey> acceptable(List<JsonWebKey> keys, String source) {
+        List<JsonWebKey> signing = keys.stream().filter(k -> k.getUse() == null || Use.SIGNATURE.equals(k.getUse())).toList();
+        for (JsonWebKey key : signing) {
+            ClientKeyRules.refusal(key).ifPresent(reason -> {
+                throw invalid(source + " is refused: " + reason);
+            });
+        }
+        return signing;
     }
 
     String download(URI uri) {

@@ -6,6 +6,7 @@ import dev.tessera.oauth.OAuthError;
 import dev.tessera.oauth.OAuthException;
 import dev.tessera.oauth.ResourceIndicators;
 import dev.tessera.oauth.Scopes;
+import dev.tessera.persistence.ColumnFit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -15,7 +16,6 @@ import java.util.Set;
 import org.jose4j.json.JsonUtil;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
-import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.lang.JoseException;
 
 /**
@@ -84,6 +84,11 @@ public class ClientMetadataPolicy {
         applyDisplay(m, client);
         applyTokenSettings(m, client);
         requireJwtAdminTokens(client);
+        // Issue 18 point 1: what the columns cannot hold is the request's fault, named, not a failed insert.
+        List<String> unfit = ColumnFit.violations(client);
+        if (!unfit.isEmpty()) {
+            throw invalid(String.join("; ", unfit));
+        }
     }
 
     private void checkConsistency(Set<String> grants, Set<String> responses, ClientAuthentication method) {
@@ -128,9 +133,9 @@ public class ClientMetadataPolicy {
                 throw invalid("jwks contains a member that is not a valid JWK");
             }
             for (JsonWebKey key : keys) {
-                if (key instanceof PublicJsonWebKey pk && pk.getPrivateKey() != null || "oct".equals(key.getKeyType())) {
-                    throw invalid("jwks must contain public keys only");
-                }
+                ClientKeyRules.refusal(key).ifPresent(reason -> {
+                    throw invalid("jwks " + reason);
+                });
             }
         }
         if (m.jwksUri() != null && (!m.jwksUri().startsWith("https://") || !isUri(m.jwksUri()))) {

@@ -40,6 +40,19 @@ public record Issuer(String url) {
         return url.startsWith("https:");
     }
 
+    /**
+     * A cookie's name as this issuer sets and reads it. With an https issuer the name carries the prefix that
+     * makes browsers refuse any cookie of that name not set Secure by this host: {@code __Host-} for
+     * {@code Path=/} (RFC 6265bis §4.1.3.2, also no Domain), {@code __Secure-} for a narrower path (§4.1.3.1).
+     * Plain http (development) cannot use either.
+     */
+    public String cookieName(String name, String path) {
+        if (!isHttps()) {
+            return name;
+        }
+        return ("/".equals(path) ? "__Host-" : "__Secure-") + name;
+    }
+
     /** True for http://localhost, 127.0.0.1 and [::1]: the development setups that need no TLS. */
     public boolean isLoopback() {
         String host = URI.create(url).getHost();

@@ -1,5 +1,6 @@
 package dev.tessera.device;
 
+import dev.tessera.config.Issuer;
 import dev.tessera.oauth.Secrets;
 import dev.tessera.session.Authentication;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,12 +24,16 @@ import java.util.function.Function;
 @ApplicationScoped
 public class DeviceVerifications {
     static final String COOKIE_PREFIX = "tessera_device_";
+    public static final String COOKIE_PATH = "/ui";
 
     @PersistenceContext(unitName = "tessera")
     EntityManager em;
 
     @Inject
     Clock clock;
+
+    @Inject
+    Issuer issuer;
 
     /** A user code just bound to a browser: the flow id for URLs, and the cookie to set until {@code expiresAt}. */
     public record Bound(String flowId, String cookieName, String cookieValue, Instant expiresAt) {
@@ -75,8 +80,9 @@ public class DeviceVerifications {
                 .orElse(false);
     }
 
-    public static String cookieName(String flowId) {
-        return COOKIE_PREFIX + Secrets.sha256Hex("cookie:" + flowId).substring(0, 12);
+    /** The cookie set at {@code Path=/ui} (sent to the pages only), so with an https issuer it is {@code __Secure-}. */
+    String cookieName(String flowId) {
+        return issuer.cookieName(COOKIE_PREFIX + Secrets.sha256Hex("cookie:" + flowId).substring(0, 12), COOKIE_PATH);
     }
 
     private Optional<DeviceCode> byFlow(String flowId, LockModeType lock) {
@@ -87,7 +93,7 @@ public class DeviceVerifications {
                 .setParameter("h", Secrets.sha256Hex(flowId)).setLockMode(lock).getResultStream().findFirst();
     }
 
-    private static boolean bindsBrowser(DeviceCode code, String flowId, Function<String, String> cookies) {
+    private boolean bindsBrowser(DeviceCode code, String flowId, Function<String, String> cookies) {
         String browser = cookies.apply(cookieName(flowId));
         return browser != null && Secrets.constantTimeEquals(code.browserHash(), Secrets.sha256Hex(browser));
     }

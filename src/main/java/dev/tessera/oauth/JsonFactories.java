@@ -2,6 +2,7 @@ package dev.tessera.oauth;
 
 import jakarta.json.Json;
 import jakarta.json.JsonBuilderFactory;
+import jakarta.json.JsonConfig;
 import jakarta.json.JsonReaderFactory;
 import jakarta.json.spi.JsonProvider;
 import java.util.Map;
@@ -21,6 +22,13 @@ public final class JsonFactories {
 
     /** Readers, as {@code Json.createReader(Reader)}. */
     public static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+
+    /**
+     * Readers for request bodies: a member name given twice is a parse error (JSON-P 2.1 key strategy NONE), not
+     * "the last one wins". RFC 8259 §4 leaves duplicates to the parser, and two parsers that pick differently
+     * (a proxy's validation, Tessera's reading) let one body mean two things.
+     */
+    public static final JsonReaderFactory STRICT_READERS = Json.createReaderFactory(Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE));
 
     private JsonFactories() {
     }

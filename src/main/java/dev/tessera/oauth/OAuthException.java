@@ -26,7 +26,7 @@ public class OAuthException extends RuntimeException {
     }
 
     private OAuthException(OAuthError error, String description, String logDetail, Map<String, String> headers) {
-        super(description, null, false, false);
+        super(ErrorBody.sanitize(description), null, false, false);
         this.error = error;
         this.logDetail = logDetail;
         this.headers = headers;
@@ -47,7 +47,7 @@ public class OAuthException extends RuntimeException {
         return error;
     }
 
-    /** The {@code error_description}: client-safe. */
+    /** The {@code error_description}: client-safe, already within RFC 6749 §5.2's character set. */
     public String description() {
         return getMessage();
     }

@@ -8,10 +8,13 @@ import java.time.Instant;
 
 /** A one-time identifier already seen, kept until it could no longer be accepted anyway. */
 @Entity
-@Table(name = "replay_entry")
+@Table(name = ReplayEntry.TABLE)
 public class ReplayEntry {
+    static final String TABLE = "replay_entry";
+    static final String KEY_COLUMN = "key_hash";
+
     @Id
-    @Column(name = "key_hash", length = 64)
+    @Column(name = KEY_COLUMN, length = 64)
     private String keyHash;
 
     @Column(name = "expires_at", nullable = false)

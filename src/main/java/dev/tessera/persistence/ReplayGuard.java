@@ -9,7 +9,8 @@ import java.time.Instant;
  * Remembers one-time identifiers (a client assertion's jti, RFC 7523 §3 item 7: "The authorization
  * server MAY ensure that JWTs are not replayed by maintaining the set of used jti values for the
  * length of time for which the JWT would be considered valid") across every node: the primary key of
- * replay_entry makes the second insert fail wherever it runs.
+ * replay_entry lets only the first insert count wherever it runs. A replay is answered without an
+ * exception and logged once a minute at most ({@link ExpectedOutcomes}).
  */
 @ApplicationScoped
 public class ReplayGuard {
@@ -17,11 +18,18 @@ public class ReplayGuard {
     @Inject
     FirstInsert inserts;
 
+    @Inject
+    ExpectedOutcomes outcomes;
+
     /**
      * @return true the first time {@code purpose} and {@code id} are seen, false on every later call
      */
     public boolean firstUse(String purpose, String id, Instant expiresAt) {
         String key = Secrets.sha256Hex(purpose + "\u0000" + id);
-        return inserts.insert(new ReplayEntry(key, expiresAt), ReplayEntry.class, key);
+        if (inserts.insert(ReplayEntry.TABLE, ReplayEntry.KEY_COLUMN, key, expiresAt)) {
+            return true;
+        }
+        outcomes.note("replayed " + purpose + " jti");
+        return false;
     }
 }

@@ -2,6 +2,7 @@ package dev.tessera.session;
 
 import dev.tessera.config.Issuer;
 import dev.tessera.http.PageForward;
+import dev.tessera.oauth.ErrorBody;
 import dev.tessera.oauth.OAuthError;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -24,7 +25,7 @@ final class LogoutPages {
 
     /** The themed error page (plain words; the RFC code and the description in its details line). */
     static Response error(String description) {
-        return PageForward.error(KIND, OAuthError.INVALID_REQUEST.code(), description);
+        return PageForward.error(KIND, OAuthError.INVALID_REQUEST.code(), ErrorBody.sanitize(description));
     }
 
     static String query(String clientId, String redirect, String state) {

@@ -15,7 +15,7 @@ import java.time.Instant;
  *
  * <p>Several requests may revoke the same jti at once, on one node or several: the losers of a race to
  * redeem one code or refresh one token each revoke the winner's grant. {@link FirstInsert} lets one
- * insert win and the others find the row. The insert runs in its own transaction, so a revocation
+ * insert win and the others find the row, without an exception. The insert runs in its own transaction, so a revocation
  * stays even if the caller's transaction later rolls back: revoking too much is the safe side.
  */
 @ApplicationScoped
@@ -35,7 +35,7 @@ public class RevocationList {
 
     public void revoke(String jti, Instant expiresAt) {
         if (!isRevoked(jti)) {
-            inserts.insert(new RevokedToken(jti, expiresAt), RevokedToken.class, jti);
+            inserts.insert(RevokedToken.TABLE, RevokedToken.KEY_COLUMN, jti, expiresAt);
         }
     }
 

@@ -8,10 +8,13 @@ import java.time.Instant;
 
 /** A JWT access token revoked before its exp; introspection reports it inactive until then. */
 @Entity
-@Table(name = "revoked_token")
+@Table(name = RevokedToken.TABLE)
 public class RevokedToken {
+    static final String TABLE = "revoked_token";
+    static final String KEY_COLUMN = "jti";
+
     @Id
-    @Column(name = "jti", length = 64)
+    @Column(name = KEY_COLUMN, length = 64)
     private String jti;
 
     @Column(name = "expires_at", nullable = false)

@@ -24,7 +24,7 @@ public class IssuerKeys {
     public List<JsonWebKey> keysOf(TrustedIssuer issuer) {
         try {
             if (issuer.jwks() != null) {
-                return new JsonWebKeySet(issuer.jwks()).getJsonWebKeys();
+                return ClientKeySource.acceptable(new JsonWebKeySet(issuer.jwks()).getJsonWebKeys(), "The issuer's registered jwks");
             }
             return fetcher.keysAt(issuer.jwksUri());
         } catch (JoseException | ClassCastException e) {

@@ -82,7 +82,7 @@ public class DeviceBacking {
     /** Binds the flow to this browser for as long as the code lives; HttpOnly, SameSite=Lax, only sent to /ui. */
     private String cookie(DeviceVerifications.Bound bound) {
         long maxAge = Math.max(1, Duration.between(clock.instant(), bound.expiresAt()).toSeconds());
-        return bound.cookieName() + "=" + bound.cookieValue() + "; Path=/ui; HttpOnly; SameSite=Lax; Max-Age=" + maxAge
+        return bound.cookieName() + "=" + bound.cookieValue() + "; Path=" + DeviceVerifications.COOKIE_PATH + "; HttpOnly; SameSite=Lax; Max-Age=" + maxAge
                 + (issuer.isHttps() ? "; Secure" : "");
     }
 

@@ -59,6 +59,13 @@ class AuthorizeChecksTest {
         first(OAuthError.INVALID_TARGET, "resource", "resource=https://other.example");
     }
 
+    /** RFC 6749 §4.1.2.1: the echoed CR LF (the response_type=code%0D%0AX-Injected:...) never reaches the redirect. */
+    @Test
+    void anEchoedValueLeavesOnlyTheRfc6749CharacterSet() {
+        AuthorizeException e = f.refused(query("response_type=code\r\nX-Injected: \"1\""), OAuthError.UNSUPPORTED_RESPONSE_TYPE);
+        assertThat(e.description()).contains("code??X-Injected: ?1?").matches("[\\x20-\\x21\\x23-\\x5B\\x5D-\\x7E]+");
+    }
+
     private void first(OAuthError error, String described, String... changes) {
         assertThat(f.refused(query(changes), error).description()).contains(described);
     }

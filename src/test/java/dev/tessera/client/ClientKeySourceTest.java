@@ -1,6 +1,7 @@
 package dev.tessera.client;
 
 import static dev.tessera.oauth.OAuthAssertions.assertOAuthError;
+import static dev.tessera.oauth.OAuthAssertions.thrown;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tessera.config.OutboundSettings;
@@ -18,6 +19,8 @@ import org.jose4j.jwk.EcJwkGenerator;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKey.OutputControlLevel;
 import org.jose4j.jwk.PublicJsonWebKey;
+import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.jwk.RsaJwkGenerator;
 import org.jose4j.keys.EllipticCurves;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -82,6 +85,29 @@ class ClientKeySourceTest {
         now = now.plusSeconds(1);
         source.keysOf(client);
         assertThat(source.requests).containsExactly(URI.create("https://app.example.com/jwks"), URI.create("https://app.example.com/jwks"));
+    }
+
+    /** Issue 18 point 5: a weak key at the jwks_uri (or stored before the rules) refuses the set; encryption keys are left out. */
+    @Test
+    void aWeakKeyAtTheJwksUriRefusesTheSetAndEncryptionKeysAreLeftOut() throws Exception {
+        RsaJsonWebKey weak = RsaJwkGenerator.generateJwk(1024);
+        weak.setKeyId("weak");
+        PublicJsonWebKey good = EcJwkGenerator.generateJwk(EllipticCurves.P256);
+        good.setKeyId("good");
+        PublicJsonWebKey enc = EcJwkGenerator.generateJwk(EllipticCurves.P256);
+        enc.setKeyId("enc");
+        enc.setUse("enc");
+        client.jwksUri("https://app.example.com/jwks");
+        source.body = "{\"keys\": [" + good.toJson(OutputControlLevel.PUBLIC_ONLY) + "," + weak.toJson(OutputControlLevel.PUBLIC_ONLY) + "]}";
+        assertThat(thrown(OAuthError.INVALID_CLIENT, () -> source.keysOf(client)).description()).contains("jwks_uri", "'weak'", "1024 bits");
+
+        now = now.plus(TTL);
+        source.body = "{\"keys\": [" + good.toJson(OutputControlLevel.PUBLIC_ONLY) + "," + enc.toJson(OutputControlLevel.PUBLIC_ONLY) + "]}";
+        assertThat(source.keysOf(client)).extracting(JsonWebKey::getKeyId).containsExactly("good");
+
+        client.jwksUri(null);
+        client.jwks("{\"keys\": [" + weak.toJson(OutputControlLevel.PUBLIC_ONLY) + "]}");
+        assertThat(thrown(OAuthError.INVALID_CLIENT, () -> source.keysOf(client)).description()).contains("registered jwks", "1024 bits");
     }
 
     @ParameterizedTest

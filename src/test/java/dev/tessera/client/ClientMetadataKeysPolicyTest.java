@@ -2,8 +2,14 @@ package dev.tessera.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tessera.oauth.OAuthAssertions;
 import dev.tessera.oauth.OAuthError;
+import java.util.Arrays;
 import org.jose4j.jwk.EcJwkGenerator;
+import org.jose4j.jwk.OctetKeyPairJsonWebKey;
+import org.jose4j.jwk.OkpJwkGenerator;
+import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.jwk.RsaJwkGenerator;
 import org.jose4j.jwk.JsonWebKey.OutputControlLevel;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.keys.EllipticCurves;
@@ -54,6 +60,48 @@ class ClientMetadataKeysPolicyTest {
     void jwksWithASymmetricKeyIsRefused() {
         f.refused(OAuthError.INVALID_CLIENT_METADATA, privateKeyJwt(
                 "\"jwks\": {\"keys\": [{\"kty\": \"oct\", \"k\": \"c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3JldA\"}]}"));
+    }
+
+    /** Issue 18 point 5: weak or unusable keys are refused at registration and in the admin API, with the reason. */
+    @Test
+    void weakAndUnusableKeysAreRefusedNamingWhy() throws JoseException {
+        RsaJsonWebKey rsa1024 = RsaJwkGenerator.generateJwk(1024);
+        rsa1024.setKeyId("old");
+        assertThat(refusal(set(rsa1024)))
+                .contains("'old'", "1024 bits", "2048");
+        // A curve the JDK cannot even build a key on (secp256k1) is refused as unreadable before any rule.
+        f.refused(OAuthError.INVALID_CLIENT_METADATA, privateKeyJwt("\"jwks\": {\"keys\": [{\"kty\": \"EC\", \"crv\": \"secp256k1\","
+                + " \"x\": \"" + KEY.toParams(OutputControlLevel.PUBLIC_ONLY).get("x") + "\", \"y\": \""
+                + KEY.toParams(OutputControlLevel.PUBLIC_ONLY).get("y") + "\"}]}"));
+        PublicJsonWebKey encryption = EcJwkGenerator.generateJwk(EllipticCurves.P256);
+        encryption.setUse("enc");
+        assertThat(refusal(set(encryption)))
+                .contains("use 'enc'");
+        PublicJsonWebKey wrongAlg = EcJwkGenerator.generateJwk(EllipticCurves.P256);
+        wrongAlg.setAlgorithm("HS256");
+        assertThat(refusal(set(wrongAlg)))
+                .contains("alg 'HS256'");
+        PublicJsonWebKey x25519 = OkpJwkGenerator.generateJwk(OctetKeyPairJsonWebKey.SUBTYPE_X25519);
+        assertThat(refusal(set(x25519)))
+                .contains("X25519");
+    }
+
+    @Test
+    void strongKeysOfEveryAcceptedKindPass() throws JoseException {
+        PublicJsonWebKey rsa = RsaJwkGenerator.generateJwk(2048);
+        rsa.setUse("sig");
+        rsa.setAlgorithm("PS256");
+        f.apply(privateKeyJwt("\"jwks\": " + set(rsa, EcJwkGenerator.generateJwk(EllipticCurves.P521),
+                OkpJwkGenerator.generateJwk(OctetKeyPairJsonWebKey.SUBTYPE_ED25519))));
+        assertThat(f.client.jwks()).contains("PS256");
+    }
+
+    private String refusal(String jwks) {
+        return OAuthAssertions.thrown(OAuthError.INVALID_CLIENT_METADATA, () -> f.apply(privateKeyJwt("\"jwks\": " + jwks))).description();
+    }
+
+    private static String set(PublicJsonWebKey... keys) {
+        return "{\"keys\": [" + String.join(",", Arrays.stream(keys).map(k -> k.toJson(OutputControlLevel.PUBLIC_ONLY)).toList()) + "]}";
     }
 
     @ParameterizedTest

@@ -46,7 +46,7 @@ class RedirectUriRulesTest {
     @ParameterizedTest
     @ValueSource(strings = {"myapp:/cb", "myapp://cb", "custom:cb"})
     void aPrivateUseSchemeWithoutADotIsRefused(String uri) {
-        assertOAuthError(OAuthError.INVALID_REDIRECT_URI, () -> rules.check(uri)).hasMessageContaining("RFC 8252 §7.1");
+        assertOAuthError(OAuthError.INVALID_REDIRECT_URI, () -> rules.check(uri)).hasMessageContaining("RFC 8252 section 7.1");
     }
 
     @ParameterizedTest

@@ -71,4 +71,12 @@ class IssuerTest {
     void otherHostsAreNotLoopback(String url) {
         assertThat(new Issuer(url).isLoopback()).isFalse();
     }
+
+    @Test
+    void cookieNamesTakeTheStrongestPrefixTheirPathAllowsWithAnHttpsIssuer() {
+        Issuer https = new Issuer("https://sso.example.com");
+        assertThat(https.cookieName("tessera_flow_1", "/")).isEqualTo("__Host-tessera_flow_1");
+        assertThat(https.cookieName("tessera_device_1", "/ui")).isEqualTo("__Secure-tessera_device_1");
+        assertThat(new Issuer("http://localhost:8080").cookieName("tessera_flow_1", "/")).isEqualTo("tessera_flow_1");
+    }
 }

@@ -1,6 +1,7 @@
 package dev.tessera.device;
 
 import dev.tessera.config.DeviceSettings;
+import dev.tessera.config.Issuer;
 import dev.tessera.token.JpaTokens;
 import dev.tessera.token.UserGrant;
 import jakarta.persistence.EntityManager;
@@ -35,6 +36,7 @@ public final class JpaDevices {
         DeviceVerifications verifications = new DeviceVerifications();
         verifications.em = em;
         verifications.clock = clock;
+        verifications.issuer = new Issuer("http://localhost:8080");
         return verifications;
     }
 

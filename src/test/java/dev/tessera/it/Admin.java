@@ -28,6 +28,7 @@ public final class Admin {
     }
 
     public static String token(String base) {
+        LogCanary.record("client_secret", SECRET);
         HttpResponse<String> response = Http.send(Http.request(base, "/token")
                 .header("Authorization", basic(ID, SECRET))
                 .header("Content-Type", "application/x-www-form-urlencoded")

@@ -11,7 +11,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -27,15 +29,18 @@ public final class Browser {
     private final CookieManager cookies;
     private final HttpClient client;
     private final String base;
+    /** Every Set-Cookie header this browser received, in order (shared with {@link #at} copies). */
+    private final List<String> setCookies;
 
     /** A browser talking to the test server. */
     public Browser() {
-        this(TesseraDeployment.issuer(), new CookieManager(null, CookiePolicy.ACCEPT_ALL));
+        this(TesseraDeployment.issuer(), new CookieManager(null, CookiePolicy.ACCEPT_ALL), new CopyOnWriteArrayList<>());
     }
 
-    private Browser(String base, CookieManager cookies) {
+    private Browser(String base, CookieManager cookies, List<String> setCookies) {
         this.base = base;
         this.cookies = cookies;
+        this.setCookies = setCookies;
         this.client = HttpClient.newBuilder().cookieHandler(cookies).version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     }
@@ -45,7 +50,7 @@ public final class Browser {
      * load balancer that routes the next request to another node. Cookies ignore ports, as browsers do.
      */
     public Browser at(String otherBase) {
-        return new Browser(otherBase, cookies);
+        return new Browser(otherBase, cookies, setCookies);
     }
 
     public String base() {
@@ -57,6 +62,7 @@ public final class Browser {
     }
 
     public HttpResponse<String> post(String url, Map<String, String> fields) {
+        LogCanary.fromForm(fields);
         String body = fields.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
@@ -96,6 +102,11 @@ public final class Browser {
         return current;
     }
 
+    /** The Set-Cookie headers received so far, as the server wrote them. */
+    public List<String> setCookies() {
+        return List.copyOf(setCookies);
+    }
+
     public void forgetCookies() {
         cookies.getCookieStore().removeAll();
     }
@@ -110,7 +121,9 @@ public final class Browser {
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            setCookies.addAll(response.headers().allValues("Set-Cookie"));
+            return LogCanary.watch(response);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -32,12 +32,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -51,8 +53,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * enters the user code on the verification page, signs in and approves or denies.
  *
  * <p>The guessing test runs last: it locks the test client's address (127.0.0.1) on this server for the
- * failure window. The expiry test runs on a second Payara Micro started with a two-second code lifetime
- * (see {@link #aCodeNobodyAnsweredExpires()}).
+ * failure window. The expiry and https-cookie tests run on a second Payara Micro (two-second code lifetime, https issuer)
+ * (see {@link #secondServer()}).
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -62,8 +64,10 @@ class DeviceFlowIT {
     static final ClientID TV = new ClientID("tv");
     static final String ALPHABET = "BCDFGHJKLMNPQRSTVWXZ";
     static final Pattern USER_CODE_INPUT = Pattern.compile("<input[^>]*name=\"user_code\"[^>]*>");
+    static final String HTTPS_ISSUER = "https://sso.tessera.test";
     static JsonObject console;
     static JsonObject service;
+    static PayaraMicroProcess second;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -85,6 +89,8 @@ class DeviceFlowIT {
         DeviceAuthorizationRequest request = builder.endpointURI(DEVICE_AUTHORIZATION).scope(Scope.parse(scope)).build();
         DeviceAuthorizationResponse response = DeviceAuthorizationResponse.parse(request.toHTTPRequest().send());
         assertThat(response.indicatesSuccess()).as(() -> response.toErrorResponse().getErrorObject().toJSONObject().toString()).isTrue();
+        // The SDK has its own HTTP stack, so the device code is recorded for the log canary here.
+        LogCanary.record("device_code", response.toSuccessResponse().getDeviceCode().getValue());
         return response.toSuccessResponse();
     }
 
@@ -186,6 +192,10 @@ class DeviceFlowIT {
         HttpResponse<String> done = SignIn.consent(browser, confirm, "approve");
         assertThat(done.statusCode()).isEqualTo(200);
         assertThat(done.body()).contains("id=\"approved\"");
+        // Issue 18 point 6: the session, device-flow and SSO cookies all carry SameSite (http issuer: no prefix).
+        assertThat(browser.setCookies()).anyMatch(c -> c.startsWith("JSESSIONID=")).anyMatch(c -> c.startsWith("tessera_device_"))
+                .anyMatch(c -> c.startsWith("tessera_sso="));
+        SignIn.assertCookiesHardened(browser.setCookies(), false);
 
         // Approved: answered at once, the interval notwithstanding.
         TokenResponse answer = poll(codes.getDeviceCode());
@@ -293,38 +303,79 @@ class DeviceFlowIT {
     }
 
     /**
-     * Expiry needs a code that outlives its lifetime. The lifetime is global configuration, so rather than
-     * shorten it for every test (making the others race the clock) or wait out the default ten minutes,
-     * this test boots a second Payara Micro on the same WAR with {@code TESSERA_DEVICE_CODE_LIFETIME=PT2S}:
-     * the production code path unchanged, only configured, as an operator would.
+     * The second server, started once for the tests that need other configuration: a code lifetime of two seconds
+     * (expiry needs a code that outlives its lifetime; shortening it for every test would make the others race the
+     * clock) and an https issuer (the cookies it sets). The production code path unchanged, only configured, as an
+     * operator would. It still listens on plain http: only the issuer, the URL it names itself by, is https.
      */
+    static String secondServer() throws Exception {
+        if (second == null) {
+            Path postBoot = Path.of(System.getProperty("project.basedir", ".")).resolve("src/test/resources/payara/h2-mem.asadmin");
+            second = PayaraMicroProcess.start("device-expiry", postBoot, Map.of(
+                    "TESSERA_DEVICE_CODE_LIFETIME", "PT2S", "TESSERA_DEVICE_INTERVAL", "PT1S", "TESSERA_ISSUER", HTTPS_ISSUER,
+                    "TESSERA_BOOTSTRAP_ADMIN_SECRET", Admin.SECRET), Duration.ofSeconds(180));
+            second.await("/health/ready", r -> r.statusCode() == 200, Duration.ofSeconds(120));
+        }
+        return "http://localhost:" + second.port();
+    }
+
+    @AfterAll
+    static void stopSecondServer() {
+        if (second != null) {
+            second.close();
+        }
+    }
+
     @Test
     @Order(8)
     void aCodeNobodyAnsweredExpires() throws Exception {
-        Path postBoot = Path.of(System.getProperty("project.basedir", ".")).resolve("src/test/resources/payara/h2-mem.asadmin");
-        try (PayaraMicroProcess server = PayaraMicroProcess.start("device-expiry", postBoot, Map.of(
-                "TESSERA_DEVICE_CODE_LIFETIME", "PT2S", "TESSERA_DEVICE_INTERVAL", "PT1S",
-                "TESSERA_BOOTSTRAP_ADMIN_SECRET", Admin.SECRET), Duration.ofSeconds(180))) {
-            server.await("/health/ready", r -> r.statusCode() == 200, Duration.ofSeconds(120));
-            String base = "http://localhost:" + server.port();
-            ExpiryServer remote = new ExpiryServer(base);
-            remote.createClient("{\"client_id\":\"tv\",\"token_endpoint_auth_method\":\"none\","
-                    + "\"grant_types\":[\"urn:ietf:params:oauth:grant-type:device_code\"],\"scope\":\"openid\"}");
+        String base = secondServer();
+        ExpiryServer remote = new ExpiryServer(base);
+        remote.createClient("{\"client_id\":\"tv\",\"token_endpoint_auth_method\":\"none\","
+                + "\"grant_types\":[\"urn:ietf:params:oauth:grant-type:device_code\"],\"scope\":\"openid\"}");
 
-            DeviceAuthorizationRequest request = new DeviceAuthorizationRequest.Builder(TV).endpointURI(URI.create(base + "/device_authorization"))
-                    .scope(Scope.parse("openid")).build();
-            DeviceAuthorizationSuccessResponse codes = DeviceAuthorizationResponse.parse(request.toHTTPRequest().send()).toSuccessResponse();
-            assertThat(codes.getLifetime()).isEqualTo(2);
-            assertThat(codes.getInterval()).isEqualTo(1);
-            URI token = URI.create(base + "/token");
-            assertThat(error(poll(token, codes.getDeviceCode())).getCode()).isEqualTo("authorization_pending");
+        DeviceAuthorizationRequest request = new DeviceAuthorizationRequest.Builder(TV).endpointURI(URI.create(base + "/device_authorization"))
+                .scope(Scope.parse("openid")).build();
+        DeviceAuthorizationSuccessResponse codes = DeviceAuthorizationResponse.parse(request.toHTTPRequest().send()).toSuccessResponse();
+        assertThat(codes.getLifetime()).isEqualTo(2);
+        assertThat(codes.getInterval()).isEqualTo(1);
+        URI token = URI.create(base + "/token");
+        assertThat(error(poll(token, codes.getDeviceCode())).getCode()).isEqualTo("authorization_pending");
 
-            Thread.sleep(2_500);
-            ErrorObject expired = error(poll(token, codes.getDeviceCode()));
-            assertThat(expired.getCode()).isEqualTo("expired_token");
-            assertThat(expired.getHTTPStatusCode()).isEqualTo(400);
-            assertThat(error(poll(token, codes.getDeviceCode())).getCode()).isEqualTo("expired_token");
+        Thread.sleep(2_500);
+        ErrorObject expired = error(poll(token, codes.getDeviceCode()));
+        assertThat(expired.getCode()).isEqualTo("expired_token");
+        assertThat(expired.getHTTPStatusCode()).isEqualTo(400);
+        assertThat(error(poll(token, codes.getDeviceCode())).getCode()).isEqualTo("expired_token");
+    }
+
+    /**
+     * Issue 18 point 6 on a real server with an https issuer: the sign-in flow cookie and the container's session
+     * cookie are Secure, SameSite and {@code __Host-} (Path=/). The client here speaks plain http, so it never
+     * sends a Secure cookie back; the headers as written are what is judged.
+     */
+    @Test
+    @Order(9)
+    void withAnHttpsIssuerEveryCookieIsSecureSameSiteAndHostPrefixed() throws Exception {
+        String base = secondServer();
+        new ExpiryServer(base).createClient("{\"client_id\":\"web\",\"redirect_uris\":[\"https://rp.example.com/cb\"],"
+                + "\"scope\":\"openid\",\"require_consent\":false}");
+        Browser browser = new Browser().at(base);
+        HttpResponse<String> toLogin = browser.get("/authorize?" + SignIn.query(SignIn.codeRequest("web", "https://rp.example.com/cb", "openid",
+                SignIn.verifier())));
+        assertThat(toLogin.statusCode()).as(toLogin.body()).isEqualTo(303);
+        for (String page : List.of(toLogin.headers().firstValue("Location").orElseThrow(), HTTPS_ISSUER + "/device")) {
+            HttpResponse<String> answer = browser.get(page.replace(HTTPS_ISSUER, base));
+            for (int hops = 0; hops < 5 && Browser.isRedirect(answer); hops++) {
+                answer = browser.get(answer.headers().firstValue("Location").orElseThrow().replace(HTTPS_ISSUER, base));
+            }
+            // The sign-in page cannot find its flow (the Secure flow cookie never comes back over http); it still answers.
+            assertThat(answer.statusCode()).as(page).isLessThan(500);
         }
+
+        assertThat(browser.setCookies()).anyMatch(c -> c.startsWith("__Host-tessera_flow_")).anyMatch(c -> c.startsWith("__Host-JSESSIONID="))
+                .anyMatch(c -> c.startsWith("JSESSIONIDVERSION="));
+        SignIn.assertCookiesHardened(browser.setCookies(), true);
     }
 
     @Test

@@ -35,7 +35,7 @@ final class NodeCalls {
 
     static HttpResponse<String> send(HttpRequest request) {
         try {
-            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            return LogCanary.watch(CLIENT.send(request, HttpResponse.BodyHandlers.ofString()));
         } catch (java.io.IOException e) {
             throw new IllegalStateException(request.uri() + ": " + e, e);
         } catch (InterruptedException e) {

@@ -47,6 +47,8 @@ import java.util.concurrent.Future;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.RsaJwkGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -230,7 +232,16 @@ class RegistrationIT {
                 new String[] {"invalid_client_metadata", "authorization_code"},
                 "{\"redirect_uris\": [\"https://app.example/cb\"], \"initiate_login_uri\": \"http://app.example/login\"}",
                 new String[] {"invalid_client_metadata", "initiate_login_uri"},
-                "[1, 2]", new String[] {"invalid_client_metadata", "JSON object"});
+                "[1, 2]", new String[] {"invalid_client_metadata", "JSON object"},
+                // Issue 18 point 1: a member named twice; point 5: a 1024-bit RSA key.
+                "{\"grant_types\": [\"client_credentials\"], \"client_name\": \"a\", \"client_name\": \"b\"}",
+                new String[] {"invalid_client_metadata", "twice"},
+                "{\"grant_types\": [\"client_credentials\"], \"token_endpoint_auth_method\": \"private_key_jwt\", \"jwks\": {\"keys\": ["
+                + RsaJwkGenerator.generateJwk(1024).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY) + "]}}",
+                new String[] {"invalid_client_metadata", "1024 bits"},
+                // Issue 18 point 1: one character past the column, named; before, a 500 from the failed insert.
+                "{\"grant_types\": [\"client_credentials\"], \"client_name\": \"" + "n".repeat(201) + "\"}",
+                new String[] {"invalid_client_metadata", "client_name is longer than the 200 characters"});
         cases.forEach((metadata, expected) -> {
             HttpResponse<String> response = register(initialToken, metadata);
             assertJsonError(response, 400, expected[0]);

@@ -10,8 +10,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -19,6 +22,8 @@ import java.util.stream.Collectors;
 /** Steps of a browser sign-in, as integration tests drive them over HTTP. */
 public final class SignIn {
     public static final String PASSWORD = "correct horse battery staple";
+    /** Cookies Payara names itself, which therefore cannot carry a prefix. */
+    static final String PAYARA_FIXED_NAMES = "JSESSIONIDVERSION|JREPLICA";
 
     private SignIn() {
     }
@@ -30,6 +35,7 @@ public final class SignIn {
 
     /** Creates a user with {@link #PASSWORD} on the server at {@code base}. */
     public static JsonObject createUser(String base, String username) {
+        LogCanary.record("password", PASSWORD);
         HttpResponse<String> response = Http.send(Http.request(base, "/admin/api/users").header("Authorization", "Bearer " + Admin.token(base))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                         "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\",\"email\":\"" + username
@@ -98,6 +104,28 @@ public final class SignIn {
             response = consent(browser, response, "approve");
         }
         return response;
+    }
+
+    /**
+     * Issue 18 point 6: every cookie the server set is HttpOnly and SameSite (RFC 6265bis §4.1.2.7); with an https
+     * issuer also Secure, and named {@code __Host-} with Path=/ and no Domain, or {@code __Secure-} (§4.1.3), but for
+     * the names Payara fixes.
+     */
+    public static void assertCookiesHardened(List<String> setCookies, boolean https) {
+        assertThat(setCookies).as("Set-Cookie headers").isNotEmpty();
+        for (String header : setCookies) {
+            String name = header.substring(0, header.indexOf('=')).trim();
+            List<String> attributes = Arrays.stream(header.split(";")).skip(1).map(a -> a.trim().toLowerCase(Locale.ROOT)).toList();
+            assertThat(attributes).as(header).contains("httponly").anyMatch(a -> a.startsWith("samesite=lax") || a.startsWith("samesite=strict"));
+            if (https) {
+                assertThat(attributes).as(header).contains("secure");
+                // Payara names the cookies of its session versioning itself (JSESSIONIDVERSION, JREPLICA): no prefix.
+                assertThat(name).as(header).matches("__(Host|Secure)-.+|" + PAYARA_FIXED_NAMES);
+                if (name.startsWith("__Host-")) {
+                    assertThat(attributes).as(header).contains("path=/").noneMatch(a -> a.startsWith("domain="));
+                }
+            }
+        }
     }
 
     /** The parameters of a redirect to the client, from the query or the fragment. */

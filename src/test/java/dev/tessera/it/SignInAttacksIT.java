@@ -126,6 +126,44 @@ class SignInAttacksIT {
         assertThat(SignIn.redirectParams(new Browser().get("/authorize?" + repeated))).containsEntry("error", "invalid_request");
     }
 
+    /**
+     * RFC 6749 §4.1.2.1: error_description only in %x20-21 / %x23-5B / %x5D-7E, whichever response mode
+     * carries it: the issue's response_type with CR LF (query, the mode before response_mode is read), then an
+     * echoed prompt value in the query, the fragment and a form_post page.
+     */
+    @Test
+    void anEchoedCrLfNeverLeavesInAnErrorDescription() {
+        String injected = "\r\nX-Injected: yes\"\\";
+        String allowed = "[\\x20-\\x21\\x23-\\x5B\\x5D-\\x7E]+";
+        Map<String, String> badType = SignIn.codeRequest("victim", CB, "openid", SignIn.verifier());
+        badType.put("response_type", "code" + injected);
+        HttpResponse<String> typeAnswer = new Browser().get("/authorize?" + SignIn.query(badType));
+        assertThat(typeAnswer.headers().allValues("X-Injected")).isEmpty();
+        assertThat(SignIn.redirectParams(typeAnswer)).containsEntry("error", "unsupported_response_type")
+                .hasEntrySatisfying("error_description", d -> assertThat(d).matches(allowed).contains("X-Injected"));
+        for (String mode : List.of("query", "fragment", "form_post")) {
+            Map<String, String> request = SignIn.codeRequest("victim", CB, "openid", SignIn.verifier());
+            request.put("prompt", "login" + injected);
+            request.put("response_mode", mode);
+            HttpResponse<String> response = new Browser().get("/authorize?" + SignIn.query(request));
+            assertThat(response.headers().allValues("X-Injected")).as(mode).isEmpty();
+            String description = mode.equals("form_post")
+                    ? response.body().replaceAll("(?s).*name=\"error_description\" value=\"([^\"]*)\".*", "$1")
+                    : SignIn.redirectParams(response).get("error_description");
+            assertThat(description).as(mode).contains("X-Injected").doesNotContain("&quot;", "&amp;").matches(allowed);
+        }
+    }
+
+    /** Issue 18 point 6: the flow, session and SSO cookies of a sign-in are all HttpOnly and SameSite. */
+    @Test
+    void everyCookieOfASignInIsHttpOnlyAndSameSite() {
+        Browser browser = new Browser();
+        SignIn.loginAndApprove(browser, SignIn.codeRequest("victim", CB, "openid", SignIn.verifier()), "mallory-target");
+        assertThat(browser.setCookies()).anyMatch(c -> c.startsWith("tessera_flow_")).anyMatch(c -> c.startsWith("JSESSIONID="))
+                .anyMatch(c -> c.startsWith("tessera_sso="));
+        SignIn.assertCookiesHardened(browser.setCookies(), false);
+    }
+
     @Test
     void aReplayedCodeIsRefusedAndRevokesTheTokensOfTheFirstRedemption() {
         String[] code = code("victim", true);

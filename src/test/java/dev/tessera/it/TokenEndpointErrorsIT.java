@@ -139,6 +139,26 @@ class TokenEndpointErrorsIT {
         assertThat(replay.body()).contains("jti");
     }
 
+    /**
+     * Issue 18 point 4: fifty replays of one assertion are fifty 401s and at most one log line, no stack trace
+     * (the unique-key violation used to log about 170 lines each).
+     */
+    @Test
+    void fiftyReplaysAreDecidedWithoutAnExceptionAndLoggedOnceAMinute() throws Exception {
+        String assertion = signed(claims().build());
+        assertThat(post(null, assertionBody(assertion)).statusCode()).isEqualTo(200);
+        Thread.sleep(1000);
+        String before = LogCanary.currentServerLog();
+        for (int i = 0; i < 50; i++) {
+            assertJsonError(post(null, assertionBody(assertion)), 401, "invalid_client");
+        }
+        Thread.sleep(2000);
+        String during = LogCanary.currentServerLog().substring(before.length());
+        assertThat(during.lines().filter(line -> line.contains("replayed client-assertion jti")).count()).as(during).isLessThanOrEqualTo(1);
+        assertThat(during.lines().count()).as(during).isLessThanOrEqualTo(3);
+        assertThat(during).doesNotContain("Exception", "\tat ");
+    }
+
     @Test
     void scopeNotAllowedIsInvalidScope() {
         assertJsonError(post(basicOk(), "grant_type=client_credentials&scope=read%20admin"), 400, "invalid_scope");
@@ -216,6 +236,39 @@ class TokenEndpointErrorsIT {
                 400, "unauthorized_client");
     }
 
+    /**
+     * RFC 6749 §2.3.1: client credentials "MUST NOT be included in the request URI". Refused, naming the parameter
+     * and not its value. A query without credentials on an empty form POST is no form either: Jersey used to take
+     * it for one and log the whole URI at WARNING; the marker in it is recorded for {@link LogCanaryCheck}.
+     */
+    @Test
+    void credentialsInTheQueryAreRefusedAndAQueryIsNeverLoggedAsAForm() {
+        String secret = basic.getString("client_secret");
+        HttpResponse<String> inQuery = Http.send(Http.request("/token?client_id=neg-basic&client_secret=" + URLEncoder.encode(secret, StandardCharsets.UTF_8)
+                + "&grant_type=client_credentials").header("Content-Type", FORM).POST(HttpRequest.BodyPublishers.noBody()));
+        assertJsonError(inQuery, 400, "invalid_request");
+        assertThat(inQuery.body()).contains("client_secret").doesNotContain(secret);
+        assertJsonError(Http.send(Http.request("/introspect?token=" + UUID.randomUUID()).header("Authorization", basicOk())
+                .header("Content-Type", FORM).POST(HttpRequest.BodyPublishers.noBody())), 400, "invalid_request");
+
+        String marker = "query-canary-" + UUID.randomUUID();
+        LogCanary.record("query", marker);
+        HttpResponse<String> queryOnly = Http.send(Http.request("/token?state=" + marker).header("Authorization", basicOk())
+                .header("Content-Type", FORM).POST(HttpRequest.BodyPublishers.noBody()));
+        assertJsonError(queryOnly, 400, "invalid_request");
+        assertThat(queryOnly.body()).contains("grant_type");
+    }
+
+    /** RFC 6749 §5.2: an echoed grant_type with CR, LF, quote and backslash comes back within %x20-21 / %x23-5B / %x5D-7E. */
+    @Test
+    void anEchoedCrLfNeverLeavesInTheJsonErrorDescription() {
+        HttpResponse<String> response = post(basicOk(), "grant_type=" + URLEncoder.encode("x\r\nX-Injected: yes\"\\", StandardCharsets.UTF_8));
+        assertJsonError(response, 400, "unsupported_grant_type");
+        assertThat(response.headers().allValues("X-Injected")).isEmpty();
+        assertThat(Admin.json(response.body()).getString("error_description"))
+                .contains("X-Injected").matches("[\\x20-\\x21\\x23-\\x5B\\x5D-\\x7E]+");
+    }
+
     @Test
     void adminApiRefusesMissingTokensAndTokensWithoutTheAdminScope() {
         HttpResponse<String> anonymous = Http.get("/admin/api/clients");
@@ -287,19 +340,29 @@ class TokenEndpointErrorsIT {
     }
 
     @Test
-    void adminApiRejectsInvalidMetadataWithRfc7591Codes() {
+    void adminApiRejectsInvalidMetadataWithRfc7591Codes() throws Exception {
         String admin = "Bearer " + Admin.token();
+        // Issue 18 point 5: a weak key (1024-bit RSA) and a symmetric key in jwks.
+        String weak = new RSAKeyGenerator(1024, true).generate().toPublicJWK().toJSONString();
         for (String[] c : new String[][] {
                 {"{\"redirect_uris\":[\"http://app.example.com/cb\"]}", "invalid_redirect_uri"},
                 {"{\"redirect_uris\":[\"https://app.example.com/cb#frag\"]}", "invalid_redirect_uri"},
                 {"{\"grant_types\":[\"client_credentials\"],\"logo_uri\":\"http://x.example/logo.png\"}", "invalid_client_metadata"},
                 {"{\"grant_types\":[\"client_credentials\"],\"jwks\":{\"keys\":[]},\"jwks_uri\":\"https://x.example/jwks\"}", "invalid_client_metadata"},
                 {"{\"grant_types\":[\"client_credentials\"],\"response_types\":[\"code\"]}", "invalid_client_metadata"},
-                {"not json", "invalid_client_metadata"}}) {
+                {"not json", "invalid_client_metadata"},
+                {"{\"grant_types\":[\"client_credentials\"],\"token_endpoint_auth_method\":\"private_key_jwt\",\"jwks\":{\"keys\":[" + weak + "]}}",
+                    "invalid_client_metadata"},
+                {"{\"grant_types\":[\"client_credentials\"],\"token_endpoint_auth_method\":\"private_key_jwt\",\"jwks\":{\"keys\":["
+                    + "{\"kty\":\"oct\",\"k\":\"c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3JldA\"}]}}", "invalid_client_metadata"}}) {
             HttpResponse<String> response = Http.send(Http.request("/admin/api/clients").header("Authorization", admin)
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(c[0])));
             assertJsonError(response, 400, c[1]);
         }
+        HttpResponse<String> weakKey = Http.send(Http.request("/admin/api/clients").header("Authorization", admin)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"grant_types\":[\"client_credentials\"],"
+                        + "\"token_endpoint_auth_method\":\"private_key_jwt\",\"jwks\":{\"keys\":[" + weak + "]}}")));
+        assertThat(Admin.json(weakKey.body()).getString("error_description")).contains("1024 bits", "2048");
     }
 
     @Test

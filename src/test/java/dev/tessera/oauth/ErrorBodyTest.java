@@ -47,7 +47,7 @@ class ErrorBodyTest {
         // RFC 6749 §5.2: error_description = 1*( %x20-21 / %x23-5B / %x5D-7E )
         for (char c = 0; c < 0x200; c++) {
             boolean allowed = (c >= 0x20 && c <= 0x21) || (c >= 0x23 && c <= 0x5B) || (c >= 0x5D && c <= 0x7E);
-            String expected = allowed ? String.valueOf(c) : "?";
+            String expected = allowed ? String.valueOf(c) : c == '\u00A7' ? "section " : "?";
             assertThat(ErrorBody.sanitize(String.valueOf(c))).as("U+%04X", (int) c).isEqualTo(expected);
         }
     }
@@ -58,6 +58,16 @@ class ErrorBodyTest {
                 .isEqualTo("Bad ?redirect_uri???C:?path ? ok");
         assertThat(ErrorBody.sanitize("scope=openid profile; [x]~{y}")).isEqualTo("scope=openid profile; [x]~{y}");
         assertThat(ErrorBody.sanitize("\uD83D\uDE00")).isEqualTo("??");
+    }
+
+    @Test
+    void anOAuthExceptionCarriesTheSanitisedDescriptionWhereverItIsWritten() {
+        OAuthException e = new OAuthException(OAuthError.INVALID_REQUEST, "bad\r\nX-Injected: \"x\"");
+
+        assertThat(e.description()).isEqualTo("bad??X-Injected: ?x?");
+        assertThat(e.withHeader("WWW-Authenticate", "Basic").description()).isEqualTo("bad??X-Injected: ?x?");
+        assertThat(ErrorBody.sanitize(null)).isNull();
+        assertThat(new OAuthException(OAuthError.INVALID_REQUEST, "see RFC 6749 \u00A75.2").description()).isEqualTo("see RFC 6749 section 5.2");
     }
 
     @Test

@@ -16,7 +16,8 @@ class JsonBodiesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"[]", "\"x\"", "{", " "})
+    @ValueSource(strings = {"[]", "\"x\"", "{", " ", "{\"client_name\":\"a\",\"client_name\":\"b\"}",
+        "{\"jwks\":{\"keys\":[],\"keys\":[]}}"})
     void anythingButAnObjectIsTheGivenError(String body) {
         assertOAuthError(OAuthError.INVALID_CLIENT_METADATA, () -> JsonBodies.object(body, OAuthError.INVALID_CLIENT_METADATA));
     }

@@ -9,6 +9,7 @@ import dev.tessera.authorize.AuthorizationCodeFixtures;
 import dev.tessera.authorize.AuthorizationCodes;
 import dev.tessera.client.Client;
 import dev.tessera.client.ClientAuthMethod;
+import dev.tessera.client.ClientColumns;
 import dev.tessera.device.DeviceCode;
 import dev.tessera.device.DeviceCodes;
 import dev.tessera.device.DeviceStatus;
@@ -37,6 +38,8 @@ import dev.tessera.user.TestUsers;
 import dev.tessera.user.User;
 import dev.tessera.user.UserProfile;
 import dev.tessera.user.Usernames;
+import jakarta.persistence.Column;
+import java.lang.reflect.Field;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.sql.Connection;
@@ -176,6 +179,45 @@ class EntityMappingIT {
             inTransaction(em -> assertThat(JpaUsers.repository(em).replacePasswordHash(subject, user.passwordHash(), "new")).isTrue());
             User rehashed = read(em -> em.find(User.class, subject));
             assertThat(rehashed.passwordHash()).isEqualTo("new");
+        }
+
+        /** Issue 18 point 1: the limits the admin API and registration enforce are what each database holds. */
+        @Test
+        void aClientWithEveryTextColumnAtItsLimitIsStoredAndReadBack() throws Exception {
+            Client client = new Client("limits", ClientAuthMethod.CLIENT_SECRET_BASIC, Instant.parse("2026-06-01T00:00:00Z"));
+            List<Field> fields = ClientColumns.limitedFields();
+            for (Field field : fields) {
+                field.set(client, ClientColumns.valueOf(field, field.getAnnotation(Column.class).length()));
+            }
+            assertThat(ColumnFit.violations(client)).isEmpty();
+            String id = (String) fields.stream().filter(f -> f.getName().equals("clientId")).findFirst().orElseThrow().get(client);
+            inTransaction(em -> em.persist(client));
+
+            Client read = read(em -> em.find(Client.class, id));
+            for (Field field : fields) {
+                assertThat(field.get(read)).as(field.getName()).isEqualTo(ClientColumns.valueOf(field, field.getAnnotation(Column.class).length()));
+            }
+        }
+
+        /** Issue 18 point 4: a replay is a row count of 0, not an exception that dooms the transaction and fills the log. */
+        @Test
+        void firstInsertAnswersAReplayWithARowCountAndNoException() {
+            String key = "r".repeat(40) + UUID.randomUUID().toString().substring(0, 8);
+            Instant expires = Instant.parse("2026-06-01T00:00:00Z");
+            List<Boolean> answers = new ArrayList<>();
+            inTransaction(em -> answers.add(JpaInserts.on(em).insert(ReplayEntry.TABLE, ReplayEntry.KEY_COLUMN, key, expires)));
+            inTransaction(em -> {
+                for (int i = 0; i < 3; i++) {
+                    answers.add(JpaInserts.on(em).insert(ReplayEntry.TABLE, ReplayEntry.KEY_COLUMN, key, expires.plusSeconds(60)));
+                }
+                assertThat(em.getTransaction().getRollbackOnly()).isFalse();
+            });
+
+            assertThat(answers).containsExactly(true, false, false, false);
+            List<?> stored = read(em -> em.createNativeQuery("SELECT expires_at FROM replay_entry WHERE key_hash = ?1")
+                    .setParameter(1, key).getResultList());
+            assertThat(stored).hasSize(1);
+            assertThat(((Number) stored.get(0)).longValue()).isEqualTo(expires.toEpochMilli());
         }
 
         @Test
