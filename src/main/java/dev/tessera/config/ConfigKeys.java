@@ -47,6 +47,7 @@ public final class ConfigKeys {
     public static final String STORAGE_REAP_BATCH = "tessera.storage.reap-batch";
 
     public static final String BOOTSTRAP_ADMIN_SECRET = "tessera.bootstrap.admin-secret";
+    public static final String BOOTSTRAP_RESET_ADMIN_SECRET = "tessera.bootstrap.reset-admin-secret";
 
     public static final String REGISTRATION_OPEN = "tessera.registration.open";
     public static final String REGISTRATION_INITIAL_TOKEN_LIFETIME = "tessera.registration.initial-token-lifetime";

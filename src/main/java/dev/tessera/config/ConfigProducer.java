@@ -111,7 +111,7 @@ public class ConfigProducer {
     @Singleton
     public BootstrapSettings bootstrapSettings() {
         return new BootstrapSettings(config.getOptionalValue(ConfigKeys.BOOTSTRAP_ADMIN_SECRET, String.class)
-                .filter(s -> !s.isBlank()));
+                .filter(s -> !s.isBlank()), config.getValue(ConfigKeys.BOOTSTRAP_RESET_ADMIN_SECRET, Boolean.class));
     }
 
     @Produces

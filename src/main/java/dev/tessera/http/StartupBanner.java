@@ -7,11 +7,16 @@ import dev.tessera.persistence.SchemaMigrated;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
+import java.util.Optional;
 import java.util.logging.Logger;
 
-/** Says once, after start-up work is done, where Tessera answers, and repeats any security warnings. */
+/**
+ * Says once, after start-up work is done, where Tessera answers, what the operator must read now
+ * ({@link StartupNotice}s, e.g. the first admin secret), and repeats any security warnings.
+ */
 @ApplicationScoped
 public class StartupBanner {
     private static final Logger LOG = Logger.getLogger(StartupBanner.class.getName());
@@ -22,12 +27,17 @@ public class StartupBanner {
     @Inject
     StartupChecks checks;
 
+    @Inject
+    Instance<StartupNotice> notices;
+
     void onReady(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) SchemaMigrated event) {
         checks.logWarnings();
-        LOG.info("\n=== Tessera is running ===\n"
-                + "  issuer:     " + issuer.url() + "\n"
-                + "  discovery:  " + issuer.endpoint(Endpoints.OPENID_CONFIGURATION) + "\n"
-                + "  JWKS:       " + issuer.endpoint(Endpoints.JWKS) + "\n"
-                + "  readiness:  " + issuer.endpoint("/health/ready") + "\n");
+        StringBuilder banner = new StringBuilder("\n=== Tessera is running ===\n")
+                .append("  issuer:     ").append(issuer.url()).append('\n')
+                .append("  discovery:  ").append(issuer.endpoint(Endpoints.OPENID_CONFIGURATION)).append('\n')
+                .append("  JWKS:       ").append(issuer.endpoint(Endpoints.JWKS)).append('\n')
+                .append("  readiness:  ").append(issuer.endpoint("/health/ready")).append('\n');
+        notices.stream().map(StartupNotice::notice).flatMap(Optional::stream).forEach(n -> banner.append('\n').append(n).append('\n'));
+        LOG.info(banner.toString());
     }
 }
