@@ -105,7 +105,7 @@ class UsersAdminIT {
         assertError(call("POST", USERS, "{\"username\":\"v2\",\"emial\":\"x@example.com\"}"), 400, "invalid_request", "unknown member emial");
         assertError(call("POST", USERS, "{\"username\":\"v3\",\"password\":\"short\"}"), 400, "invalid_request", "password must be at least 8 characters");
         assertError(call("POST", USERS, "{\"username\":\"v4\",\"groups\":\"staff\"}"), 400, "invalid_request", "groups must be a JSON array");
-        assertError(call("POST", USERS, "[1]"), 400, "invalid_request", "The body is not a valid JSON object");
+        assertError(call("POST", USERS, "[1]"), 400, "invalid_request", "The body is not a valid JSON object, or names a member twice");
         assertError(call("GET", USERS + "?limit=500", null), 400, "invalid_request", "offset must be >= 0 and limit between 1 and 200");
         assertThat(usernames(call("GET", USERS + "?search=v", null))).doesNotContain("v1", "v2", "v3", "v4");
     }
@@ -169,7 +169,7 @@ class UsersAdminIT {
         assertThat(after.getBoolean("password_set")).isTrue();
         assertThat(after).containsKey("password_changed_at");
         assertError(call("POST", USERS + "/" + sub + "/password", "{\"password\":\"x\".repeat}"), 400, "invalid_request",
-                "The body is not a valid JSON object");
+                "The body is not a valid JSON object, or names a member twice");
         assertError(call("POST", USERS + "/" + sub + "/password", "{\"password\":\"" + "x".repeat(257) + "\"}"), 400,
                 "invalid_request", "password must be at most 256 characters");
         assertError(call("POST", USERS + "/" + sub + "/password", "{\"secret\":\"correct horse\"}"), 400, "invalid_request",
