@@ -4,6 +4,7 @@ import dev.tessera.oauth.JsonFactories;
 import dev.tessera.oauth.JsonBodies;
 import dev.tessera.oauth.OAuthError;
 import dev.tessera.oauth.OAuthException;
+import dev.tessera.user.LoginUnlocks;
 import dev.tessera.user.User;
 import dev.tessera.user.UserAdministration;
 import dev.tessera.user.UserFields;
@@ -23,9 +24,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -47,6 +50,9 @@ public class AdminUsersResource {
 
     @Inject
     UserAdministration users;
+
+    @Inject
+    LoginUnlocks unlocks;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -119,6 +125,14 @@ public class AdminUsersResource {
     @Operation(summary = "Enable a user again")
     public Response enable(@PathParam("sub") String sub) {
         return noStore(json(users.setEnabled(sub, true)));
+    }
+
+    @POST
+    @Path("{sub}/unlock")
+    @Operation(summary = "Clear the login throttle of a user (local or directory): every counter of the username")
+    public Response unlock(@PathParam("sub") String sub, @Context SecurityContext caller) {
+        unlocks.unlock(sub, caller.getUserPrincipal().getName());
+        return Response.noContent().build();
     }
 
     private static String json(User user) {

@@ -75,6 +75,15 @@ public final class ConfigKeys {
     public static final String LOGIN_MAX_FAILURES_PER_ADDRESS = "tessera.login.max-failures-per-address";
     public static final String LOGIN_WINDOW = "tessera.login.window";
     public static final String LOGIN_LOCKOUT = "tessera.login.lockout";
+    public static final String LOGIN_ACCOUNT_DELAY_AFTER = "tessera.login.account-delay-after";
+    public static final String LOGIN_DELAY = "tessera.login.delay";
+    public static final String LOGIN_MAX_DELAY = "tessera.login.max-delay";
+    public static final String LOGIN_KNOWN_DEVICE_LIFETIME = "tessera.login.known-device-lifetime";
+    public static final String LOGIN_RESET_URL = "tessera.login.reset-url";
+
+    public static final String THEME_DIR = "tessera.theme.dir";
+    public static final String UI_HELP_URL = "tessera.ui.help-url";
+    public static final String UI_SUPPORT_CONTACT = "tessera.ui.support-contact";
 
     public static final String LDAP_URLS = "tessera.ldap.urls";
     public static final String LDAP_FLAVOR = "tessera.ldap.flavor";

@@ -1,5 +1,6 @@
 package dev.tessera.config;
 
+import dev.tessera.oauth.OAuthException;
 import dev.tessera.oauth.Scopes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -8,6 +9,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -118,7 +120,7 @@ public class ConfigProducer {
         return new RegistrationSettings(config.getValue(ConfigKeys.REGISTRATION_OPEN, Boolean.class),
                 duration(ConfigKeys.REGISTRATION_INITIAL_TOKEN_LIFETIME),
                 config.getValue(ConfigKeys.REGISTRATION_REQUIRE_PKCE, Boolean.class),
-                Scopes.parse(config.getOptionalValue(ConfigKeys.REGISTRATION_DEFAULT_SCOPE, String.class).orElse("")));
+                scopes(ConfigKeys.REGISTRATION_DEFAULT_SCOPE));
     }
 
     @Produces
@@ -150,8 +152,12 @@ public class ConfigProducer {
     public LoginSettings loginSettings() {
         return new LoginSettings(config.getValue(ConfigKeys.LOGIN_MAX_FAILURES, Integer.class),
                 config.getValue(ConfigKeys.LOGIN_MAX_FAILURES_PER_ADDRESS, Integer.class),
+                config.getValue(ConfigKeys.LOGIN_ACCOUNT_DELAY_AFTER, Integer.class),
                 duration(ConfigKeys.LOGIN_WINDOW),
-                duration(ConfigKeys.LOGIN_LOCKOUT));
+                duration(ConfigKeys.LOGIN_LOCKOUT),
+                duration(ConfigKeys.LOGIN_DELAY),
+                duration(ConfigKeys.LOGIN_MAX_DELAY),
+                duration(ConfigKeys.LOGIN_KNOWN_DEVICE_LIFETIME));
     }
 
     @Produces
@@ -163,8 +169,30 @@ public class ConfigProducer {
                 duration(ConfigKeys.DEVICE_FAILURE_WINDOW));
     }
 
+    @Produces
+    @Singleton
+    public UiSettings uiSettings() {
+        return new UiSettings(optional(ConfigKeys.THEME_DIR), optional(ConfigKeys.UI_HELP_URL),
+                optional(ConfigKeys.UI_SUPPORT_CONTACT), optional(ConfigKeys.LOGIN_RESET_URL));
+    }
+
+    /** A key whose empty value (the default) means "not set". */
+    private String optional(String key) {
+        return config.getOptionalValue(key, String.class).map(String::trim).filter(s -> !s.isEmpty()).orElse(null);
+    }
+
     private String string(String key) {
         return config.getValue(key, String.class);
+    }
+
+    /** A space-separated scope (RFC 6749 §3.3); an empty value is the empty set. */
+    private Set<String> scopes(String key) {
+        String value = config.getOptionalValue(key, String.class).orElse("");
+        try {
+            return Scopes.parse(value);
+        } catch (OAuthException e) {
+            throw new IllegalArgumentException(key + " must be space-separated scope values (RFC 6749 §3.3), not " + value, e);
+        }
     }
 
     /** ISO-8601 durations (PT5M, P90D), parsed here because MicroProfile Config has no Duration converter. */

@@ -1,7 +1,9 @@
 package dev.tessera.session;
 
 import dev.tessera.config.Issuer;
+import dev.tessera.http.PageForward;
 import dev.tessera.oauth.ErrorBody;
+import dev.tessera.oauth.OAuthError;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -12,6 +14,7 @@ import java.util.stream.Collectors;
 
 /** The answers of the logout endpoint: a redirect to the client, the signed-out page, or an error page. */
 final class LogoutPages {
+    static final String KIND = "signout";
     private LogoutPages() {
     }
 
@@ -20,13 +23,9 @@ final class LogoutPages {
         return Response.seeOther(target).header("Set-Cookie", clearCookie).header("Cache-Control", "no-store").build();
     }
 
+    /** The themed error page (plain words; the RFC code and the description in its details line). */
     static Response error(String description) {
-        String html = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Sign-out error</title>"
-                + "<link rel=\"stylesheet\" href=\"/static/tessera.css\"></head><body><main class=\"card\">"
-                + "<h1>This sign-out request cannot be completed</h1><p id=\"error_description\">" + escape(ErrorBody.sanitize(description))
-                + "</p></main></body></html>";
-        return Response.status(Response.Status.BAD_REQUEST).entity(html).type("text/html;charset=UTF-8")
-                .header("Cache-Control", "no-store").build();
+        return PageForward.error(KIND, OAuthError.INVALID_REQUEST.code(), ErrorBody.sanitize(description));
     }
 
     static String query(String clientId, String redirect, String state) {
@@ -44,7 +43,4 @@ final class LogoutPages {
                 .collect(Collectors.joining("&"));
     }
 
-    private static String escape(String value) {
-        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
 }

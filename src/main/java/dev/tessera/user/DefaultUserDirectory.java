@@ -36,9 +36,12 @@ public class DefaultUserDirectory implements UserDirectory {
     @Inject
     PasswordHasher hasher;
 
+    @Inject
+    KnownDevices devices;
+
     @Override
-    public LoginResult authenticate(String username, String password, String clientAddress) {
-        LoginResult result = check(username, password, clientAddress);
+    public LoginResult authenticate(String username, String password, String clientAddress, String deviceCookie) {
+        LoginResult result = check(username, password, clientAddress, deviceCookie);
         if (result instanceof LoginResult.Failure f) {
             AUDIT.info(() -> "login refused (" + f.reason() + ") from " + clientAddress + ": " + f.auditDetail());
         } else if (result instanceof LoginResult.Success s) {
@@ -47,22 +50,24 @@ public class DefaultUserDirectory implements UserDirectory {
         return result;
     }
 
-    private LoginResult check(String username, String password, String clientAddress) {
+    private LoginResult check(String username, String password, String clientAddress, String deviceCookie) {
         if (username == null || username.isBlank() || password == null || password.isEmpty()) {
             return invalid("empty username or password");
         }
         String normalized = Usernames.normalize(username);
         try {
-            Optional<Instant> locked = throttle.lockedUntil(normalized, clientAddress);
-            if (locked.isPresent()) {
+            String device = deviceCookie == null ? null : devices.deviceOf(deviceCookie, normalized).orElse(null);
+            Optional<Instant> refused = throttle.refusedUntil(normalized, clientAddress, device);
+            if (refused.isPresent()) {
                 return new LoginResult.Failure(LoginResult.Reason.THROTTLED, LoginMessages.THROTTLED,
-                        "too many failures for this username or address " + clientAddress + "; locked until " + locked.get());
+                        "too many failures for this username from " + (device != null ? "this known device" : clientAddress)
+                                + " or from everywhere; refused until " + refused.get());
             }
             LoginResult result = ask(username, password);
             if (result instanceof LoginResult.Success) {
-                throttle.succeeded(normalized);
+                throttle.succeeded(normalized, clientAddress, device);
             } else if (result instanceof LoginResult.Failure f && f.reason() == LoginResult.Reason.INVALID_CREDENTIALS) {
-                throttle.failed(normalized, clientAddress);
+                throttle.failed(normalized, clientAddress, device);
             }
             return result;
         } catch (RuntimeException e) {

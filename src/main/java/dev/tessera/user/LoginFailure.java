@@ -56,14 +56,35 @@ public class LoginFailure {
      * the window locks the key for {@code lockout}.
      */
     public void failed(Instant now, Duration window, int maxFailures, Duration lockout) {
+        count(now, window);
+        if (failures >= maxFailures && !lockedAt(now)) {
+            lockedUntil = now.plus(lockout);
+        }
+        expire(window);
+    }
+
+    /**
+     * Counts one more failure; from the {@code threshold}th on, the key waits {@code delay} after it, doubled at
+     * each further failure up to {@code maxDelay}: a progressive delay, never a lock.
+     */
+    public void failedWithDelay(Instant now, Duration window, int threshold, Duration delay, Duration maxDelay) {
+        count(now, window);
+        if (failures >= threshold) {
+            Duration wait = delay.multipliedBy(1L << Math.min(failures - threshold, 20));
+            lockedUntil = now.plus(wait.compareTo(maxDelay) > 0 ? maxDelay : wait);
+        }
+        expire(window);
+    }
+
+    private void count(Instant now, Duration window) {
         if (!now.isBefore(windowStart.plus(window))) {
             windowStart = now;
             failures = 0;
         }
         failures++;
-        if (failures >= maxFailures && !lockedAt(now)) {
-            lockedUntil = now.plus(lockout);
-        }
+    }
+
+    private void expire(Duration window) {
         Instant windowEnd = windowStart.plus(window);
         expiresAt = lockedUntil != null && lockedUntil.isAfter(windowEnd) ? lockedUntil : windowEnd;
     }

@@ -48,6 +48,11 @@ public class LoginFailures {
         writer.clear(keyHash);
     }
 
+    /** Deletes every key that starts with this prefix (hex, so no LIKE wildcard can be in it). */
+    public void clearPrefix(String prefix) {
+        writer.clearPrefix(prefix);
+    }
+
     /** Separate bean so each call gets its own transaction (a call to oneself bypasses the interceptor). */
     @ApplicationScoped
     public static class Writer {
@@ -70,6 +75,11 @@ public class LoginFailures {
         @Transactional(Transactional.TxType.REQUIRES_NEW)
         public void clear(String keyHash) {
             em.createQuery("DELETE FROM LoginFailure f WHERE f.keyHash = :k").setParameter("k", keyHash).executeUpdate();
+        }
+
+        @Transactional(Transactional.TxType.REQUIRES_NEW)
+        public void clearPrefix(String prefix) {
+            em.createQuery("DELETE FROM LoginFailure f WHERE f.keyHash LIKE :p").setParameter("p", prefix + "%").executeUpdate();
         }
     }
 }

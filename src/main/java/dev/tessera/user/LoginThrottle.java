@@ -7,20 +7,33 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
- * Slows online password guessing, per username and per client address (NIST SP 800-63B §5.2.2: the
- * verifier "SHALL implement a rate-limiting mechanism that effectively limits failed authentication
- * attempts"). After {@code tessera.login.max-failures} failures for one username, or
- * {@code tessera.login.max-failures-per-address} from one address, within {@code tessera.login.window},
- * that username or address is refused for {@code tessera.login.lockout} without its password being
- * checked. Unknown usernames are counted like real ones, so the lock reveals nothing.
+ * Slows online password guessing without letting anyone lock a victim out (NIST SP 800-63B §5.2.2: the verifier
+ * "SHALL implement a rate-limiting mechanism that effectively limits failed authentication attempts"; OWASP
+ * Authentication Cheat Sheet: lockouts are a denial of service). Four counters, in the database so every node
+ * counts together, each keyed by a hash:
  *
- * <p>A successful login clears its username's count but not its address's: otherwise one valid account
- * would let a guesser reset the count of the address it guesses from.
+ * <ul>
+ * <li>per username and address: {@code max-failures} within the window refuse that pair for the lockout, so
+ *     one guesser stops while the same person elsewhere is untouched;
+ * <li>per username and known device (a signed cookie set at each sign-in, {@link KnownDevices}): the same
+ *     limit for attempts made with the cookie, which are exempt from the two counters below;
+ * <li>per username, from anywhere, and per address, for any username: beyond their thresholds each attempt
+ *     without a known-device cookie waits a delay doubling per failure up to a maximum: distributed guessing and
+ *     password spraying slow down, and nobody is ever locked out for long.
+ * </ul>
+ *
+ * Unknown usernames are counted like real ones, so throttling reveals nothing. A refused attempt counts
+ * nothing. A success clears its username's counters there, but not its address's (one valid account must not
+ * reset the count of the address guessing from it). The per-account keys share the account key's first half,
+ * so an administrator's unlock clears them all at once.
  */
 @ApplicationScoped
 public class LoginThrottle {
+    private static final int HALF = 32;
+
     @Inject
     LoginFailures failures;
 
@@ -30,31 +43,51 @@ public class LoginThrottle {
     @Inject
     Clock clock;
 
-    /** Until when the username or the address is locked, whichever lasts longer; empty when neither is. */
-    public Optional<Instant> lockedUntil(String normalizedUsername, String clientAddress) {
+    /** Until when this attempt must wait, the latest of the counters that apply; empty when none does. */
+    public Optional<Instant> refusedUntil(String normalizedUsername, String clientAddress, String knownDevice) {
         Instant now = clock.instant();
-        Optional<Instant> account = locked(accountKey(normalizedUsername), now);
-        Optional<Instant> address = addressKey(clientAddress).flatMap(k -> locked(k, now));
-        if (account.isPresent() && address.isPresent()) {
-            return Optional.of(account.get().isAfter(address.get()) ? account.get() : address.get());
+        Stream<String> keys = knownDevice != null ? Stream.of(deviceKey(normalizedUsername, knownDevice))
+                : Stream.concat(Stream.of(accountKey(normalizedUsername)),
+                        addressKey(clientAddress).stream().flatMap(a -> Stream.of(a, pairKey(normalizedUsername, a))));
+        return keys.map(failures::find).flatMap(Optional::stream).filter(f -> f.lockedAt(now))
+                .map(LoginFailure::lockedUntil).max(Instant::compareTo);
+    }
+
+    /** @param knownDevice the device id of a valid known-device cookie for this username, or null */
+    public void failed(String normalizedUsername, String clientAddress, String knownDevice) {
+        Instant now = clock.instant();
+        if (knownDevice != null) {
+            failures.update(deviceKey(normalizedUsername, knownDevice), now,
+                    f -> f.failed(now, settings.window(), settings.maxFailures(), settings.lockout()));
+            return;
         }
-        return account.or(() -> address);
-    }
-
-    public void failed(String normalizedUsername, String clientAddress) {
-        Instant now = clock.instant();
         failures.update(accountKey(normalizedUsername), now,
-                f -> f.failed(now, settings.window(), settings.maxFailures(), settings.lockout()));
-        addressKey(clientAddress).ifPresent(key -> failures.update(key, now,
-                f -> f.failed(now, settings.window(), settings.maxFailuresPerAddress(), settings.lockout())));
+                f -> f.failedWithDelay(now, settings.window(), settings.accountDelayAfter(), settings.delay(), settings.maxDelay()));
+        addressKey(clientAddress).ifPresent(address -> {
+            failures.update(pairKey(normalizedUsername, address), now,
+                    f -> f.failed(now, settings.window(), settings.maxFailures(), settings.lockout()));
+            failures.update(address, now, f -> f.failedWithDelay(now, settings.window(), settings.maxFailuresPerAddress(),
+                    settings.delay(), settings.maxDelay()));
+        });
     }
 
-    public void succeeded(String normalizedUsername) {
+    /**
+     * Clears the counters this sign-in proves were the person's: the username's account-wide count, and either
+     * its known device's or (without one) its pair with this address. Nothing else: a guesser at another address,
+     * or at this one when the person signed in on a known device (an office NAT), stays throttled.
+     */
+    public void succeeded(String normalizedUsername, String clientAddress, String knownDevice) {
         failures.clear(accountKey(normalizedUsername));
+        if (knownDevice != null) {
+            failures.clear(deviceKey(normalizedUsername, knownDevice));
+        } else {
+            addressKey(clientAddress).ifPresent(address -> failures.clear(pairKey(normalizedUsername, address)));
+        }
     }
 
-    private Optional<Instant> locked(String key, Instant now) {
-        return failures.find(key).filter(f -> f.lockedAt(now)).map(LoginFailure::lockedUntil);
+    /** Clears every counter of this username: account-wide, per address and per device (not the addresses'). */
+    public void unlock(String normalizedUsername) {
+        failures.clearPrefix(accountKey(normalizedUsername).substring(0, HALF));
     }
 
     static String accountKey(String normalizedUsername) {
@@ -64,5 +97,13 @@ public class LoginThrottle {
     static Optional<String> addressKey(String clientAddress) {
         return clientAddress == null || clientAddress.isBlank() ? Optional.empty()
                 : Optional.of(Secrets.sha256Hex("address:" + clientAddress.strip()));
+    }
+
+    static String pairKey(String normalizedUsername, String addressKey) {
+        return accountKey(normalizedUsername).substring(0, HALF) + addressKey.substring(0, HALF);
+    }
+
+    static String deviceKey(String normalizedUsername, String device) {
+        return accountKey(normalizedUsername).substring(0, HALF) + Secrets.sha256Hex("device:" + device).substring(0, HALF);
     }
 }

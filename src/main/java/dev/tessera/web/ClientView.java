@@ -17,6 +17,11 @@ public class ClientView {
         return clients.find(clientId).map(c -> c.clientName() != null ? c.clientName() : c.clientId()).orElse(clientId);
     }
 
+    /** The client's name and https logo for the page's client block. */
+    public ClientBrand brand(String clientId) {
+        return new ClientBrand(displayName(clientId), find(clientId).map(Client::logoUri).map(ClientView::httpsOnly).orElse(null));
+    }
+
     public Optional<Client> find(String clientId) {
         return clients.find(clientId);
     }

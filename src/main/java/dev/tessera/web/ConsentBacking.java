@@ -1,12 +1,15 @@
 package dev.tessera.web;
 
 import dev.tessera.authorize.PendingAuthorization;
+import dev.tessera.authorize.Interactions;
 import dev.tessera.authorize.PendingAuthorizations;
 import dev.tessera.client.Client;
 import dev.tessera.consent.ConsentService;
 import dev.tessera.session.SessionCookie;
 import dev.tessera.session.SessionService;
 import dev.tessera.session.SsoSession;
+import dev.tessera.user.UserAccount;
+import dev.tessera.user.UserDirectory;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -16,7 +19,8 @@ import java.util.Optional;
 /**
  * The consent page: the client's name and https logo, each requested scope with a human description,
  * approve and deny. Approval is remembered for the signed-in user, client and scopes; denial ends the
- * request with access_denied. Both require the SSO session and the browser that started the request.
+ * request with access_denied. Both require the SSO session and the browser that started the request. The page
+ * names who is signed in and since when, with a "not you?" switch to another account.
  */
 @Named("consent")
 @RequestScoped
@@ -43,9 +47,13 @@ public class ConsentBacking {
     @Inject
     Locales locales;
 
+    @Inject
+    UserDirectory users;
+
     private String id;
     private Optional<PendingAuthorization> pending;
     private Optional<SsoSession> session;
+    private Optional<UserAccount> account = Optional.empty();
 
     public void load() {
         if (id == null) {
@@ -55,7 +63,8 @@ public class ConsentBacking {
         }
         pending = flow.pending(id);
         session = sessionCookie.read(flow.context()).flatMap(sessions::current);
-        pending.ifPresent(p -> locales.apply(p.request().uiLocales()));
+        account = session.flatMap(s -> users.findBySubject(s.subject()));
+        pending.ifPresent(p -> locales.apply(p.request().uiLocales(), account));
     }
 
     public boolean isKnownRequest() {
@@ -76,6 +85,20 @@ public class ConsentBacking {
         return null;
     }
 
+    /**
+     * "Not you?": ends this browser's SSO session and sends the person to the login page of the same request,
+     * so another person signs in and is asked for consent in their own name.
+     */
+    public String switchUser() {
+        if (!isKnownRequest()) {
+            return null;
+        }
+        sessionCookie.read(flow.context()).ifPresent(sessions::end);
+        flow.response().addHeader("Set-Cookie", sessionCookie.clearing());
+        flow.seeOther(Interactions.LOGIN_PAGE + "?id=" + id);
+        return null;
+    }
+
     public String deny() {
         if (!isKnownRequest()) {
             return null;
@@ -89,8 +112,19 @@ public class ConsentBacking {
         return pending.map(p -> clients.displayName(p.clientId())).orElse("");
     }
 
-    public String getLogoUri() {
-        return pending.flatMap(p -> clients.find(p.clientId())).map(Client::logoUri).map(ClientView::httpsOnly).orElse(null);
+    /** The client's branding; asked by the template before the view action on a post-back, so it loads first. */
+    public ClientBrand getClient() {
+        return isKnownRequest() ? clients.brand(pending.get().clientId()) : null;
+    }
+
+    /** Who is signed in: the account's username, else its subject. */
+    public String getUsername() {
+        return account.map(UserAccount::username).or(() -> session.map(SsoSession::subject)).orElse("");
+    }
+
+    /** When this person signed in, in their language and zone. */
+    public String getSignedInAt() {
+        return session.map(s -> locales.dateTime(s.authentication().authTime())).orElse("");
     }
 
     public String getPolicyUri() {

@@ -87,7 +87,7 @@ public class DeviceBacking {
     }
 
     private String error(String key) {
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, locales.bundle().getString(key), null));
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, locales.text(key), null));
         return null;
     }
 

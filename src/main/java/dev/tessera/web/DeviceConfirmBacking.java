@@ -65,6 +65,7 @@ public class DeviceConfirmBacking {
         code = verifications.find(flowId, flow::cookie);
         session = sessionCookie.read(flow.context()).flatMap(sessions::current);
         user = session.flatMap(s -> users.findBySubject(s.subject())).filter(UserAccount::enabled);
+        locales.apply(null, user);
     }
 
     /** f:viewAction on GET: a known flow without a signed-in person goes through the login page first. */

@@ -3,6 +3,8 @@ package dev.tessera.web;
 import dev.tessera.http.ExpiredPage;
 import jakarta.faces.FacesException;
 import jakarta.faces.application.ViewExpiredException;
+import jakarta.faces.application.ViewHandler;
+import jakarta.faces.component.UIViewRoot;
 import jakarta.faces.context.ExceptionHandler;
 import jakarta.faces.context.ExceptionHandlerFactory;
 import jakarta.faces.context.ExceptionHandlerWrapper;
@@ -15,13 +17,14 @@ import java.util.Iterator;
 
 /**
  * Answers a post-back whose view state the server does not hold (expired, or a forged cross-site post)
- * inside Faces, with {@link ExpiredPage}'s 400.
+ * inside Faces: the themed expired page ({@code expired.xhtml}) with status 400.
  *
  * <p>Left to the container, the {@link ViewExpiredException} reached the error page as well, but Payara first
  * logged it with its whole stack trace at WARNING: anyone could fill the log by posting a made-up view state.
  * Every other exception goes on to the default handler.
  */
 public class ExpiredViewExceptionHandler extends ExceptionHandlerWrapper {
+    static final String VIEW = "/expired.xhtml";
 
     ExpiredViewExceptionHandler(ExceptionHandler wrapped) {
         super(wrapped);
@@ -38,17 +41,31 @@ public class ExpiredViewExceptionHandler extends ExceptionHandlerWrapper {
         getWrapped().handle();
     }
 
+    /**
+     * Renders the themed expired page ({@link #VIEW}) in place of the view that could not be restored, with
+     * status 400. Should that fail, the plain {@link ExpiredPage} answers, so the person still reads what to do.
+     */
     private static void answer(FacesContext faces) {
         HttpServletResponse response = (HttpServletResponse) faces.getExternalContext().getResponse();
-        if (!response.isCommitted()) {
+        if (response.isCommitted()) {
+            faces.responseComplete();
+            return;
+        }
+        try {
+            ViewHandler views = faces.getApplication().getViewHandler();
+            UIViewRoot root = views.createView(faces, VIEW);
+            faces.setViewRoot(root);
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            faces.renderResponse();
+        } catch (RuntimeException e) {
             response.resetBuffer();
             try {
                 ExpiredPage.write(response);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            } catch (IOException io) {
+                throw new UncheckedIOException(io);
             }
+            faces.responseComplete();
         }
-        faces.responseComplete();
     }
 
     static boolean isExpiredView(Throwable thrown) {

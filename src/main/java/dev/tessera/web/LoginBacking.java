@@ -5,15 +5,16 @@ import dev.tessera.authorize.PendingAuthorizations;
 import dev.tessera.oauth.AcrValues;
 import dev.tessera.session.SessionCookie;
 import dev.tessera.session.SessionService;
+import dev.tessera.user.KnownDevices;
 import dev.tessera.user.LoginResult;
 import dev.tessera.user.UserDirectory;
+import dev.tessera.user.Usernames;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.Optional;
-import java.util.ResourceBundle;
 
 /**
  * The login page. A successful login rotates the HTTP session id, starts a new SSO session (new
@@ -49,6 +50,9 @@ public class LoginBacking {
     @Inject
     ClientView clients;
 
+    @Inject
+    KnownDevices devices;
+
     private String id;
     private String returnTo;
     private String username;
@@ -83,11 +87,13 @@ public class LoginBacking {
             return null;
         }
         LoginResult result = users.authenticate(username == null ? "" : username.trim(), password == null ? "" : password,
-                flow.context().peerAddress());
+                flow.context().peerAddress(), flow.context().cookie(devices.cookieName()).orElse(null));
         password = null;
         if (result instanceof LoginResult.Failure failure) {
-            ResourceBundle bundle = locales.bundle();
-            String text = bundle.containsKey(failure.messageKey()) ? bundle.getString(failure.messageKey()) : bundle.getString("login.error.invalid");
+            String text = locales.text(failure.messageKey());
+            if (text.startsWith("???")) {
+                text = locales.text("login.error.invalid");
+            }
             FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
             return null;
         }
@@ -95,6 +101,7 @@ public class LoginBacking {
         flow.request().changeSessionId();
         SessionService.Started started = sessions.start(success.user().subject(), success.amr(), AcrValues.PASSWORD, remember);
         flow.response().addHeader("Set-Cookie", sessionCookie.header(started.cookieValue(), started.cookieMaxAge()));
+        flow.response().addHeader("Set-Cookie", devices.cookieHeader(Usernames.normalize(username.trim())));
         if (pending.isPresent()) {
             pendings.loggedIn(id, success.user().subject());
             flow.resume(id);
@@ -114,6 +121,11 @@ public class LoginBacking {
     /** Whether the login continues an authorization request (then the page names its client). */
     public boolean isForClient() {
         return isKnownRequest() && pending.isPresent();
+    }
+
+    /** The client's branding; asked by the template before the view action on a post-back, so it loads first. */
+    public ClientBrand getClient() {
+        return isForClient() ? clients.brand(pending.get().clientId()) : null;
     }
 
     public String getClientName() {

@@ -90,7 +90,8 @@ class AuthorizeChecksTest {
         RedirectTarget outer = f.refused(query("request=" + object, "response_mode=fragment"), OAuthError.REQUEST_NOT_SUPPORTED).target();
         assertThat(outer.mode()).as("the outer request's own response_mode wins").isEqualTo(ResponseMode.FRAGMENT);
         assertThat(outer.state()).isEqualTo(STATE);
-        for (String junk : new String[] {"eyJ.x.y", "a.b.c.d.e", "not-a-jwt", "eyJhbGciOiJub25lIn0.WzFd."}) {
+        for (String junk : new String[] {"eyJ.x.y", "a.b.c.d.e", "not-a-jwt", "eyJhbGciOiJub25lIn0.WzFd.",
+                "eyJhbGciOiJub25lIn0.bnVsbA.", "eyJhbGciOiJub25lIn0.Ing.", "eyJhbGciOiJub25lIn0.e30"}) {
             assertThat(f.refused(query("request=" + junk), OAuthError.REQUEST_NOT_SUPPORTED).target().mode()).as(junk)
                     .isEqualTo(ResponseMode.QUERY);
         }

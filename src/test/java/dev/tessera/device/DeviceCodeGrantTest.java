@@ -49,7 +49,7 @@ class DeviceCodeGrantTest {
     void wire() {
         UserDirectory users = new UserDirectory() {
             @Override
-            public LoginResult authenticate(String username, String password, String clientAddress) {
+            public LoginResult authenticate(String username, String password, String clientAddress, String deviceCookie) {
                 throw new UnsupportedOperationException();
             }
 

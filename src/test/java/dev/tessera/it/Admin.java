@@ -24,8 +24,12 @@ public final class Admin {
     }
 
     public static String token() {
+        return token(TesseraDeployment.issuer());
+    }
+
+    public static String token(String base) {
         LogCanary.record("client_secret", SECRET);
-        HttpResponse<String> response = Http.send(Http.request("/token")
+        HttpResponse<String> response = Http.send(Http.request(base, "/token")
                 .header("Authorization", basic(ID, SECRET))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")));
@@ -37,8 +41,13 @@ public final class Admin {
 
     /** Creates a client through the admin API; returns the registration-style answer (with client_secret). */
     public static JsonObject createClient(String metadataJson) {
-        HttpResponse<String> response = Http.send(Http.request("/admin/api/clients")
-                .header("Authorization", "Bearer " + token())
+        return createClient(TesseraDeployment.issuer(), metadataJson);
+    }
+
+    /** Creates a client on the server at {@code base}. */
+    public static JsonObject createClient(String base, String metadataJson) {
+        HttpResponse<String> response = Http.send(Http.request(base, "/admin/api/clients")
+                .header("Authorization", "Bearer " + token(base))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(metadataJson)));
         if (response.statusCode() != 201) {

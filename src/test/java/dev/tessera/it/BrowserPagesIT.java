@@ -2,6 +2,7 @@ package dev.tessera.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.assertj.core.api.Assertions.within;
 
 import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
 import com.nimbusds.oauth2.sdk.auth.Secret;
@@ -32,6 +33,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -205,6 +208,146 @@ class BrowserPagesIT {
                         + "&client_id=pages-tv&device_code=" + started.getString("device_code"))));
         assertThat(polled.statusCode()).as(polled.body()).isEqualTo(200);
         assertThat(Admin.json(polled.body()).getString("id_token")).isNotBlank();
+    }
+
+    /** Theme contract version 1 in the built-in look: every page, every language, axe-core clean, screenshots. */
+    @Test
+    void everyPageInEveryLanguageHasTheContractsIdsAndPassesTheAccessibilityCheck() throws IOException {
+        PageTour tour = new PageTour(driver, TesseraDeployment.issuer(), "default");
+        for (String language : PageTour.languages()) {
+            assertThat(tour.visitAll(language, "pages", rp.redirectUri(), "grace")).hasSize(10);
+            assertThat(tour.titles()).containsEntry("login", PageTour.text(language, "login.title"))
+                    .containsEntry("consent", PageTour.text(language, "consent.title"))
+                    .containsEntry("error", PageTour.text(language, "error.signin.title"))
+                    .containsEntry("landing", PageTour.text(language, "landing.title"));
+        }
+        assertThat(driver.findElements(By.id("t-logo"))).as("no theme, no logo").isEmpty();
+        assertThat(driver.findElements(By.id("reset"))).as("no tessera.login.reset-url").isEmpty();
+
+        // A phone: no sideways scrolling, the button as wide as the field, still clean for axe.
+        driver.manage().window().setSize(new Dimension(375, 740));
+        driver.get(TesseraDeployment.issuer() + "/ui/device.xhtml?lang=en");
+        await(ExpectedConditions.presenceOfElementLocated(By.id("submit")));
+        assertThat((Boolean) ((JavascriptExecutor) driver).executeScript(
+                "return document.documentElement.scrollWidth <= window.innerWidth")).as("no horizontal scrolling").isTrue();
+        assertThat(driver.findElement(By.id("submit")).getRect().getWidth())
+                .isCloseTo(driver.findElement(By.id("user_code")).getRect().getWidth(), within(2));
+        tour.check("en", "phone-device");
+    }
+
+    /**
+     * The sample theme (docs/sample-theme) on a server of its own, with broken parts added: an unknown slot, a slot
+     * that is not well-formed, an unknown message key, a setting naming a missing file. Each is logged with its
+     * file and line; every page still renders, branded, in every language, passes axe, and a person signs in.
+     */
+    @Test
+    void theSampleThemeBrandsEveryPageAndItsBrokenPartsNeitherShowNorStopSignIn() throws Exception {
+        Path theme = ThemedServer.brokenSampleTheme();
+        try (PayaraMicroProcess server = ThemedServer.start(theme)) {
+            String base = "http://localhost:" + server.port();
+            SignIn.createUser(base, "ada");
+            Admin.createClient(base, "{\"client_id\":\"themed\",\"client_name\":\"Themed App\",\"logo_uri\":\"" + ThemedServer.CLIENT_LOGO
+                    + "\",\"redirect_uris\":[\"" + rp.redirectUri() + "\"],\"grant_types\":[\"authorization_code\"],\"scope\":\"openid profile email\"}");
+            PageTour tour = new PageTour(driver, base, "sample");
+            for (String language : PageTour.languages()) {
+                assertThat(tour.visitAll(language, "themed", rp.redirectUri(), "ada")).hasSize(10);
+                assertThat(tour.titles()).containsEntry("login", language.equals("de") ? "Bei Example Corp anmelden" : PageTour.text(language, "login.title"));
+                assertThat(driver.findElement(By.id("t-footer-text")).getText()).startsWith("Example Corp IT");
+                assertThat(driver.findElement(By.id("sample-footer-privacy")).getText()).isEqualTo("Privacy");
+                assertThat(driver.findElement(By.id("t-help-link")).getDomAttribute("href")).isEqualTo(ThemedServer.HELP);
+                assertThat(driver.findElement(By.id("t-support")).getText()).endsWith(ThemedServer.SUPPORT);
+                assertThat(driver.findElement(By.id("t-logo")).getDomAttribute("src")).matches("/theme/[0-9a-f]{16}/logo\\.svg");
+                assertThat(driver.findElement(By.id("t-logo")).getDomAttribute("alt")).isEqualTo("Example Corp");
+                assertThat(driver.findElement(By.id("t-header")).getCssValue("border-bottom-color")).as("the theme's primary colour")
+                        .isEqualTo("rgba(31, 111, 67, 1)");
+            }
+            ThemedServer.assertProblemsLogged(server, theme);
+            ThemedServer.assertAssetsAreImmutableByHash(base, driver);
+            signsInAndLandsWithACode(base);
+        }
+    }
+
+    /** The whole sign-in on {@code base}: login page with the client's branding and the reset link, consent, code. */
+    private void signsInAndLandsWithACode(String base) throws Exception {
+        driver.manage().deleteAllCookies();
+        Map<String, String> request = SignIn.codeRequest("themed", rp.redirectUri(), "openid profile", SignIn.verifier());
+        driver.get(base + "/authorize?" + SignIn.query(request));
+        await(ExpectedConditions.presenceOfElementLocated(By.id("login")));
+        assertThat(driver.findElement(By.id("client-name")).getText()).isEqualTo("Themed App");
+        assertThat(driver.findElement(By.id("client-logo")).getDomAttribute("src")).isEqualTo(ThemedServer.CLIENT_LOGO);
+        assertThat(driver.findElement(By.id("reset")).getDomAttribute("href")).isEqualTo(ThemedServer.RESET);
+        logIn("ada", SignIn.PASSWORD);
+        await(ExpectedConditions.elementToBeClickable(By.id("approve"))).click();
+        assertThat(landed()).containsKey("code").containsEntry("state", request.get("state"));
+    }
+
+    /** "Not you?" on the consent page ends the session and asks for a login to the same request. */
+    @Test
+    void notYouOnTheConsentPageSignsOutAndAsksAnotherPersonToSignIn() throws Exception {
+        SignIn.createUser("linus");
+        Map<String, String> request = SignIn.codeRequest("pages", rp.redirectUri(), "openid", SignIn.verifier());
+        request.put("prompt", "consent");
+        openLoginPage(request);
+        logIn("grace", SignIn.PASSWORD);
+        await(ExpectedConditions.presenceOfElementLocated(By.id("not-you")));
+        assertThat(driver.findElement(By.id("username")).getText()).isEqualTo("grace");
+        driver.findElement(By.id("not-you")).click();
+
+        await(ExpectedConditions.presenceOfElementLocated(By.id("login")));
+        logIn("linus", SignIn.PASSWORD);
+        await(ExpectedConditions.presenceOfElementLocated(By.id("approve")));
+        assertThat(driver.findElement(By.id("username")).getText()).isEqualTo("linus");
+        driver.findElement(By.id("approve")).click();
+        assertThat(landed()).containsKey("code").containsEntry("state", request.get("state"));
+    }
+
+    /** Without a switch or ui_locales, the consent page speaks the account's locale claim, not the browser's language. */
+    @Test
+    void theConsentPageSpeaksTheAccountsLanguage() throws Exception {
+        HttpResponse<String> created = Http.send(Http.request("/admin/api/users").header("Authorization", "Bearer " + Admin.token())
+                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"amelie\",\"password\":\"" + SignIn.PASSWORD + "\",\"locale\":\"fr-CA\"}")));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        Map<String, String> request = SignIn.codeRequest("pages", rp.redirectUri(), "openid", SignIn.verifier());
+        request.put("prompt", "consent");
+        openLoginPage(request);
+        assertThat(driver.findElement(By.id("t-title")).getText()).as("the browser's language before the login").isEqualTo("Sign in");
+        logIn("amelie", SignIn.PASSWORD);
+
+        await(ExpectedConditions.presenceOfElementLocated(By.id("approve")));
+        assertThat(driver.findElement(By.id("t-title")).getText()).isEqualTo("Autoriser l'accès");
+        assertThat(driver.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("fr");
+    }
+
+    /** The switch on the page outranks ui_locales and is kept for the next pages. */
+    @Test
+    void theLanguageSwitchOutranksUiLocalesAndIsRemembered() throws IOException {
+        Map<String, String> request = SignIn.codeRequest("pages", rp.redirectUri(), "openid", SignIn.verifier());
+        request.put("ui_locales", "de");
+        driver.get(TesseraDeployment.issuer() + "/authorize?" + SignIn.query(request));
+        await(ExpectedConditions.presenceOfElementLocated(By.id("login")));
+        assertThat(driver.findElement(By.id("t-title")).getText()).isEqualTo("Anmelden");
+        driver.findElement(By.id("lang-es")).click();
+
+        await(ExpectedConditions.textToBe(By.id("t-title"), "Iniciar sesión"));
+        assertThat(driver.findElement(By.id("client")).getText()).as("still the same request").isEqualTo("Pages Test App");
+        screenshot("login-switched-es");
+        driver.get(TesseraDeployment.issuer() + "/ui/device.xhtml");
+        assertThat(driver.findElement(By.id("t-title")).getText()).isEqualTo("Conectar un dispositivo");
+    }
+
+    /** The root answers browsers with the landing page and API clients with the JSON it always gave. */
+    @Test
+    void theRootIsALandingPageForBrowsersAndJsonForApiClients() {
+        HttpResponse<String> api = Http.get("/");
+        assertThat(api.statusCode()).isEqualTo(404);
+        assertThat(api.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(Admin.json(api.body()).getString("error")).isEqualTo("not_found");
+
+        HttpResponse<String> page = Http.send(Http.request("/").header("Accept", "text/html,application/xhtml+xml").GET());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"landing\"", "id=\"t-main\"");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).isPresent();
     }
 
     private void openLoginPage(Map<String, String> request) {

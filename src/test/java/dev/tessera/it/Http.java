@@ -23,7 +23,12 @@ public final class Http {
     }
 
     public static HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(TesseraDeployment.issuer() + path)).timeout(Duration.ofSeconds(30));
+        return request(TesseraDeployment.issuer(), path);
+    }
+
+    /** A request to another server than the suite's (one a test started itself). */
+    public static HttpRequest.Builder request(String base, String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
     }
 
     public static HttpResponse<String> send(HttpRequest.Builder request) {

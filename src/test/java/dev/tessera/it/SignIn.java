@@ -30,8 +30,13 @@ public final class SignIn {
 
     /** Creates a user through the admin API; returns its JSON (with "sub"). */
     public static JsonObject createUser(String username) {
+        return createUser(TesseraDeployment.issuer(), username);
+    }
+
+    /** Creates a user with {@link #PASSWORD} on the server at {@code base}. */
+    public static JsonObject createUser(String base, String username) {
         LogCanary.record("password", PASSWORD);
-        HttpResponse<String> response = Http.send(Http.request("/admin/api/users").header("Authorization", "Bearer " + Admin.token())
+        HttpResponse<String> response = Http.send(Http.request(base, "/admin/api/users").header("Authorization", "Bearer " + Admin.token(base))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                         "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\",\"email\":\"" + username
                                 + "@example.com\",\"email_verified\":true,\"given_name\":\"Ada\",\"family_name\":\"Lovelace\","

@@ -4,8 +4,10 @@ import static dev.tessera.it.FoundationIT.assertJsonError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -31,6 +33,8 @@ class SignInAttacksIT {
     static JsonObject noPkce;
     static JsonObject retrying;
     static JsonObject briefRetry;
+    static JsonObject ropc;
+    static JsonObject lockoutVictim;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -46,6 +50,8 @@ class SignInAttacksIT {
         other = Admin.createClient("{\"client_id\":\"attacker\"," + common + "}");
         noPkce = Admin.createClient("{\"client_id\":\"legacy\",\"require_pkce\":false," + common + "}");
         retrying = Admin.createClient("{\"client_id\":\"retrying\",\"refresh_token_reuse_interval\":60," + common + "}");
+        lockoutVictim = SignIn.createUser("lockout-victim");
+        ropc = Admin.createClient("{\"client_id\":\"ropc\",\"grant_types\":[\"password\"],\"scope\":\"openid\"}");
         briefRetry = Admin.createClient("{\"client_id\":\"brief-retry\",\"refresh_token_reuse_interval\":1," + common + "}");
     }
 
@@ -237,6 +243,48 @@ class SignInAttacksIT {
 
         assertJsonError(refresh(briefRetry, first), 400, "invalid_grant");
         assertJsonError(refresh(briefRetry, second), 400, "invalid_grant");
+    }
+
+    /**
+     * Issue 18, point 7: nobody can lock a victim out. The attacker (this test's address) fails 100 times; the
+     * victim from another address (behind the trusted proxy 127.0.0.2) and the victim on a browser that signed in
+     * before (a known-device cookie, from the attacker's own address) sign in at once; the attacker, even with
+     * the right password, stays throttled until an administrator unlocks the account.
+     */
+    @Test
+    void anAttackerFailing100TimesCannotLockTheVictimOut() {
+        Browser known = new Browser();
+        assertThat(SignIn.redirectParams(SignIn.loginAndApprove(known, signInAgain(), "lockout-victim"))).containsKey("code");
+        assertThat(known.cookies().getCookieStore().getCookies()).as("known-device cookie").anyMatch(c -> c.getName().equals("tessera_device"));
+
+        Browser attacker = new Browser();
+        HttpResponse<String> page = SignIn.authorize(attacker, signInAgain());
+        for (int i = 0; i < 100; i++) {
+            page = SignIn.login(attacker, page, "lockout-victim", "guess-" + i);
+            assertThat(Browser.isRedirect(page)).isFalse();
+        }
+        assertThat(Browser.isRedirect(SignIn.login(attacker, page, "lockout-victim", SignIn.PASSWORD))).as("attacker throttled").isFalse();
+
+        FromAddress.Answer elsewhere = FromAddress.post("127.0.0.2", "/token", Map.of("Authorization", basic(ropc),
+                "X-Forwarded-For", "198.51.100.99"), "grant_type=password&username=lockout-victim&password=" + URLEncoder.encode(SignIn.PASSWORD, StandardCharsets.UTF_8));
+        assertThat(elsewhere.status()).as("the victim from another address: " + elsewhere.body()).isEqualTo(200);
+        HttpResponse<String> onKnownDevice = SignIn.login(known, SignIn.authorize(known, signInAgain()), "lockout-victim", SignIn.PASSWORD);
+        assertThat(SignIn.redirectParams(onKnownDevice)).as("the victim on a known device, same address").containsKey("code");
+
+        HttpResponse<String> stillThrottled = SignIn.login(attacker, SignIn.authorize(attacker, signInAgain()), "lockout-victim", SignIn.PASSWORD);
+        assertThat(Browser.isRedirect(stillThrottled)).as("the attacker's pair is not cleared by the victim's sign-ins").isFalse();
+        HttpResponse<String> unlocked = Http.send(Http.request("/admin/api/users/" + lockoutVictim.getString("sub") + "/unlock")
+                .header("Authorization", "Bearer " + Admin.token()).POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(unlocked.statusCode()).as(unlocked.body()).isEqualTo(204);
+        HttpResponse<String> afterUnlock = SignIn.login(attacker, SignIn.authorize(attacker, signInAgain()), "lockout-victim", SignIn.PASSWORD);
+        assertThat(SignIn.redirectParams(afterUnlock)).containsKey("code");
+    }
+
+    /** A code request that shows the login page even to a browser with an SSO session. */
+    static Map<String, String> signInAgain() {
+        Map<String, String> request = SignIn.codeRequest("victim", CB, "openid", SignIn.verifier());
+        request.put("prompt", "login");
+        return request;
     }
 
     static HttpResponse<String> refresh(JsonObject client, String refreshToken) {

@@ -240,9 +240,19 @@ class EntityMappingIT {
                 assertThat(batch.delete(new LoginFailureState(), now.plus(Duration.ofMinutes(59)), 10)).isZero();
                 assertThat(batch.delete(new LoginFailureState(), now.plus(Duration.ofHours(2)), 10)).isEqualTo(1);
             });
-            inTransaction(em -> JpaUsers.failureWriter(em).clear(key));
-            LoginFailure cleared = read(em -> em.find(LoginFailure.class, key));
-            assertThat(cleared).isNull();
+            // An unlock deletes every key of one account: the keys sharing its first half (LoginThrottle).
+            String account = UUID.randomUUID().toString().replace("-", "");
+            String other = "e".repeat(32) + account;
+            for (String k : new String[] {account + "a".repeat(32), account + "b".repeat(32), other}) {
+                inTransaction(em -> JpaUsers.failureWriter(em).update(k, now, f -> f.failed(now, Duration.ofMinutes(15), 2, Duration.ofHours(1))));
+            }
+            inTransaction(em -> JpaUsers.failureWriter(em).clearPrefix(account));
+            LoginFailure first = read(em -> em.find(LoginFailure.class, account + "a".repeat(32)));
+            LoginFailure second = read(em -> em.find(LoginFailure.class, account + "b".repeat(32)));
+            LoginFailure another = read(em -> em.find(LoginFailure.class, other));
+            assertThat(first).isNull();
+            assertThat(second).isNull();
+            assertThat(another).as("another account's key").isNotNull();
         }
 
         @Test

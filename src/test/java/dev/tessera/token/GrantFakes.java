@@ -151,7 +151,7 @@ public final class GrantFakes {
         public boolean enabled = true;
 
         @Override
-        public LoginResult authenticate(String username, String password, String clientAddress) {
+        public LoginResult authenticate(String username, String password, String clientAddress, String deviceCookie) {
             throw new UnsupportedOperationException("not used by these grants");
         }
 

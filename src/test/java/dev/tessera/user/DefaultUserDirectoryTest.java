@@ -45,7 +45,7 @@ class DefaultUserDirectoryTest {
         local.hasher = hasher;
         LoginThrottle throttle = new LoginThrottle();
         throttle.failures = failures;
-        throttle.settings = new LoginSettings(3, 10, Duration.ofMinutes(15), Duration.ofMinutes(15));
+        throttle.settings = new LoginSettings(3, 10, 10, Duration.ofMinutes(15), Duration.ofMinutes(15), Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofDays(90));
         throttle.clock = clock;
         DefaultUserDirectory d = new DefaultUserDirectory();
         d.stores = new UserStores() {
@@ -121,7 +121,7 @@ class DefaultUserDirectoryTest {
     void afterTooManyFailuresEvenTheRightPasswordIsThrottledWithoutBeingChecked() {
         user("alice", PASSWORD);
         for (int i = 0; i < 3; i++) {
-            directory.authenticate("alice", "guess " + i, "198.51.100." + i);
+            directory.authenticate("alice", "guess " + i, IP);
         }
         hasher.verifications = 0;
 

@@ -24,4 +24,9 @@ final class InMemoryLoginFailures extends LoginFailures {
     public void clear(String keyHash) {
         rows.remove(keyHash);
     }
+
+    @Override
+    public void clearPrefix(String prefix) {
+        rows.keySet().removeIf(k -> k.startsWith(prefix));
+    }
 }

@@ -7,118 +7,153 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** Throttling per username and per address over in-memory counters and a clock the test moves. */
+/**
+ * Throttling over in-memory counters and a clock the test moves: per username and address (a lock for the
+ * lockout), per known device, and the progressive delays account-wide and address-wide that replace locks.
+ */
 class LoginThrottleTest {
     static final Instant START = Instant.parse("2026-05-01T08:00:00Z");
     static final String ALICE = "alice";
     static final String IP = "192.0.2.10";
+    static final String ELSEWHERE = "198.51.100.1";
 
     private final MovingClock clock = new MovingClock(START);
     private final InMemoryLoginFailures failures = new InMemoryLoginFailures();
-    private final LoginThrottle throttle = throttle(new LoginSettings(3, 5, Duration.ofMinutes(15), Duration.ofMinutes(10)));
+    /** 3 per pair, 5 per address, 4 per account; 10 min lockout; delays 1 s doubling up to 8 s. */
+    private final LoginThrottle throttle = throttle(3, Duration.ofMinutes(10));
 
-    private LoginThrottle throttle(LoginSettings settings) {
+    private LoginThrottle throttle(int maxFailures, Duration lockout) {
         LoginThrottle t = new LoginThrottle();
         t.failures = failures;
-        t.settings = settings;
+        t.settings = new LoginSettings(maxFailures, 5, 4, Duration.ofMinutes(15), lockout, Duration.ofSeconds(1),
+                Duration.ofSeconds(8), Duration.ofDays(90));
         t.clock = clock;
         return t;
     }
 
-    private void fail(String username, String address, int times) {
+    /** What the directory does: a refused attempt is not checked and counts nothing. */
+    private void attempt(String username, String address, String device, int times) {
         for (int i = 0; i < times; i++) {
-            throttle.failed(username, address);
+            if (throttle.refusedUntil(username, address, device).isEmpty()) {
+                throttle.failed(username, address, device);
+            }
         }
     }
 
     @Test
-    void locksTheUsernameAtTheNthFailureWithinTheWindowForTheLockout() {
-        fail(ALICE, IP, 2);
-        assertThat(throttle.lockedUntil(ALICE, IP)).isEmpty();
+    void anAttackerFailing100TimesIsThrottledWhileTheVictimElsewhereOrOnAKnownDeviceIsNot() {
+        attempt(ALICE, IP, null, 100);
 
-        clock.advance(Duration.ofMinutes(5));
-        fail(ALICE, IP, 1);
-
-        assertThat(throttle.lockedUntil(ALICE, "198.51.100.1")).contains(START.plus(Duration.ofMinutes(15)));
-        clock.advance(Duration.ofMinutes(10).minusMillis(1));
-        assertThat(throttle.lockedUntil(ALICE, null)).isPresent();
-        clock.advance(Duration.ofMillis(1));
-        assertThat(throttle.lockedUntil(ALICE, null)).isEmpty();
+        assertThat(throttle.refusedUntil(ALICE, IP, null)).as("the attacker").contains(START.plus(Duration.ofMinutes(10)));
+        assertThat(throttle.refusedUntil(ALICE, ELSEWHERE, null)).as("the victim from another address").isEmpty();
+        assertThat(throttle.refusedUntil(ALICE, IP, "victims-laptop")).as("the victim behind the same NAT, known device").isEmpty();
+        assertThat(throttle.refusedUntil("bob", IP, null)).as("the attacker's colleagues").isEmpty();
     }
 
     @Test
-    void failuresOutsideTheWindowStartAFreshCount() {
-        fail(ALICE, IP, 2);
+    void thePairLockEndsAfterTheLockoutAndAFreshWindowCountsAfresh() {
+        attempt(ALICE, IP, null, 2);
         clock.advance(Duration.ofMinutes(15));
-        fail(ALICE, IP, 2);
+        attempt(ALICE, IP, null, 2);
+        assertThat(throttle.refusedUntil(ALICE, IP, null)).as("2 + 2 in two windows").isEmpty();
 
-        assertThat(throttle.lockedUntil(ALICE, IP)).isEmpty();
-        assertThat(failures.find(LoginThrottle.accountKey(ALICE)).orElseThrow().failures()).isEqualTo(2);
+        attempt(ALICE, IP, null, 1);
+        assertThat(throttle.refusedUntil(ALICE, IP, null)).isPresent();
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(throttle.refusedUntil(ALICE, IP, null)).isEmpty();
     }
 
     @Test
-    void successClearsTheUsernamesCountButNotTheAddresss() {
-        fail(ALICE, IP, 2);
-        throttle.succeeded(ALICE);
-        fail(ALICE, IP, 2);
-        assertThat(throttle.lockedUntil(ALICE, null)).isEmpty();
-
-        fail("bob", IP, 1);
-        assertThat(throttle.lockedUntil("carol", IP)).as("5 failures from the address, whoever they were for")
-                .contains(START.plus(Duration.ofMinutes(10)));
-        assertThat(throttle.lockedUntil("carol", "198.51.100.1")).isEmpty();
-    }
-
-    @Test
-    void addressesAreThrottledOnTheirOwnLimitAcrossUsernames() {
-        for (int i = 0; i < 4; i++) {
-            throttle.failed("user" + i, IP);
+    void guessingFromManyAddressesDelaysTheAccountProgressivelyButNeverLocksIt() {
+        for (int i = 1; i <= 4; i++) {
+            attempt(ALICE, "203.0.113." + i, null, 1);
         }
-        assertThat(throttle.lockedUntil("anyone", IP)).isEmpty();
+        assertThat(throttle.refusedUntil(ALICE, ELSEWHERE, null)).as("4th failure: 1 s").contains(START.plusSeconds(1));
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(throttle.refusedUntil(ALICE, ELSEWHERE, null)).isEmpty();
 
-        throttle.failed("user4", IP);
+        attempt(ALICE, "203.0.113.5", null, 1);
+        assertThat(throttle.refusedUntil(ALICE, ELSEWHERE, null)).as("5th: 2 s").contains(START.plusSeconds(3));
+        for (int i = 6; i <= 12; i++) {
+            clock.advance(Duration.ofSeconds(8));
+            attempt(ALICE, "203.0.113." + i, null, 1);
+        }
+        assertThat(throttle.refusedUntil(ALICE, ELSEWHERE, null)).as("capped at 8 s").contains(clock.instant().plusSeconds(8));
+        assertThat(throttle.refusedUntil(ALICE, ELSEWHERE, "known")).as("a known device does not wait").isEmpty();
+    }
 
-        assertThat(throttle.lockedUntil("anyone", IP)).isPresent();
-        assertThat(throttle.lockedUntil("anyone", " " + IP + " ")).as("the same address").isPresent();
+    @Test
+    void sprayingFromOneAddressDelaysThatAddressExceptForKnownDevices() {
+        for (int i = 0; i < 5; i++) {
+            attempt("user" + i, IP, null, 1);
+        }
+
+        assertThat(throttle.refusedUntil("anyone", IP, null)).contains(START.plusSeconds(1));
+        assertThat(throttle.refusedUntil("anyone", " " + IP + " ", null)).as("the same address").isPresent();
+        assertThat(throttle.refusedUntil("anyone", IP, "known")).isEmpty();
+        assertThat(throttle.refusedUntil("anyone", ELSEWHERE, null)).isEmpty();
+    }
+
+    @Test
+    void failuresWithAKnownDeviceCountForThatDeviceOnly() {
+        attempt(ALICE, IP, "laptop", 10);
+
+        assertThat(throttle.refusedUntil(ALICE, IP, "laptop")).contains(START.plus(Duration.ofMinutes(10)));
+        assertThat(throttle.refusedUntil(ALICE, IP, "phone")).isEmpty();
+        assertThat(throttle.refusedUntil(ALICE, IP, null)).as("no account-wide or pair count").isEmpty();
+    }
+
+    @Test
+    void successAndUnlockClearTheUsernamesCountersButNotTheAddresss() {
+        attempt(ALICE, IP, null, 3);
+        attempt(ALICE, IP, "laptop", 3);
+        attempt("bob", IP, null, 1);
+        throttle.unlock(ALICE);
+
+        assertThat(throttle.refusedUntil(ALICE, IP, null)).isEmpty();
+        assertThat(throttle.refusedUntil(ALICE, IP, "laptop")).isEmpty();
+        assertThat(failures.find(LoginThrottle.addressKey(IP).orElseThrow()).orElseThrow().failures()).as("address count kept").isEqualTo(4);
+        assertThat(failures.rows.keySet()).as("bob's pair kept").contains(LoginThrottle.pairKey("bob", LoginThrottle.addressKey(IP).orElseThrow()));
+    }
+
+    @Test
+    void aSuccessElsewhereLeavesTheGuessersPairThrottled() {
+        attempt(ALICE, IP, null, 3);
+        throttle.succeeded(ALICE, ELSEWHERE, null);
+
+        assertThat(throttle.refusedUntil(ALICE, IP, null)).isPresent();
+        throttle.succeeded(ALICE, IP, "known");
+        assertThat(throttle.refusedUntil(ALICE, IP, null)).as("a known device at the guesser's address").isPresent();
+        throttle.succeeded(ALICE, IP, null);
+        assertThat(throttle.refusedUntil(ALICE, IP, null)).isEmpty();
     }
 
     @Test
     void withoutAClientAddressOnlyTheUsernameCounts() {
-        fail(ALICE, null, 3);
-        fail("bob", "", 1);
+        attempt(ALICE, null, null, 3);
+        attempt("bob", "", null, 1);
 
-        assertThat(throttle.lockedUntil(ALICE, null)).isPresent();
         assertThat(failures.rows).hasSize(2);
-    }
-
-    @Test
-    void theLaterOfTwoLocksIsReported() {
-        fail("bob", IP, 5);
-        clock.advance(Duration.ofMinutes(2));
-        fail(ALICE, "198.51.100.1", 3);
-
-        assertThat(throttle.lockedUntil(ALICE, IP)).contains(START.plus(Duration.ofMinutes(12)));
-        assertThat(throttle.lockedUntil("bob", "198.51.100.1")).contains(START.plus(Duration.ofMinutes(10)));
+        assertThat(throttle.refusedUntil(ALICE, null, null)).isEmpty();
     }
 
     @Test
     void aRowExpiresWhenBothItsWindowAndItsLockAreOver() {
-        LoginThrottle longLock = throttle(new LoginSettings(1, 5, Duration.ofMinutes(15), Duration.ofHours(1)));
-        longLock.failed(ALICE, null);
+        LoginThrottle longLock = throttle(1, Duration.ofHours(1));
+        longLock.failed(ALICE, IP, null);
 
-        LoginFailure row = failures.find(LoginThrottle.accountKey(ALICE)).orElseThrow();
-        assertThat(row.expiresAt()).isEqualTo(START.plus(Duration.ofHours(1)));
-
-        LoginThrottle shortLock = throttle(new LoginSettings(3, 5, Duration.ofMinutes(15), Duration.ofMinutes(1)));
-        shortLock.failed("bob", null);
-        assertThat(failures.find(LoginThrottle.accountKey("bob")).orElseThrow().expiresAt()).isEqualTo(START.plus(Duration.ofMinutes(15)));
+        String pair = LoginThrottle.pairKey(ALICE, LoginThrottle.addressKey(IP).orElseThrow());
+        assertThat(failures.find(pair).orElseThrow().expiresAt()).isEqualTo(START.plus(Duration.ofHours(1)));
+        assertThat(failures.find(LoginThrottle.accountKey(ALICE)).orElseThrow().expiresAt()).isEqualTo(START.plus(Duration.ofMinutes(15)));
     }
 
     @Test
     void keysAreHashesNeverTheUsernameOrAddressInClear() {
-        fail(ALICE, IP, 1);
+        attempt(ALICE, IP, null, 1);
+        attempt(ALICE, IP, "laptop", 1);
 
-        assertThat(failures.rows.keySet()).allSatisfy(k -> assertThat(k).matches("[0-9a-f]{64}").doesNotContain(ALICE));
+        assertThat(failures.rows.keySet()).hasSize(4)
+                .allSatisfy(k -> assertThat(k).matches("[0-9a-f]{64}").doesNotContain(ALICE));
         assertThat(LoginThrottle.accountKey(ALICE)).isNotEqualTo(LoginThrottle.addressKey(ALICE).orElseThrow());
     }
 }

@@ -87,7 +87,7 @@ final class Grants {
         }
 
         @Override
-        public LoginResult authenticate(String username, String password, String clientAddress) {
+        public LoginResult authenticate(String username, String password, String clientAddress, String deviceCookie) {
             attempts.add(username + "@" + clientAddress);
             return login.apply(username);
         }
