@@ -341,13 +341,14 @@ class BrowserSignInIT {
         Browser browser = new Browser();
         SignIn.loginAndApprove(browser, SignIn.codeRequest("spa", "http://127.0.0.1/cb", "openid", SignIn.verifier()), "ada");
         HttpResponse<String> page = browser.follow(browser.get("/logout"));
-        assertThat(page.body()).contains("id=\"logout\"");
+        assertThat(page.body()).contains("id=\"logout\"").as("issue 18: no promise that other applications sign out")
+                .doesNotContain("all applications").contains("keep their own sessions");
         Map<String, String> silent = SignIn.codeRequest("spa", "http://127.0.0.1/cb", "openid", SignIn.verifier());
         silent.put("prompt", "none");
         assertThat(SignIn.redirectParams(SignIn.authorize(browser, silent))).as("still signed in before confirming").containsKey("code");
 
         HttpResponse<String> done = browser.follow(browser.submit(page, "logout", Map.of()));
-        assertThat(done.body()).contains("id=\"signed-out\"");
+        assertThat(done.body()).contains("id=\"signed-out\"", "id=\"signed-out-home\"");
         assertThat(SignIn.redirectParams(SignIn.authorize(browser, silent))).containsEntry("error", "login_required");
     }
 
