@@ -92,6 +92,8 @@ final class PageTour {
         assertThat(driver.findElement(By.tagName("html")).getDomAttribute("lang")).as(name).isEqualTo(language);
         assertThat(driver.findElement(By.id("lang-" + language)).getDomAttribute("aria-current")).isEqualTo("true");
         assertThat(accessibilityViolations()).as(theme + "/" + language + "/" + name + " (axe-core, WCAG 2.1 AA)").isEmpty();
+        assertThat((Boolean) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollWidth <= window.innerWidth"))
+                .as(theme + "/" + language + "/" + name + ": no sideways scrolling at this window width").isTrue();
         screenshot(language, name);
         visited.add(name);
         titles.put(name, driver.findElement(By.id("t-title")).getText());
