@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.logging.Logger;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.NumericDate;
@@ -30,6 +31,7 @@ public class KnownDevices {
     /** The cookie; {@code __Host-} prefixed with an https issuer (RFC 6265bis §4.1.3.2). */
     public static final String COOKIE = "tessera_device";
     static final String TYPE = "tessera-device+jwt";
+    private static final Logger LOG = Logger.getLogger(KnownDevices.class.getName());
 
     @Inject
     JwtSigner signer;
@@ -53,8 +55,11 @@ public class KnownDevices {
         return issuer.isHttps() ? "__Host-" + COOKIE : COOKIE;
     }
 
-    /** The Set-Cookie header of a device that just signed in to this account (HttpOnly, SameSite=Lax). */
-    public String cookieHeader(String normalizedUsername) {
+    /**
+     * The Set-Cookie header of a device that just signed in to this account (HttpOnly, SameSite=Lax); empty when
+     * no key can sign it, so a sign-in never fails over the cookie (the device is then simply not known).
+     */
+    public Optional<String> cookieHeader(String normalizedUsername) {
         Instant now = clock.instant();
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(issuer.url());
@@ -63,8 +68,13 @@ public class KnownDevices {
         claims.setIssuedAt(NumericDate.fromSeconds(now.getEpochSecond()));
         claims.setExpirationTime(NumericDate.fromSeconds(now.plus(login.knownDeviceLifetime()).getEpochSecond()));
         SigningAlgorithm algorithm = SigningAlgorithm.fromJwsName(tokens.accessTokenAlgorithm()).orElse(SigningAlgorithm.RS256);
-        return cookieName() + "=" + signer.sign(claims, algorithm, TYPE) + "; Path=/; HttpOnly; SameSite=Lax"
-                + (issuer.isHttps() ? "; Secure" : "") + "; Max-Age=" + login.knownDeviceLifetime().toSeconds();
+        try {
+            return Optional.of(cookieName() + "=" + signer.sign(claims, algorithm, TYPE) + "; Path=/; HttpOnly; SameSite=Lax"
+                    + (issuer.isHttps() ? "; Secure" : "") + "; Max-Age=" + login.knownDeviceLifetime().toSeconds());
+        } catch (IllegalStateException noActiveKey) {
+            LOG.warning(() -> "No known-device cookie set: " + noActiveKey.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** The device id of a valid cookie issued for this account; empty for anything else. */

@@ -101,7 +101,7 @@ public class LoginBacking {
         flow.request().changeSessionId();
         SessionService.Started started = sessions.start(success.user().subject(), success.amr(), AcrValues.PASSWORD, remember);
         flow.response().addHeader("Set-Cookie", sessionCookie.header(started.cookieValue(), started.cookieMaxAge()));
-        flow.response().addHeader("Set-Cookie", devices.cookieHeader(Usernames.normalize(username.trim())));
+        devices.cookieHeader(Usernames.normalize(username.trim())).ifPresent(c -> flow.response().addHeader("Set-Cookie", c));
         if (pending.isPresent()) {
             pendings.loggedIn(id, success.user().subject());
             flow.resume(id);
