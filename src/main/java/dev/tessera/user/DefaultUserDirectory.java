@@ -1,9 +1,13 @@
 package dev.tessera.user;
 
 import dev.tessera.config.PasswordSettings;
+import dev.tessera.audit.AuditEvent;
+import dev.tessera.audit.AuditLog;
+import dev.tessera.audit.AuditType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.logging.Level;
@@ -21,11 +25,8 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class DefaultUserDirectory implements UserDirectory {
     private static final Logger LOG = Logger.getLogger(DefaultUserDirectory.class.getName());
-    /**
-     * Where the audit detail of each login goes until Tessera has an audit log of its own; a logger of its own
-     * so operators can route it. The typed username is not logged (people type passwords into it).
-     */
-    static final Logger AUDIT = Logger.getLogger("dev.tessera.audit.login");
+    @Inject
+    AuditLog audit;
 
     @Inject
     UserStores stores;
@@ -43,9 +44,12 @@ public class DefaultUserDirectory implements UserDirectory {
     public LoginResult authenticate(String username, String password, String clientAddress, String deviceCookie) {
         LoginResult result = check(username, password, clientAddress, deviceCookie);
         if (result instanceof LoginResult.Failure f) {
-            AUDIT.info(() -> "login refused (" + f.reason() + ") from " + clientAddress + ": " + f.auditDetail());
+            // The typed username is not recorded: people type passwords into it.
+            audit.record(AuditEvent.now(AuditType.LOGIN_FAILED, "anonymous", null, null, clientAddress,
+                    Map.of("reason", f.reason().name(), "detail", String.valueOf(f.auditDetail()))));
         } else if (result instanceof LoginResult.Success s) {
-            AUDIT.info(() -> "login of " + s.user().subject() + " from " + clientAddress);
+            audit.record(AuditEvent.now(AuditType.LOGIN_SUCCEEDED, s.user().subject(), s.user().subject(), null,
+                    clientAddress, Map.of()));
         }
         return result;
     }

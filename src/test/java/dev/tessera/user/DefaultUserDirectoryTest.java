@@ -1,5 +1,8 @@
 package dev.tessera.user;
 
+import dev.tessera.audit.AuditEvent;
+import dev.tessera.audit.AuditType;
+import dev.tessera.audit.RecordingAuditLog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** The directory over the local store, with in-memory users and counters and small Argon2 parameters. */
 class DefaultUserDirectoryTest {
+    final RecordingAuditLog audit = new RecordingAuditLog();
     static final Instant START = Instant.parse("2026-05-01T08:00:00Z");
     static final String IP = "203.0.113.7";
     static final String PASSWORD = "correct horse";
@@ -56,6 +60,7 @@ class DefaultUserDirectoryTest {
         };
         d.throttle = throttle;
         d.hasher = hasher;
+        d.audit = audit;
         return d;
     }
 
@@ -79,6 +84,11 @@ class DefaultUserDirectoryTest {
             assertThat(s.user().claims()).containsEntry("email", "alice@example.com");
             assertThat(s.amr()).containsExactly("pwd");
         });
+        assertThat(audit.events).singleElement().satisfies(e -> {
+            assertThat(e.type()).isEqualTo(AuditType.LOGIN_SUCCEEDED);
+            assertThat(e.subject()).isEqualTo("sub-Alice");
+            assertThat(e.address()).isEqualTo(IP);
+        });
     }
 
     @Test
@@ -95,6 +105,8 @@ class DefaultUserDirectoryTest {
         assertThat(unknown.reason()).isEqualTo(wrong.reason()).isEqualTo(LoginResult.Reason.INVALID_CREDENTIALS);
         assertThat(unknown.messageKey()).isEqualTo(wrong.messageKey()).isEqualTo(LoginMessages.INVALID);
         assertThat(unknown.auditDetail()).isNotEqualTo(wrong.auditDetail());
+        assertThat(audit.events).extracting(AuditEvent::type).containsExactly(AuditType.LOGIN_FAILED, AuditType.LOGIN_FAILED);
+        assertThat(audit.events).allSatisfy(e -> assertThat(e.detail().toString()).doesNotContain(PASSWORD));
     }
 
     @Test

@@ -3,17 +3,16 @@ package dev.tessera.user;
 import static dev.tessera.oauth.OAuthAssertions.assertOAuthError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tessera.audit.AuditType;
+import dev.tessera.audit.RecordingAuditLog;
 import dev.tessera.oauth.OAuthError;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
 import org.junit.jupiter.api.Test;
 
-/** The admin unlock: every counter of the person's username goes, and the audit logger says who did it. */
+/** The admin unlock: every counter of the person's username goes, and the audit log says who did it. */
 class LoginUnlocksTest {
     final InMemoryLoginFailures failures = new InMemoryLoginFailures();
     final LoginUnlocks unlocks = new LoginUnlocks();
@@ -40,30 +39,16 @@ class LoginUnlocksTest {
         String address = LoginThrottle.addressKey("192.0.2.1").orElseThrow();
         List.of(LoginThrottle.accountKey("alice"), LoginThrottle.pairKey("alice", address), LoginThrottle.deviceKey("alice", "d"),
                 address, LoginThrottle.accountKey("bob")).forEach(k -> failures.rows.put(k, new LoginFailure(k, Instant.EPOCH)));
-        List<String> audit = new ArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                audit.add(record.getMessage());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        DefaultUserDirectory.AUDIT.addHandler(capture);
-        try {
-            unlocks.unlock("sub-alice", "ops-console");
-        } finally {
-            DefaultUserDirectory.AUDIT.removeHandler(capture);
-        }
+        RecordingAuditLog audit = new RecordingAuditLog();
+        unlocks.audit = audit;
+        unlocks.unlock("sub-alice", "ops-console");
 
         assertThat(failures.rows.keySet()).containsExactlyInAnyOrder(address, LoginThrottle.accountKey("bob"));
-        assertThat(audit).containsExactly("login throttle of sub-alice cleared by ops-console");
+        assertThat(audit.events).singleElement().satisfies(e -> {
+            assertThat(e.type()).isEqualTo(AuditType.LOGIN_UNLOCKED);
+            assertThat(e.actor()).isEqualTo("ops-console");
+            assertThat(e.subject()).isEqualTo("sub-alice");
+        });
     }
 
     @Test
