@@ -19,10 +19,11 @@ public class AuditSearch {
     EntityManager em;
 
     public List<AuditRecord> find(AuditFilter f) {
-        return query(em, f).getResultList();
+        return find(em, f);
     }
 
-    static TypedQuery<AuditRecord> query(EntityManager em, AuditFilter f) {
+    /** The page on a given EntityManager. */
+    public static List<AuditRecord> find(EntityManager em, AuditFilter f) {
         Map<String, Object> params = new LinkedHashMap<>();
         StringBuilder where = new StringBuilder();
         condition(where, params, "r.occurredAt >= :from", "from", f.from() == null ? null : f.from().toEpochMilli());
@@ -35,7 +36,7 @@ public class AuditSearch {
         TypedQuery<AuditRecord> query = em.createQuery("SELECT r FROM AuditRecord r" + where + " ORDER BY r.seq DESC",
                 AuditRecord.class).setMaxResults(f.limit());
         params.forEach(query::setParameter);
-        return query;
+        return query.getResultList();
     }
 
     private static void condition(StringBuilder where, Map<String, Object> params, String jpql, String name, Object value) {

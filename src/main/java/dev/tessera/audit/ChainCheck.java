@@ -37,6 +37,11 @@ final class ChainCheck {
         return true;
     }
 
+    /** The first break found so far, or null. */
+    ChainVerification.Break broken() {
+        return broken;
+    }
+
     /** The verdict once every row was accepted, given the head's last row. */
     ChainVerification finish(long anchorSeq, long lastSeq, String lastHash) {
         if (broken == null && (expectedSeq - 1 != lastSeq || !prevHash.equals(lastHash))) {

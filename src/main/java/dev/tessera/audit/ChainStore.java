@@ -49,7 +49,8 @@ public final class ChainStore {
                 break;
             }
             if (!check.accept(row)) {
-                throw new IllegalStateException("The audit chain is broken at row " + row.seq() + "; retention deletes nothing");
+                throw new IllegalStateException("The audit chain is broken at row " + check.broken().seq() + " ("
+                        + check.broken().reason() + "); retention deletes nothing");
             }
             last = row;
         }
