@@ -27,6 +27,11 @@ public enum AuditType {
     USER_UPDATED("admin.user.updated"),
     USER_DELETED("admin.user.deleted"),
     USER_PASSWORD_SET("admin.user.password_set"),
+    TRUSTED_ISSUER_CREATED("admin.trusted_issuer.created"),
+    TRUSTED_ISSUER_UPDATED("admin.trusted_issuer.updated"),
+    TRUSTED_ISSUER_DELETED("admin.trusted_issuer.deleted"),
+    INITIAL_ACCESS_TOKEN_ISSUED("admin.initial_access_token.issued"),
+    INITIAL_ACCESS_TOKEN_REVOKED("admin.initial_access_token.revoked"),
     /** The oldest rows left the trail by retention; the chain's anchor moved. */
     AUDIT_TRIMMED("audit.trimmed");
 

@@ -10,7 +10,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The {@code token.issued} events. A machine client may fetch thousands of client_credentials tokens a
@@ -33,13 +32,14 @@ public class IssuedTokens {
     @Inject
     Clock clock;
 
-    private final Map<Minute, LongAdder> counts = new ConcurrentHashMap<>();
+    /** Counts per client and minute; merge and remove are atomic, so a count is never lost to a flush. */
+    private final Map<Minute, Long> counts = new ConcurrentHashMap<>();
 
     /** One token response was issued to {@code clientId} for a {@code grantType} request. */
     public void issued(String grantType, String clientId, String subject, String address, Map<String, String> detail) {
         if (!settings.clientCredentialsEach() && GrantTypes.CLIENT_CREDENTIALS.equals(grantType)) {
             Instant minute = clock.instant().truncatedTo(ChronoUnit.MINUTES);
-            counts.computeIfAbsent(new Minute(clientId, minute), m -> new LongAdder()).increment();
+            counts.merge(new Minute(clientId, minute), 1L, Long::sum);
             return;
         }
         Map<String, String> facts = new HashMap<>(detail);
@@ -52,10 +52,13 @@ public class IssuedTokens {
         Instant current = clock.instant().truncatedTo(ChronoUnit.MINUTES);
         for (Minute minute : counts.keySet()) {
             if (minute.start().isBefore(current)) {
-                LongAdder count = counts.remove(minute);
+                Long count = counts.remove(minute);
+                if (count == null) {
+                    continue;
+                }
                 audit.record(new AuditEvent(minute.start().plus(1, ChronoUnit.MINUTES), AuditType.TOKENS_ISSUED_PER_MINUTE,
                         minute.clientId(), null, minute.clientId(), null, Map.of(GRANT_TYPE, GrantTypes.CLIENT_CREDENTIALS,
-                                COUNT, Long.toString(count.sum()), MINUTE, minute.start().toString())));
+                                COUNT, Long.toString(count), MINUTE, minute.start().toString())));
             }
         }
     }

@@ -255,6 +255,20 @@ class UsersAdminIT {
         String all = call("GET", "/admin/api/audit?limit=500", null).body();
         assertThat(all).doesNotContain(secret, client.getString("client_secret"), answer.get("code"));
 
+        // Other admin changes: an initial access token issued and revoked, a signing key rotated on demand.
+        HttpResponse<String> issued = call("POST", "/admin/api/initial-access-tokens", null);
+        JsonObject iat = Admin.json(issued.body());
+        assertThat(call("DELETE", "/admin/api/initial-access-tokens/" + iat.getString("id"), null).statusCode()).isEqualTo(204);
+        assertThat(call("POST", "/admin/api/keys/RS256/rotate", null).statusCode()).isEqualTo(200);
+        List<JsonObject> adminOnly = awaitEvents("?type=admin.initial_access_token.issued&type=admin.initial_access_token.revoked"
+                + "&type=key.rotated&actor=" + change.getString("actor"), 3);
+        assertThat(adminOnly).extracting(e -> e.getString("type"))
+                .containsExactly("key.rotated", "admin.initial_access_token.revoked", "admin.initial_access_token.issued");
+        assertThat(adminOnly.get(0).getJsonObject("detail").getString("alg")).isEqualTo("RS256");
+        assertThat(adminOnly.get(0).getJsonObject("detail").getString("created")).isNotBlank();
+        assertThat(call("GET", "/admin/api/audit?limit=500", null).body()).doesNotContain(iat.getString("initial_access_token"));
+        assertThat(Http.get("/openapi").body()).contains("/admin/api/audit", "/admin/api/audit/verify");
+
         List<JsonObject> forUser = awaitEvents("?subject=" + sub + "&type=login.succeeded&type=admin.user.created", 2);
         assertThat(forUser).extracting(e -> e.getString("type")).containsExactly("login.succeeded", "admin.user.created");
 
