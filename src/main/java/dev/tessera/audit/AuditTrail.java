@@ -1,6 +1,9 @@
 package dev.tessera.audit;
 
 import dev.tessera.config.AuditSettings;
+import dev.tessera.metrics.Meters;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import dev.tessera.persistence.SchemaMigrated;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -24,7 +27,7 @@ import java.util.logging.Logger;
  * batches of {@code tessera.audit.batch-size}, one short transaction each ({@link AuditChain#append}), then
  * exported. A batch that cannot be written, or an event the full queue cannot take, is lost to the table but
  * not to the log (every event already has its line on the {@code dev.tessera.audit} logger) and is counted
- * in {@link #failedWrites()}.
+ * in {@link #failedWrites()}, served as {@code tessera_audit_write_failures_total}.
  */
 @ApplicationScoped
 public class AuditTrail {
@@ -45,13 +48,24 @@ public class AuditTrail {
     @Inject
     IssuedTokens issuedTokens;
 
+    @Inject
+    Meters meters;
+
     private BlockingQueue<AuditEvent> queue;
     private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong written = new AtomicLong();
     private ScheduledFuture<?> task;
 
     @PostConstruct
     void init() {
         queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+        FunctionCounter.builder("tessera.audit.write.failures", failed, AtomicLong::doubleValue)
+                .description("Audit events that did not reach the audit table (write failed or queue full); their log lines remain")
+                .register(meters.registry());
+        FunctionCounter.builder("tessera.audit.events.written", written, AtomicLong::doubleValue)
+                .description("Audit events written to the audit table by this node").register(meters.registry());
+        Gauge.builder("tessera.audit.queue", () -> queue.size()).description("Audit events waiting to be written")
+                .register(meters.registry());
     }
 
     void onEvent(@Observes AuditEvent event) {
@@ -74,6 +88,7 @@ public class AuditTrail {
             try {
                 List<AuditRecord> rows = chain.append(batch);
                 stored += rows.size();
+                written.addAndGet(rows.size());
                 exports.export(rows);
             } catch (RuntimeException e) {
                 failed.addAndGet(batch.size());
