@@ -286,6 +286,7 @@ class UsersAdminIT {
         assertThat(verified.getBoolean("intact")).as(verified.toString()).isTrue();
         assertThat(verified.getJsonNumber("checked").longValue()).isGreaterThanOrEqualTo(forClient.size() + forUser.size());
         assertThat(verified.getJsonNumber("failed_writes").longValue()).isZero();
+        assertThat(Http.get("/metrics").body()).contains("tessera_audit_write_failures_total 0.0", "tessera_audit_events_written_total");
 
         String url = System.getenv("TESSERA_DB_URL");
         if (url != null && url.startsWith("jdbc:postgresql:")) {
