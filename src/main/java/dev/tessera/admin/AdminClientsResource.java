@@ -1,12 +1,14 @@
 package dev.tessera.admin;
 
-import dev.tessera.oauth.JsonFactories;
+import dev.tessera.audit.AuditDiff;
+import dev.tessera.audit.AuditType;
 import dev.tessera.client.Client;
 import dev.tessera.client.ClientFields;
 import dev.tessera.client.ClientJson;
 import dev.tessera.client.ClientMetadata;
 import dev.tessera.client.ClientRegistry;
 import dev.tessera.oauth.JsonBodies;
+import dev.tessera.oauth.JsonFactories;
 import dev.tessera.oauth.OAuthError;
 import dev.tessera.oauth.OAuthException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,8 +25,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -45,13 +50,18 @@ public class AdminClientsResource {
     @Inject
     ClientRegistry registry;
 
+    @Inject
+    AdminChanges changes;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a client; the answer carries client_secret once")
-    public Response create(String body) {
+    public Response create(String body, @Context SecurityContext caller) {
         JsonObject json = JsonBodies.object(body, OAuthError.INVALID_CLIENT_METADATA);
         String requestedId = json.containsKey(ClientFields.CLIENT_ID) ? json.getString(ClientFields.CLIENT_ID, null) : null;
         ClientRegistry.Registered created = registry.create(ClientMetadata.fromJson(json), requestedId);
+        changes.changed(AuditType.CLIENT_CREATED, caller, null, created.client().clientId(), null,
+                ClientJson.of(created.client(), null).build());
         return Response.status(Response.Status.CREATED).header("Cache-Control", "no-store")
                 .entity(ClientJson.of(created.client(), created.secret()).build().toString()).build();
     }
@@ -78,24 +88,30 @@ public class AdminClientsResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace a client's metadata (members left out take their defaults)")
-    public String update(@PathParam("id") String id, String body) {
+    public String update(@PathParam("id") String id, String body, @Context SecurityContext caller) {
         JsonObject json = JsonBodies.object(body, OAuthError.INVALID_CLIENT_METADATA);
-        return ClientJson.of(registry.update(id, ClientMetadata.fromJson(json)), null).build().toString();
+        JsonObject before = ClientJson.of(existing(id), null).build();
+        JsonObject after = ClientJson.of(registry.update(id, ClientMetadata.fromJson(json)), null).build();
+        changes.changed(AuditType.CLIENT_UPDATED, caller, null, id, before, after);
+        return after.toString();
     }
 
     @DELETE
     @Path("{id}")
     @Operation(summary = "Delete a client")
-    public Response delete(@PathParam("id") String id) {
+    public Response delete(@PathParam("id") String id, @Context SecurityContext caller) {
+        JsonObject before = ClientJson.of(existing(id), null).build();
         registry.delete(id);
+        changes.changed(AuditType.CLIENT_DELETED, caller, null, id, before, null);
         return Response.noContent().build();
     }
 
     @POST
     @Path("{id}/secret")
     @Operation(summary = "Issue a new secret; the old one stops working at once")
-    public Response rotateSecret(@PathParam("id") String id) {
+    public Response rotateSecret(@PathParam("id") String id, @Context SecurityContext caller) {
         ClientRegistry.Registered rotated = registry.rotateSecret(id);
+        changes.record(AuditType.CLIENT_SECRET_ROTATED, caller, null, id, Map.of(AuditDiff.AFTER + "client_secret", AuditDiff.MASK));
         return Response.ok(ClientJson.of(rotated.client(), rotated.secret()).build().toString())
                 .header("Cache-Control", "no-store").build();
     }

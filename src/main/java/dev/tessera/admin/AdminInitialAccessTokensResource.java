@@ -1,8 +1,9 @@
 package dev.tessera.admin;
 
-import dev.tessera.oauth.JsonFactories;
+import dev.tessera.audit.AuditType;
 import dev.tessera.oauth.ErrorBody;
 import dev.tessera.oauth.JsonBodies;
+import dev.tessera.oauth.JsonFactories;
 import dev.tessera.oauth.OAuthError;
 import dev.tessera.oauth.OAuthException;
 import dev.tessera.registration.InitialAccessTokenRequest;
@@ -16,9 +17,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -38,12 +42,17 @@ public class AdminInitialAccessTokensResource {
     @Inject
     InitialAccessTokens tokens;
 
+    @Inject
+    AdminChanges changes;
+
     @POST
     @Operation(summary = "Issue an initial access token; optional body {\"expires_in\": seconds, \"uses\": n}")
-    public Response issue(String body) {
+    public Response issue(String body, @Context SecurityContext caller) {
         JsonObject json = body == null || body.isBlank() ? JsonValue.EMPTY_JSON_OBJECT
                 : JsonBodies.object(body, OAuthError.INVALID_REQUEST);
         InitialAccessTokens.Issued issued = tokens.issue(InitialAccessTokenRequest.fromJson(json));
+        changes.record(AuditType.INITIAL_ACCESS_TOKEN_ISSUED, caller, null, null, Map.of("id", issued.id(),
+                "expires_at", issued.expiresAt().toString(), InitialAccessTokenRequest.USES, Integer.toString(issued.uses())));
         String answer = JsonFactories.BUILDERS.createObjectBuilder()
                 .add("id", issued.id())
                 .add("initial_access_token", issued.token())
@@ -57,10 +66,11 @@ public class AdminInitialAccessTokensResource {
     @DELETE
     @Path("{id}")
     @Operation(summary = "Revoke an initial access token")
-    public Response revoke(@PathParam("id") String id) {
+    public Response revoke(@PathParam("id") String id, @Context SecurityContext caller) {
         if (!tokens.revoke(id)) {
             throw new OAuthException(OAuthError.NOT_FOUND, "No initial access token " + id);
         }
+        changes.record(AuditType.INITIAL_ACCESS_TOKEN_REVOKED, caller, null, null, Map.of("id", id));
         return Response.noContent().build();
     }
 }

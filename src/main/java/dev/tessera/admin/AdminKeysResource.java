@@ -1,10 +1,10 @@
 package dev.tessera.admin;
 
-import dev.tessera.oauth.JsonFactories;
 import dev.tessera.keys.KeyRing;
 import dev.tessera.keys.KeyRotationService;
 import dev.tessera.keys.LoadedKey;
 import dev.tessera.keys.SigningAlgorithm;
+import dev.tessera.oauth.JsonFactories;
 import dev.tessera.oauth.OAuthError;
 import dev.tessera.oauth.OAuthException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +16,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -48,11 +50,11 @@ public class AdminKeysResource {
     @POST
     @Path("{alg}/rotate")
     @Operation(summary = "Replace the active key of one algorithm now; the old key stays published until its tokens expire")
-    public String rotate(@PathParam("alg") String alg) {
+    public String rotate(@PathParam("alg") String alg, @Context SecurityContext caller) {
         SigningAlgorithm algorithm = SigningAlgorithm.fromJwsName(alg)
                 .filter(a -> rotation.enabledAlgorithms().contains(a))
                 .orElseThrow(() -> new OAuthException(OAuthError.INVALID_REQUEST, "No enabled signing algorithm " + alg));
-        rotation.rotateNow(algorithm);
+        rotation.rotateNow(algorithm, caller.getUserPrincipal().getName());
         return list();
     }
 

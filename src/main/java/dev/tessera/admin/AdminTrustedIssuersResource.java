@@ -1,5 +1,7 @@
 package dev.tessera.admin;
 
+import dev.tessera.audit.AuditDiff;
+import dev.tessera.audit.AuditType;
 import dev.tessera.oauth.JsonBodies;
 import dev.tessera.oauth.OAuthError;
 import dev.tessera.oauth.OAuthException;
@@ -23,8 +25,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.Map;
+import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -45,10 +51,13 @@ public class AdminTrustedIssuersResource {
     @Inject
     TrustedIssuers issuers;
 
+    @Inject
+    AdminChanges changes;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Trust an issuer of JWT bearer assertions")
-    public Response create(String body) {
+    public Response create(String body, @Context SecurityContext caller) {
         JsonObject json = JsonBodies.object(body, OAuthError.INVALID_REQUEST);
         String id = null;
         if (json.containsKey(TrustedIssuerSettings.ID)) {
@@ -58,6 +67,7 @@ public class AdminTrustedIssuersResource {
             id = s.getString();
         }
         TrustedIssuer created = issuers.create(id, TrustedIssuerSettings.fromJson(json));
+        changes.changed(AuditType.TRUSTED_ISSUER_CREATED, caller, null, null, null, withId(created));
         return Response.status(Response.Status.CREATED).entity(json(created)).build();
     }
 
@@ -76,23 +86,39 @@ public class AdminTrustedIssuersResource {
     @Path("{id}")
     @Operation(summary = "Read one trusted issuer")
     public String read(@PathParam("id") String id) {
-        return json(issuers.find(id).orElseThrow(() -> new OAuthException(OAuthError.NOT_FOUND, "No trusted issuer " + id)));
+        return json(existing(id));
     }
 
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace a trusted issuer's settings (members left out take their defaults)")
-    public String update(@PathParam("id") String id, String body) {
-        return json(issuers.update(id, TrustedIssuerSettings.fromJson(JsonBodies.object(body, OAuthError.INVALID_REQUEST))));
+    public String update(@PathParam("id") String id, String body, @Context SecurityContext caller) {
+        TrustedIssuerSettings settings = TrustedIssuerSettings.fromJson(JsonBodies.object(body, OAuthError.INVALID_REQUEST));
+        JsonObject before = withId(existing(id));
+        TrustedIssuer updated = issuers.update(id, settings);
+        Map<String, String> detail = new TreeMap<>(AuditDiff.between(before, withId(updated)));
+        detail.put(TrustedIssuerSettings.ID, id);
+        changes.record(AuditType.TRUSTED_ISSUER_UPDATED, caller, null, null, detail);
+        return json(updated);
     }
 
     @DELETE
     @Path("{id}")
     @Operation(summary = "Stop trusting an issuer; its assertions are refused at once")
-    public Response delete(@PathParam("id") String id) {
+    public Response delete(@PathParam("id") String id, @Context SecurityContext caller) {
+        JsonObject before = withId(existing(id));
         issuers.delete(id);
+        changes.changed(AuditType.TRUSTED_ISSUER_DELETED, caller, null, null, before, null);
         return Response.noContent().build();
+    }
+
+    private TrustedIssuer existing(String id) {
+        return issuers.find(id).orElseThrow(() -> new OAuthException(OAuthError.NOT_FOUND, "No trusted issuer " + id));
+    }
+
+    private static JsonObject withId(TrustedIssuer issuer) {
+        return TrustedIssuerJson.of(issuer).build();
     }
 
     private static String json(TrustedIssuer issuer) {

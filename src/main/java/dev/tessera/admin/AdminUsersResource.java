@@ -1,7 +1,9 @@
 package dev.tessera.admin;
 
-import dev.tessera.oauth.JsonFactories;
+import dev.tessera.audit.AuditDiff;
+import dev.tessera.audit.AuditType;
 import dev.tessera.oauth.JsonBodies;
+import dev.tessera.oauth.JsonFactories;
 import dev.tessera.oauth.OAuthError;
 import dev.tessera.oauth.OAuthException;
 import dev.tessera.user.LoginUnlocks;
@@ -29,6 +31,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -54,12 +57,16 @@ public class AdminUsersResource {
     @Inject
     LoginUnlocks unlocks;
 
+    @Inject
+    AdminChanges changes;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a user; password is optional")
-    public Response create(String body) {
+    public Response create(String body, @Context SecurityContext caller) {
         UserJson.Input input = UserJson.read(JsonBodies.object(body, OAuthError.INVALID_REQUEST), true);
         User created = users.create(input.profile(), input.enabled() == null || input.enabled(), input.password());
+        changes.changed(AuditType.USER_CREATED, caller, created.subject(), null, null, UserJson.write(created).build());
         return Response.status(Response.Status.CREATED).entity(json(created))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
@@ -80,23 +87,27 @@ public class AdminUsersResource {
     @Path("{sub}")
     @Operation(summary = "Read one user")
     public Response read(@PathParam("sub") String sub) {
-        return noStore(json(users.find(sub).orElseThrow(() -> new OAuthException(OAuthError.NOT_FOUND, "No user " + sub))));
+        return noStore(json(existing(sub)));
     }
 
     @PUT
     @Path("{sub}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace a user's profile (claims left out are removed); enabled changes only when present")
-    public Response update(@PathParam("sub") String sub, String body) {
+    public Response update(@PathParam("sub") String sub, String body, @Context SecurityContext caller) {
         UserJson.Input input = UserJson.read(JsonBodies.object(body, OAuthError.INVALID_REQUEST), false);
-        return noStore(json(users.update(sub, input.profile(), input.enabled())));
+        JsonObject before = UserJson.write(existing(sub)).build();
+        User after = users.update(sub, input.profile(), input.enabled());
+        return noStore(changed(AuditType.USER_UPDATED, caller, sub, before, after));
     }
 
     @DELETE
     @Path("{sub}")
     @Operation(summary = "Delete a user; the subject is never given to anyone else")
-    public Response delete(@PathParam("sub") String sub) {
+    public Response delete(@PathParam("sub") String sub, @Context SecurityContext caller) {
+        JsonObject before = users.find(sub).map(u -> UserJson.write(u).build()).orElse(null);
         users.delete(sub);
+        changes.changed(AuditType.USER_DELETED, caller, sub, null, before, null);
         return Response.noContent().build();
     }
 
@@ -104,27 +115,30 @@ public class AdminUsersResource {
     @Path("{sub}/password")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Set a new password: {\"password\": \"...\"}")
-    public Response setPassword(@PathParam("sub") String sub, String body) {
+    public Response setPassword(@PathParam("sub") String sub, String body, @Context SecurityContext caller) {
         JsonObject json = JsonBodies.object(body, OAuthError.INVALID_REQUEST);
         if (!(json.get(UserFields.PASSWORD) instanceof JsonString password) || json.size() != 1) {
             throw new OAuthException(OAuthError.INVALID_REQUEST, "The body must be a JSON object whose only member is password, a string");
         }
         users.setPassword(sub, password.getString());
+        changes.record(AuditType.USER_PASSWORD_SET, caller, sub, null, Map.of(AuditDiff.AFTER + UserFields.PASSWORD, AuditDiff.MASK));
         return Response.noContent().build();
     }
 
     @POST
     @Path("{sub}/disable")
     @Operation(summary = "Disable a user: no more logins, and what was issued to them stops working")
-    public Response disable(@PathParam("sub") String sub) {
-        return noStore(json(users.setEnabled(sub, false)));
+    public Response disable(@PathParam("sub") String sub, @Context SecurityContext caller) {
+        JsonObject before = UserJson.write(existing(sub)).build();
+        return noStore(changed(AuditType.USER_UPDATED, caller, sub, before, users.setEnabled(sub, false)));
     }
 
     @POST
     @Path("{sub}/enable")
     @Operation(summary = "Enable a user again")
-    public Response enable(@PathParam("sub") String sub) {
-        return noStore(json(users.setEnabled(sub, true)));
+    public Response enable(@PathParam("sub") String sub, @Context SecurityContext caller) {
+        JsonObject before = UserJson.write(existing(sub)).build();
+        return noStore(changed(AuditType.USER_UPDATED, caller, sub, before, users.setEnabled(sub, true)));
     }
 
     @POST
@@ -133,6 +147,16 @@ public class AdminUsersResource {
     public Response unlock(@PathParam("sub") String sub, @Context SecurityContext caller) {
         unlocks.unlock(sub, caller.getUserPrincipal().getName());
         return Response.noContent().build();
+    }
+
+    private User existing(String sub) {
+        return users.find(sub).orElseThrow(() -> new OAuthException(OAuthError.NOT_FOUND, "No user " + sub));
+    }
+
+    private String changed(AuditType type, SecurityContext caller, String sub, JsonObject before, User user) {
+        JsonObject after = UserJson.write(user).build();
+        changes.changed(type, caller, sub, null, before, after);
+        return after.toString();
     }
 
     private static String json(User user) {

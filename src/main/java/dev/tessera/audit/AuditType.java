@@ -1,5 +1,8 @@
 package dev.tessera.audit;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /**
  * The kinds of security event, each with the stable wire name that the audit trail stores and the query API
  * filters on. Append new kinds; never rename a wire name (stored rows and exports keep it).
@@ -9,7 +12,30 @@ public enum AuditType {
     LOGIN_FAILED("login.failed"),
     LOGIN_UNLOCKED("login.unlocked"),
     ACCOUNT_PROFILE_CHANGED("account.profile.changed"),
-    ACCOUNT_PASSWORD_CHANGED("account.password.changed");
+    ACCOUNT_PASSWORD_CHANGED("account.password.changed"),
+    CONSENT_GRANTED("consent.granted"),
+    CONSENT_REVOKED("consent.revoked"),
+    TOKEN_ISSUED("token.issued"),
+    /** Tokens of one client and grant in one minute, counted (tessera.audit.client-credentials-tokens=per-minute). */
+    TOKENS_ISSUED_PER_MINUTE("token.issued.per_minute"),
+    REFRESH_TOKEN_REUSED("token.refresh_reused"),
+    CODE_REPLAYED("token.code_replayed"),
+    KEY_ROTATED("key.rotated"),
+    CLIENT_CREATED("admin.client.created"),
+    CLIENT_UPDATED("admin.client.updated"),
+    CLIENT_DELETED("admin.client.deleted"),
+    CLIENT_SECRET_ROTATED("admin.client.secret_rotated"),
+    USER_CREATED("admin.user.created"),
+    USER_UPDATED("admin.user.updated"),
+    USER_DELETED("admin.user.deleted"),
+    USER_PASSWORD_SET("admin.user.password_set"),
+    TRUSTED_ISSUER_CREATED("admin.trusted_issuer.created"),
+    TRUSTED_ISSUER_UPDATED("admin.trusted_issuer.updated"),
+    TRUSTED_ISSUER_DELETED("admin.trusted_issuer.deleted"),
+    INITIAL_ACCESS_TOKEN_ISSUED("admin.initial_access_token.issued"),
+    INITIAL_ACCESS_TOKEN_REVOKED("admin.initial_access_token.revoked"),
+    /** The oldest rows left the trail by retention; the chain's anchor moved. */
+    AUDIT_TRIMMED("audit.trimmed");
 
     private final String wireName;
 
@@ -19,5 +45,10 @@ public enum AuditType {
 
     public String wireName() {
         return wireName;
+    }
+
+    /** The kind with this wire name, if any. */
+    public static Optional<AuditType> fromWireName(String name) {
+        return Arrays.stream(values()).filter(t -> t.wireName.equals(name)).findFirst();
     }
 }

@@ -46,6 +46,15 @@ public final class ConfigKeys {
     public static final String STORAGE_REAP_INTERVAL = "tessera.storage.reap-interval";
     public static final String STORAGE_REAP_BATCH = "tessera.storage.reap-batch";
 
+    public static final String AUDIT_FLUSH_INTERVAL = "tessera.audit.flush-interval";
+    public static final String AUDIT_BATCH_SIZE = "tessera.audit.batch-size";
+    public static final String AUDIT_QUEUE_CAPACITY = "tessera.audit.queue-capacity";
+    public static final String AUDIT_RETENTION = "tessera.audit.retention";
+    public static final String AUDIT_EXPORT_FILE = "tessera.audit.export.file";
+    public static final String AUDIT_EXPORT_SYSLOG_HOST = "tessera.audit.export.syslog-host";
+    public static final String AUDIT_EXPORT_SYSLOG_PORT = "tessera.audit.export.syslog-port";
+    public static final String AUDIT_CLIENT_CREDENTIALS_TOKENS = "tessera.audit.client-credentials-tokens";
+
     public static final String BOOTSTRAP_ADMIN_SECRET = "tessera.bootstrap.admin-secret";
     public static final String BOOTSTRAP_RESET_ADMIN_SECRET = "tessera.bootstrap.reset-admin-secret";
 

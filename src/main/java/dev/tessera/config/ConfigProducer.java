@@ -109,6 +109,19 @@ public class ConfigProducer {
 
     @Produces
     @Singleton
+    public AuditSettings auditSettings() {
+        String tokens = string(ConfigKeys.AUDIT_CLIENT_CREDENTIALS_TOKENS).trim();
+        if (!tokens.equals(AuditSettings.EACH) && !tokens.equals(AuditSettings.PER_MINUTE)) {
+            throw new IllegalArgumentException(ConfigKeys.AUDIT_CLIENT_CREDENTIALS_TOKENS + " must be each or per-minute, not " + tokens);
+        }
+        return new AuditSettings(duration(ConfigKeys.AUDIT_FLUSH_INTERVAL), config.getValue(ConfigKeys.AUDIT_BATCH_SIZE, Integer.class),
+                config.getValue(ConfigKeys.AUDIT_QUEUE_CAPACITY, Integer.class), duration(ConfigKeys.AUDIT_RETENTION),
+                optional(ConfigKeys.AUDIT_EXPORT_FILE), optional(ConfigKeys.AUDIT_EXPORT_SYSLOG_HOST),
+                config.getValue(ConfigKeys.AUDIT_EXPORT_SYSLOG_PORT, Integer.class), tokens.equals(AuditSettings.EACH));
+    }
+
+    @Produces
+    @Singleton
     public BootstrapSettings bootstrapSettings() {
         return new BootstrapSettings(config.getOptionalValue(ConfigKeys.BOOTSTRAP_ADMIN_SECRET, String.class)
                 .filter(s -> !s.isBlank()), config.getValue(ConfigKeys.BOOTSTRAP_RESET_ADMIN_SECRET, Boolean.class));

@@ -1,11 +1,15 @@
 package dev.tessera.consent;
 
+import dev.tessera.audit.AuditEvent;
+import dev.tessera.audit.AuditLog;
+import dev.tessera.audit.AuditType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -14,12 +18,16 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class ConsentService {
+    static final String SCOPE = "scope";
 
     @PersistenceContext(unitName = "tessera")
     EntityManager em;
 
     @Inject
     Clock clock;
+
+    @Inject
+    AuditLog audit;
 
     public boolean covers(String subject, String clientId, Set<String> scopes) {
         Consent consent = em.find(Consent.class, new Consent.Key(subject, clientId));
@@ -34,10 +42,14 @@ public class ConsentService {
         } else {
             consent.add(scopes, clock.instant());
         }
+        audit.record(AuditEvent.now(AuditType.CONSENT_GRANTED, subject, subject, clientId, null, Map.of(SCOPE, String.join(" ", scopes))));
     }
 
     @Transactional
     public void revokeAll(String subject) {
-        em.createQuery("DELETE FROM Consent c WHERE c.subject = :s").setParameter("s", subject).executeUpdate();
+        int revoked = em.createQuery("DELETE FROM Consent c WHERE c.subject = :s").setParameter("s", subject).executeUpdate();
+        if (revoked > 0) {
+            audit.record(AuditEvent.now(AuditType.CONSENT_REVOKED, "system", subject, null, null, Map.of("clients", Integer.toString(revoked))));
+        }
     }
 }

@@ -1,8 +1,13 @@
 package dev.tessera.keys;
 
+import dev.tessera.audit.AuditEvent;
+import dev.tessera.audit.AuditLog;
+import dev.tessera.audit.AuditType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Rotation as the rest of Tessera sees it: run the scheduled check, or rotate one algorithm now. Each
@@ -12,6 +17,7 @@ import java.util.List;
  */
 @ApplicationScoped
 public class KeyRotationService {
+    static final String SYSTEM = "system";
 
     @Inject
     KeyRotationTransaction transaction;
@@ -19,18 +25,32 @@ public class KeyRotationService {
     @Inject
     KeyRing ring;
 
+    @Inject
+    AuditLog audit;
+
     public void runScheduledCheck() {
-        transaction.applyScheduled();
+        List<Map<String, String>> changes = transaction.applyScheduled();
         ring.reload();
+        changes.forEach(change -> recordRotation(SYSTEM, change));
     }
 
     /** Replaces the signing key of {@code algorithm} at once; the old one stays published while tokens it signed live. */
     public void rotateNow(SigningAlgorithm algorithm) {
+        rotateNow(algorithm, SYSTEM);
+    }
+
+    /** As {@link #rotateNow(SigningAlgorithm)}, on behalf of {@code actor} (an administrator), who is audited. */
+    public void rotateNow(SigningAlgorithm algorithm, String actor) {
         if (!enabledAlgorithms().contains(algorithm)) {
             throw new IllegalArgumentException(algorithm.jwsName() + " is not enabled in tessera.keys.algorithms");
         }
-        transaction.applyImmediate(algorithm);
+        Optional<Map<String, String>> change = transaction.applyImmediate(algorithm);
         ring.reload();
+        change.ifPresent(c -> recordRotation(actor, c));
+    }
+
+    private void recordRotation(String actor, Map<String, String> change) {
+        audit.record(AuditEvent.now(AuditType.KEY_ROTATED, actor, null, null, null, change));
     }
 
     public List<SigningAlgorithm> enabledAlgorithms() {

@@ -10,8 +10,11 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -41,21 +44,24 @@ class KeyRotationTransaction {
     @Inject
     Invalidations invalidations;
 
+    /** Applies the policy to every enabled algorithm; returns what changed, one entry per algorithm that did. */
     @Transactional
-    public void applyScheduled() {
+    public List<Map<String, String>> applyScheduled() {
         locks.acquire(NamedLock.SIGNING_KEYS);
         KeyRotationPolicy policy = new KeyRotationPolicy(settings);
+        List<Map<String, String>> changes = new ArrayList<>();
         for (SigningAlgorithm algorithm : enabledAlgorithms()) {
             List<SigningKey> keys = repository.findByAlgorithm(algorithm);
-            apply(algorithm, keys, policy.plan(timelines(keys), clock.instant()));
+            apply(algorithm, keys, policy.plan(timelines(keys), clock.instant())).ifPresent(changes::add);
         }
+        return changes;
     }
 
     @Transactional
-    public void applyImmediate(SigningAlgorithm algorithm) {
+    public Optional<Map<String, String>> applyImmediate(SigningAlgorithm algorithm) {
         locks.acquire(NamedLock.SIGNING_KEYS);
         List<SigningKey> keys = repository.findByAlgorithm(algorithm);
-        apply(algorithm, keys, new KeyRotationPolicy(settings).planImmediate(timelines(keys), clock.instant()));
+        return apply(algorithm, keys, new KeyRotationPolicy(settings).planImmediate(timelines(keys), clock.instant()));
     }
 
     List<SigningAlgorithm> enabledAlgorithms() {
@@ -65,10 +71,12 @@ class KeyRotationTransaction {
                 .toList();
     }
 
-    private void apply(SigningAlgorithm algorithm, List<SigningKey> keys, RotationPlan plan) {
+    /** The plan carried out; what it did as audit detail (alg, and the kids created, retired, removed). */
+    private Optional<Map<String, String>> apply(SigningAlgorithm algorithm, List<SigningKey> keys, RotationPlan plan) {
         if (plan.isEmpty()) {
-            return;
+            return Optional.empty();
         }
+        List<String> createdKids = new ArrayList<>();
         invalidations.afterCommit(CacheInvalidated.KEYS, algorithm.jwsName());
         Instant now = clock.instant();
         KeyFactory factory = new KeyFactory(settings, encryptor);
@@ -84,7 +92,10 @@ class KeyRotationTransaction {
             SigningKey created = factory.create(algorithm, activation, now);
             repository.persist(created);
             LOG.info(() -> "Created " + algorithm.jwsName() + " signing key " + created.kid() + " activating at " + activation);
+            createdKids.add(created.kid());
         }
+        return Optional.of(Map.of("alg", algorithm.jwsName(), "created", String.join(" ", createdKids),
+                "retired", String.join(" ", plan.retire().keySet()), "removed", String.join(" ", plan.remove())));
     }
 
     private static List<KeyTimeline> timelines(List<SigningKey> keys) {

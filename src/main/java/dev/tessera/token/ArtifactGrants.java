@@ -1,5 +1,8 @@
 package dev.tessera.token;
 
+import dev.tessera.audit.AuditEvent;
+import dev.tessera.audit.AuditLog;
+import dev.tessera.audit.AuditType;
 import dev.tessera.client.Client;
 import dev.tessera.oauth.OAuthError;
 import dev.tessera.oauth.OAuthException;
@@ -7,6 +10,7 @@ import dev.tessera.user.UserAccount;
 import dev.tessera.user.UserDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Map;
 
 /**
  * The user's grant behind a redeemed one-time artifact (authorization code, device code): its first
@@ -33,6 +37,9 @@ public class ArtifactGrants {
     @Inject
     OneTimeArtifacts artifacts;
 
+    @Inject
+    AuditLog audit;
+
     /**
      * The tokens of a first redemption, for a user who may still sign in, and the access token recorded on
      * the artifact.
@@ -56,5 +63,7 @@ public class ArtifactGrants {
     public void revokeReplayed(OneTimeArtifact replayed) {
         refreshTokens.revokeFamily(replayed.grantId());
         revocations.revokeAccessTokenOf(replayed);
+        audit.record(AuditEvent.now(AuditType.CODE_REPLAYED, replayed.clientId(), replayed.subject(), replayed.clientId(), null,
+                Map.of("artifact", replayed.getClass().getSimpleName(), "grant_revoked", replayed.grantId())));
     }
 }

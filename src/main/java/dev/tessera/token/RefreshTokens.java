@@ -1,5 +1,8 @@
 package dev.tessera.token;
 
+import dev.tessera.audit.AuditEvent;
+import dev.tessera.audit.AuditLog;
+import dev.tessera.audit.AuditType;
 import dev.tessera.client.Client;
 import dev.tessera.config.TokenSettings;
 import dev.tessera.oauth.OAuthError;
@@ -15,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -29,6 +33,9 @@ public class RefreshTokens {
 
     @PersistenceContext(unitName = "tessera")
     EntityManager em;
+
+    @Inject
+    AuditLog audit;
 
     @Inject
     TokenSettings settings;
@@ -102,6 +109,9 @@ public class RefreshTokens {
                 return requestedScope == null ? retried.get() : retried.get().narrowedTo(requestedScope);
             }
             revokeFamily(token.familyId());
+            // RFC 9700 §4.14.2: reuse means one of the two presenters is not the legitimate client.
+            audit.record(AuditEvent.now(AuditType.REFRESH_TOKEN_REUSED, client.clientId(), token.subject(), client.clientId(),
+                    null, Map.of("family_revoked", token.familyId())));
             throw new OAuthException(OAuthError.INVALID_GRANT, "The refresh token is invalid, expired or revoked",
                     "refresh token reuse: family " + token.familyId() + " revoked");
         }

@@ -1,5 +1,6 @@
 package dev.tessera.token;
 
+import dev.tessera.audit.IssuedTokens;
 import dev.tessera.client.AuthenticatedClient;
 import dev.tessera.client.ClientRequests;
 import dev.tessera.http.RequestContext;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -46,6 +48,9 @@ public class TokenResource {
     @Inject
     RequestContext context;
 
+    @Inject
+    IssuedTokens issuedTokens;
+
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Token endpoint (RFC 6749 §3.2): form-encoded grant request, JSON token response")
@@ -68,6 +73,9 @@ public class TokenResource {
             }
             TokenResponse response = handler.handle(new TokenRequest(form, client, context));
             metrics.tokenAnswered(grant, clientId, null, start);
+            issuedTokens.issued(grantType, clientId, null, context.peerAddress(), Map.of(OAuthParameters.SCOPE,
+                    String.join(" ", response.scope() == null ? Set.of() : response.scope()), "refresh_token",
+                    Boolean.toString(response.refreshToken() != null), "id_token", Boolean.toString(response.idToken() != null)));
             return Response.ok(response.toJson())
                     .header(HttpHeaders.CACHE_CONTROL, "no-store")
                     .header("Pragma", "no-cache")

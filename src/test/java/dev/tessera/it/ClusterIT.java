@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import jakarta.json.JsonObject;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -277,6 +279,39 @@ class ClusterIT {
         HttpResponse<String> response = NodeCalls.post(base, "/introspect", client, "token=" + enc(token));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return Admin.json(response.body()).getBoolean("active");
+    }
+
+    /**
+     * Issue 21 point 3: both nodes write audit events at once (each its own queue and batches) into one chain:
+     * every event is there once, numbered without gaps, and the chain verifies on either node.
+     */
+    @Test
+    void bothNodesWriteTheAuditTrailAtOnceIntoOneUnbrokenChain() throws Exception {
+        String tokenA = NodeCalls.adminToken(nodes.urlA());
+        String tokenB = NodeCalls.adminToken(nodes.urlB());
+        for (int round = 0; round < 3; round++) {
+            int r = round;
+            List<HttpResponse<String>> created = NodeCalls.burst(30, i -> HttpRequest.newBuilder(URI.create(node(i) + "/admin/api/users"))
+                    .header("Authorization", "Bearer " + (i % 2 == 0 ? tokenA : tokenB)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"audit-" + r + "-" + i + "\"}")).build());
+            assertThat(created).allSatisfy(c -> assertThat(c.statusCode()).as(c.body()).isEqualTo(201));
+            Thread.sleep(400);
+        }
+        within(20_000, () -> auditedUsers(tokenA) >= 90);
+        assertThat(auditedUsers(tokenB)).isEqualTo(90);
+        for (String[] node : new String[][] {{nodes.urlA(), tokenA}, {nodes.urlB(), tokenB}}) {
+            JsonObject verified = Admin.json(NodeCalls.get(node[0], "/admin/api/audit/verify", node[1]).body());
+            assertThat(verified.getBoolean("intact")).as(verified.toString()).isTrue();
+            assertThat(verified.getJsonNumber("checked").longValue())
+                    .isEqualTo(verified.getJsonNumber("head_seq").longValue() - verified.getJsonNumber("anchor_seq").longValue());
+        }
+    }
+
+    /** admin.user.created events of the users the audit test made, as node B's query API finds them. */
+    private long auditedUsers(String token) {
+        JsonObject page = Admin.json(NodeCalls.get(nodes.urlB(), "/admin/api/audit?type=admin.user.created&limit=500", token).body());
+        return page.getJsonArray("events").getValuesAs(JsonObject.class).stream()
+                .filter(e -> e.getJsonObject("detail").getString("after.username", "").startsWith("audit-")).count();
     }
 
     private String node(int i) {

@@ -6,8 +6,12 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.net.http.HttpRequest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -206,5 +210,119 @@ class UsersAdminIT {
         HttpResponse<String> unscoped = Http.send(Http.request(USERS).header("Authorization", "Bearer " + token).GET());
         FoundationIT.assertJsonError(unscoped, 403, "insufficient_scope");
         assertThat(usernames(call("GET", USERS + "?search=eve", null))).doesNotContain("eve");
+    }
+
+    /**
+     * Issue 21 point 3: admin changes (with before/after, secrets masked), a sign-in, a consent, the tokens and a
+     * replayed code reach the audit trail, are found by /admin/api/audit with its filters and cursor, and the chain
+     * verifies; then a row edited in the database is named by verification. The edit needs the database from outside
+     * the server, so it runs in the PostgreSQL pass (the H2 pass's database lives inside Payara's memory);
+     * AuditChainIT edits rows on H2, PostgreSQL and MariaDB.
+     */
+    @Test
+    void adminChangesAndASignInAreInTheAuditTrailWhichNamesAnEditedRow() throws Exception {
+        String cb = "https://audited.example.com/cb";
+        JsonObject client = Admin.createClient("{\"client_id\":\"audited\",\"client_name\":\"Before\",\"redirect_uris\":[\"" + cb
+                + "\"],\"grant_types\":[\"authorization_code\"],\"scope\":\"openid\"}");
+        HttpResponse<String> updated = call("PUT", "/admin/api/clients/audited", "{\"client_name\":\"After\",\"redirect_uris\":[\"" + cb
+                + "\"],\"grant_types\":[\"authorization_code\"],\"scope\":\"openid\"}");
+        assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
+        HttpResponse<String> rotated = call("POST", "/admin/api/clients/audited/secret", null);
+        String secret = Admin.json(rotated.body()).getString("client_secret");
+        String sub = SignIn.createUser("auditee").getString("sub");
+
+        Browser browser = new Browser();
+        String verifier = SignIn.verifier();
+        Map<String, String> answer = SignIn.redirectParams(SignIn.loginAndApprove(browser,
+                SignIn.codeRequest("audited", cb, "openid", verifier), "auditee"));
+        String redeem = "grant_type=authorization_code&code=" + answer.get("code") + "&redirect_uri=" + cb + "&code_verifier=" + verifier;
+        for (int expected : new int[] {200, 400}) {
+            HttpResponse<String> tokens = Http.send(Http.request("/token").header("Authorization", Admin.basic("audited", secret))
+                    .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(redeem)));
+            assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(expected);
+        }
+
+        List<JsonObject> forClient = awaitEvents("?client_id=audited", 6);
+        assertThat(forClient).extracting(e -> e.getString("type")).contains("admin.client.created", "admin.client.updated",
+                "admin.client.secret_rotated", "consent.granted", "token.issued", "token.code_replayed");
+        JsonObject change = only(forClient, "admin.client.updated");
+        assertThat(change.getString("actor")).isNotBlank();
+        assertThat(change.getString("address")).isNotBlank();
+        assertThat(change.getJsonObject("detail").getString("before.client_name")).isEqualTo("Before");
+        assertThat(change.getJsonObject("detail").getString("after.client_name")).isEqualTo("After");
+        assertThat(only(forClient, "admin.client.secret_rotated").getJsonObject("detail").getString("after.client_secret")).isEqualTo("***");
+        assertThat(only(forClient, "token.issued").getJsonObject("detail").getString("grant_type")).isEqualTo("authorization_code");
+        String all = call("GET", "/admin/api/audit?limit=500", null).body();
+        assertThat(all).doesNotContain(secret, client.getString("client_secret"), answer.get("code"));
+
+        // Other admin changes: an initial access token issued and revoked, a signing key rotated on demand.
+        HttpResponse<String> issued = call("POST", "/admin/api/initial-access-tokens", null);
+        JsonObject iat = Admin.json(issued.body());
+        assertThat(call("DELETE", "/admin/api/initial-access-tokens/" + iat.getString("id"), null).statusCode()).isEqualTo(204);
+        assertThat(call("POST", "/admin/api/keys/RS256/rotate", null).statusCode()).isEqualTo(200);
+        List<JsonObject> adminOnly = awaitEvents("?type=admin.initial_access_token.issued&type=admin.initial_access_token.revoked"
+                + "&type=key.rotated&actor=" + change.getString("actor"), 3);
+        assertThat(adminOnly).extracting(e -> e.getString("type"))
+                .containsExactly("key.rotated", "admin.initial_access_token.revoked", "admin.initial_access_token.issued");
+        assertThat(adminOnly.get(0).getJsonObject("detail").getString("alg")).isEqualTo("RS256");
+        assertThat(adminOnly.get(0).getJsonObject("detail").getString("created")).isNotBlank();
+        assertThat(call("GET", "/admin/api/audit?limit=500", null).body()).doesNotContain(iat.getString("initial_access_token"));
+        assertThat(Http.get("/openapi").body()).contains("/admin/api/audit", "/admin/api/audit/verify");
+
+        List<JsonObject> forUser = awaitEvents("?subject=" + sub + "&type=login.succeeded&type=admin.user.created", 2);
+        assertThat(forUser).extracting(e -> e.getString("type")).containsExactly("login.succeeded", "admin.user.created");
+
+        // Newest first, one page at a time by the cursor.
+        JsonObject first = Admin.json(call("GET", "/admin/api/audit?limit=1&client_id=audited", null).body());
+        long cursor = first.getJsonNumber("next_before").longValue();
+        JsonObject second = Admin.json(call("GET", "/admin/api/audit?limit=1&client_id=audited&before=" + cursor, null).body());
+        assertThat(second.getJsonArray("events").getJsonObject(0).getJsonNumber("seq").longValue()).isLessThan(cursor);
+        assertThat(events(call("GET", "/admin/api/audit?client_id=audited&from=2000-01-01T00:00:00Z&to=2000-01-02T00:00:00Z", null))).isEmpty();
+        assertError(call("GET", "/admin/api/audit?type=no.such.type", null), 400, "invalid_request", "Unknown audit event type: no.such.type");
+        assertError(call("GET", "/admin/api/audit?from=yesterday", null), 400, "invalid_request",
+                "from must be an RFC 3339 time in UTC such as 2026-01-31T12:00:00Z");
+
+        JsonObject verified = Admin.json(call("GET", "/admin/api/audit/verify", null).body());
+        assertThat(verified.getBoolean("intact")).as(verified.toString()).isTrue();
+        assertThat(verified.getJsonNumber("checked").longValue()).isGreaterThanOrEqualTo(forClient.size() + forUser.size());
+        assertThat(verified.getJsonNumber("failed_writes").longValue()).isZero();
+        assertThat(Http.get("/metrics").body()).contains("tessera_audit_write_failures_total 0.0", "tessera_audit_events_written_total");
+
+        String url = System.getenv("TESSERA_DB_URL");
+        if (url != null && url.startsWith("jdbc:postgresql:")) {
+            long seq = change.getJsonNumber("seq").longValue();
+            try (Connection c = DriverManager.getConnection(url, System.getenv("TESSERA_DB_USER"), System.getenv("TESSERA_DB_PASSWORD"));
+                    Statement st = c.createStatement()) {
+                st.executeUpdate("UPDATE audit_event SET detail = '{\"after.client_name\":\"Innocent\"}' WHERE seq = " + seq);
+                JsonObject broken = Admin.json(call("GET", "/admin/api/audit/verify", null).body());
+                assertThat(broken.getBoolean("intact")).isFalse();
+                assertThat(broken.getJsonNumber("first_broken_seq").longValue()).isEqualTo(seq);
+                assertThat(broken.getString("reason")).contains("does not match its hash");
+            }
+        }
+    }
+
+    /** The events a query finds, once at least {@code count} are there (they are written asynchronously). */
+    static List<JsonObject> awaitEvents(String query, int count) throws InterruptedException {
+        List<JsonObject> found = List.of();
+        for (long end = System.nanoTime() + 20_000_000_000L; System.nanoTime() < end; Thread.sleep(200)) {
+            found = events(call("GET", "/admin/api/audit" + query, null));
+            if (found.size() >= count) {
+                break;
+            }
+        }
+        return found;
+    }
+
+    static List<JsonObject> events(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
+        return Admin.json(response.body()).getJsonArray("events").getValuesAs(JsonObject.class);
+    }
+
+    static JsonObject only(List<JsonObject> events, String type) {
+        List<JsonObject> matching = events.stream().filter(e -> e.getString("type").equals(type)).toList();
+        assertThat(matching).as(type).hasSize(1);
+        return matching.get(0);
     }
 }

@@ -1,5 +1,6 @@
 package dev.tessera.token;
 
+import dev.tessera.audit.RecordingAuditLog;
 import dev.tessera.authorize.AuthorizationCodes;
 import dev.tessera.client.AuthenticatedClient;
 import dev.tessera.client.Client;
@@ -50,6 +51,7 @@ public final class GrantFakes {
         grants.refreshTokens = refreshTokens;
         grants.revocations = revocations;
         grants.artifacts = artifacts;
+        grants.audit = new RecordingAuditLog();
         return grants;
     }
 

@@ -1,5 +1,6 @@
 package dev.tessera.token;
 
+import dev.tessera.audit.RecordingAuditLog;
 import dev.tessera.persistence.JpaInserts;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
@@ -33,6 +34,7 @@ public final class JpaTokens {
         refreshTokens.clock = clock;
         refreshTokens.revocations = revocations(em, clock);
         refreshTokens.artifacts = artifacts(em, clock);
+        refreshTokens.audit = new RecordingAuditLog();
         return refreshTokens;
     }
 }
