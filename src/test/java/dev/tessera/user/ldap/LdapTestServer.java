@@ -55,6 +55,20 @@ public final class LdapTestServer implements AutoCloseable {
         return start(OPENLDAP_BASE, Schema.getDefaultStandardSchema(), "ldap/openldap.ldif", port);
     }
 
+    /** The generated directory of {@code fixture} on {@code port} (0: any free port), without schema checking. */
+    public static LdapTestServer generated(LdapFixture fixture, int port) throws Exception {
+        InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(LdapFixture.BASE);
+        config.setSchema(null);
+        config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("ldap", java.net.InetAddress.getLoopbackAddress(), port, null));
+        Recorder recorder = new Recorder();
+        config.addInMemoryOperationInterceptor(recorder);
+        InMemoryDirectoryServer server = new InMemoryDirectoryServer(config);
+        recorder.server = server;
+        fixture.load(server);
+        server.startListening();
+        return new LdapTestServer(server, recorder);
+    }
+
     private static LdapTestServer start(String base, Schema schema, String ldif, int port) throws Exception {
         InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(base);
         config.setSchema(schema);
