@@ -30,7 +30,8 @@ import java.util.concurrent.Future;
  *
  * <pre>
  * mvn -B -ntp test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
- * java -Xmx6g -cp target/test-classes:target/classes:$(cat target/cp.txt) dev.tessera.bench.LdapDirectoryBench 100000 2000 15
+ * (arguments: people, groups, direct groups per person, sign-ins per row, equality indexes)
+ * java -Xmx6g -cp target/test-classes:target/classes:$(cat target/cp.txt) dev.tessera.bench.LdapDirectoryBench 100000 2000 15 400 true
  * </pre>
  */
 public final class LdapDirectoryBench {
@@ -42,8 +43,10 @@ public final class LdapDirectoryBench {
         int groups = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
         int perUser = args.length > 2 ? Integer.parseInt(args[2]) : 15;
         int samples = args.length > 3 ? Integer.parseInt(args[3]) : 400;
+        boolean indexed = args.length > 4 && Boolean.parseBoolean(args[4]);
         System.out.println("# LDAP sign-in benchmark, " + Machine.describe());
-        System.out.printf("%,d people, %,d groups (three levels), %d direct groups each; %d sign-ins per row%n%n", users, groups, perUser, samples);
+        System.out.printf("%,d people, %,d groups (three levels), %d direct groups each; %d sign-ins per row; directory %s%n%n", users,
+                groups, perUser, samples, indexed ? "with equality indexes on uid, entryUUID, member, memberOf" : "without indexes (every search a scan)");
         System.out.println("| strategy | threads | median ms | p99 ms | LDAP searches per sign-in | binds per sign-in |");
         System.out.println("|---|---:|---:|---:|---:|---:|");
         LdapTuning defaults = LdapTuning.defaults();
@@ -51,12 +54,12 @@ public final class LdapDirectoryBench {
         LdapTuning cacheOnly = new LdapTuning(LdapTuning.NONE, defaults.groupCacheTtl(), defaults.negativeCacheTtl(), 2,
                 Duration.ofSeconds(3), Duration.ofMinutes(10));
         long load = System.nanoTime();
-        try (LdapTestServer plain = LdapTestServer.generated(new LdapFixture(users, groups, perUser, false), 0)) {
+        try (LdapTestServer plain = LdapTestServer.generated(new LdapFixture(users, groups, perUser, false), 0, indexed)) {
             System.err.printf("loaded in %d s%n", (System.nanoTime() - load) / 1_000_000_000L);
             run("level by level, no cache (before)", plain, uncached, users, samples);
             run("level by level, group cache", plain, cacheOnly, users, samples);
         }
-        try (LdapTestServer overlay = LdapTestServer.generated(new LdapFixture(users, groups, perUser, true), 0)) {
+        try (LdapTestServer overlay = LdapTestServer.generated(new LdapFixture(users, groups, perUser, true), 0, indexed)) {
             run("memberOf on the entry + group cache", overlay, defaults, users, samples);
         }
     }

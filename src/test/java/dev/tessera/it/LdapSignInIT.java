@@ -284,8 +284,9 @@ class LdapSignInIT {
     }
 
     /**
-     * Issue 25 point 4: local users created through the admin API while directory and local people sign in, for
-     * 20 s on four threads; the server must not log a single SEVERE record meanwhile.
+     * Issue 25 point 4: local users created through the admin API while directory and local people sign in and
+     * an administrator rotates a signing key every 2 s, for 20 s on five threads; the server must not log a single
+     * SEVERE record meanwhile.
      */
     @Test
     void creatingUsersWhilePeopleSignInLogsNoSevereRecord() throws Exception {
@@ -294,13 +295,21 @@ class LdapSignInIT {
         long end = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
         java.util.concurrent.atomic.AtomicInteger created = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicInteger signedIn = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(4);
+        java.util.concurrent.atomic.AtomicInteger rotations = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(5);
         java.util.List<java.util.concurrent.Future<?>> work = new java.util.ArrayList<>();
-        for (int t = 0; t < 4; t++) {
+        for (int t = 0; t < 5; t++) {
             int thread = t;
             work.add(threads.submit(() -> {
                 while (System.nanoTime() < end) {
-                    if (thread < 2) {
+                    if (thread == 4) {
+                        // A key rotation commits and announces CacheInvalidated(keys) from its afterCompletion.
+                        HttpResponse<String> rotated = Http.send(Http.request("/admin/api/keys/ES256/rotate")
+                                .header("Authorization", "Bearer " + Admin.token()).POST(HttpRequest.BodyPublishers.noBody()));
+                        assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(200);
+                        rotations.incrementAndGet();
+                        Thread.sleep(2000);
+                    } else if (thread < 2) {
                         SignIn.createUser("storm-" + thread + "-" + created.incrementAndGet());
                     } else {
                         JsonObject tokens = signIn(thread == 2 ? "ada" : "storm-local");
@@ -317,8 +326,8 @@ class LdapSignInIT {
         }
         assertThat(created.get()).isGreaterThan(10);
         assertThat(signedIn.get()).isGreaterThan(10);
-        assertThat(log.severeSinceMark()).as("SEVERE records in " + log.file() + " while " + created + " users were created and "
-                + signedIn + " sign-ins ran").isEmpty();
+        assertThat(log.severeSinceMark()).as("SEVERE records in " + ServerLog.files() + " while " + created + " users were created and "
+                + signedIn + " sign-ins and " + rotations + " key rotations ran").isEmpty();
     }
 
     /** Polls readiness (the probe's answer is kept a few seconds) until its body says {@code text}. */

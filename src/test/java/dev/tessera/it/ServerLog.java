@@ -1,55 +1,42 @@
 package dev.tessera.it;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The log of the Arquillian server now running (arquillian.xml's logtofile option: the most recently written
- * target/payara-arquillian.log.N), read from a mark on: what the server logged while a test ran.
+ * What the Arquillian servers logged while a test ran: the records of target/payara-arquillian.log* (arquillian.xml's
+ * logtofile option; the handler rotates, so every file is read) stamped at or after a mark. Payara's record header
+ * carries the time ({@code [timeMillis: ...]}) and the JUL level as a number ({@code [levelValue: 1000]} is SEVERE).
  */
 final class ServerLog {
-    /** Payara's record header carries the JUL level as a number: SEVERE is 1000. */
-    static final Pattern LEVEL = Pattern.compile("\\[levelValue: (\\d+)]");
+    static final Pattern RECORD = Pattern.compile("\\[timeMillis: (\\d+)] \\[levelValue: (\\d+)]");
     static final int SEVERE = 1000;
 
-    private final Path file;
-    private final long mark;
+    private final long markMillis;
 
-    private ServerLog(Path file, long mark) {
-        this.file = file;
-        this.mark = mark;
+    private ServerLog(long markMillis) {
+        this.markMillis = markMillis;
     }
 
-    /** Marks the end of the current log: {@link #severeSinceMark} reads what comes after. */
-    static ServerLog mark() throws IOException {
-        Path target = Path.of(System.getProperty("project.build.directory", "target"));
-        Path file;
-        try (Stream<Path> files = Files.list(target)) {
-            file = files.filter(f -> f.getFileName().toString().startsWith(LogCanary.ARQUILLIAN_LOG) && !f.toString().endsWith(".lck"))
-                    .max(Comparator.comparing(ServerLog::modified)).orElseThrow(() -> new IllegalStateException("no server log in " + target));
-        }
-        return new ServerLog(file, Files.size(file));
+    /** Marks now: {@link #severeSinceMark} reads what is logged from here on. */
+    static ServerLog mark() {
+        return new ServerLog(System.currentTimeMillis());
     }
 
-    /** Every record at SEVERE or above (Payara logs ERROR as SEVERE) written since the mark, first line each. */
+    /** Every record at SEVERE or above (Payara logs ERROR as SEVERE) stamped since the mark, its first line each. */
     List<String> severeSinceMark() throws IOException {
         List<String> severe = new ArrayList<>();
-        try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
-            in.seek(mark);
-            byte[] rest = new byte[(int) (in.length() - mark)];
-            in.readFully(rest);
-            for (String line : new String(rest, StandardCharsets.UTF_8).split("\n")) {
-                Matcher level = LEVEL.matcher(line);
-                if (level.find() && Integer.parseInt(level.group(1)) >= SEVERE) {
+        for (Path file : files()) {
+            for (String line : new String(Files.readAllBytes(file), StandardCharsets.UTF_8).split("\n")) {
+                Matcher record = RECORD.matcher(line);
+                if (record.find() && Long.parseLong(record.group(1)) >= markMillis && Integer.parseInt(record.group(2)) >= SEVERE) {
                     severe.add(line.length() > 400 ? line.substring(0, 400) : line);
                 }
             }
@@ -57,15 +44,11 @@ final class ServerLog {
         return severe;
     }
 
-    Path file() {
-        return file;
-    }
-
-    private static long modified(Path path) {
-        try {
-            return Files.getLastModifiedTime(path).toMillis();
-        } catch (IOException e) {
-            return 0;
+    static List<Path> files() throws IOException {
+        Path target = Path.of(System.getProperty("project.build.directory", "target"));
+        try (Stream<Path> files = Files.list(target)) {
+            return files.filter(f -> f.getFileName().toString().startsWith(LogCanary.ARQUILLIAN_LOG) && !f.toString().endsWith(".lck"))
+                    .toList();
         }
     }
 }

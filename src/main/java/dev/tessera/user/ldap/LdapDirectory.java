@@ -95,9 +95,15 @@ public class LdapDirectory {
         boolean failed = true;
         try {
             synchronized (connections) {
+                // Checked before any connection is touched: a forged cookie never costs the directory anything.
+                int before = connections.pagingGeneration();
+                ASN1OctetString cookie = resume.apply(before);
                 LDAPConnection connection = connections.pagingConnection();
                 int generation = connections.pagingGeneration();
-                ASN1OctetString cookie = resume.apply(generation);
+                if (cookie.getValueLength() > 0 && generation != before) {
+                    throw new LdapListingRefused("cookie expired: the directory connection that served the listing was replaced "
+                            + "since; start the listing again without a cookie");
+                }
                 int seconds = (int) Math.max(1, tuning.searchTimeLimit().toSeconds());
                 SearchRequest request = new SearchRequest(baseDn, SearchScope.SUB, DereferencePolicy.NEVER, 0, seconds, false, filter, attributes);
                 request.setControls(new SimplePagedResultsControl(pageSize, cookie, true));
@@ -113,10 +119,12 @@ public class LdapDirectory {
                     if (LdapRefusals.outage(e.getResultCode())) {
                         throw new LdapUnavailableException("LDAP listing failed: " + e.getExceptionMessage(), e);
                     }
-                    failed = false;
                     throw LdapRefusals.refused(e, cookie.getValueLength() > 0);
                 }
             }
+        } catch (LdapListingRefused e) {
+            failed = false;
+            throw e;
         } catch (LDAPException e) {
             throw new LdapUnavailableException("LDAP listing failed: " + e.getExceptionMessage(), e);
         } finally {

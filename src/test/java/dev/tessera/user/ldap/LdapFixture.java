@@ -4,6 +4,11 @@ import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldif.LDIFReader;
+import com.unboundid.ldif.LDIFWriter;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -100,13 +105,22 @@ public final class LdapFixture {
         return directGroups.get(user);
     }
 
-    /** Adds every entry to {@code server} (whose base is {@link #BASE} and which checks no schema). */
-    public void load(InMemoryDirectoryServer server) throws LDAPException {
-        server.add(new Entry(BASE, new Attribute("objectClass", "top", "dcObject", "organization"), new Attribute("dc", "example"),
+    /** Adds every entry to {@code server} (whose base is {@link #BASE}), as an LDIF import (so entryUUID is kept). */
+    public void load(InMemoryDirectoryServer server) throws LDAPException, IOException {
+        ByteArrayOutputStream ldif = new ByteArrayOutputStream();
+        try (LDIFWriter writer = new LDIFWriter(ldif)) {
+            write(writer);
+        }
+        server.importFromLDIF(true, new LDIFReader(new ByteArrayInputStream(ldif.toByteArray())));
+    }
+
+    /** Writes every entry as LDIF, e.g. for slapadd against a real OpenLDAP (with the memberof overlay for memberOf). */
+    public void write(LDIFWriter out) throws IOException {
+        out.writeEntry(new Entry(BASE, new Attribute("objectClass", "top", "dcObject", "organization"), new Attribute("dc", "example"),
                 new Attribute("o", "Example")));
-        server.add(new Entry(PEOPLE, new Attribute("objectClass", "top", "organizationalUnit"), new Attribute("ou", "people")));
-        server.add(new Entry(GROUPS, new Attribute("objectClass", "top", "organizationalUnit"), new Attribute("ou", "groups")));
-        server.add(new Entry(SERVICE, new Attribute("objectClass", "top", "person"), new Attribute("cn", "tessera"),
+        out.writeEntry(new Entry(PEOPLE, new Attribute("objectClass", "top", "organizationalUnit"), new Attribute("ou", "people")));
+        out.writeEntry(new Entry(GROUPS, new Attribute("objectClass", "top", "organizationalUnit"), new Attribute("ou", "groups")));
+        out.writeEntry(new Entry(SERVICE, new Attribute("objectClass", "top", "person"), new Attribute("cn", "tessera"),
                 new Attribute("sn", "service"), new Attribute("userPassword", LdapTestServer.SERVICE_PASSWORD)));
         List<List<String>> members = new ArrayList<>();
         for (int g = 0; g < groups; g++) {
@@ -122,19 +136,19 @@ public final class LdapFixture {
                     new Attribute("cn", "Person " + u), new Attribute("sn", "Person"), new Attribute("mail", "user" + u + "@example.org"),
                     new Attribute("entryUUID", subject(u)), new Attribute("userPassword", LdapTestServer.PASSWORD));
             if (memberOf) {
+                person.addAttribute("objectClass", "extensibleObject");
                 person.addAttribute(new Attribute("memberOf", directGroups.get(u).stream().map(LdapFixture::groupDn).toList()));
             }
-            server.add(person);
+            out.writeEntry(person);
             for (int g : directGroups.get(u)) {
                 members.get(g).add(userDn(u));
             }
         }
         for (int g = 0; g < groups; g++) {
             Entry group = new Entry(groupDn(g), new Attribute("objectClass", "top", "groupOfNames"), new Attribute("cn", "group" + g));
-            if (!members.get(g).isEmpty()) {
-                group.addAttribute(new Attribute("member", members.get(g)));
-            }
-            server.add(group);
+            // groupOfNames MUST have a member (RFC 4519 §3.5): an empty group names itself, as directories do
+            group.addAttribute(new Attribute("member", members.get(g).isEmpty() ? List.of(groupDn(g)) : members.get(g)));
+            out.writeEntry(group);
         }
     }
 }

@@ -57,8 +57,20 @@ public final class LdapTestServer implements AutoCloseable {
 
     /** The generated directory of {@code fixture} on {@code port} (0: any free port), without schema checking. */
     public static LdapTestServer generated(LdapFixture fixture, int port) throws Exception {
+        return generated(fixture, port, false);
+    }
+
+    /** The same, with equality indexes on uid, entryUUID, member and memberOf when {@code indexed}, as a real directory has. */
+    public static LdapTestServer generated(LdapFixture fixture, int port, boolean indexed) throws Exception {
         InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(LdapFixture.BASE);
-        config.setSchema(null);
+        if (indexed) {
+            try (InputStream in = resource("ldap/ad-schema.ldif")) {
+                config.setSchema(Schema.mergeSchemas(Schema.getDefaultStandardSchema(), Schema.getSchema(in))); // memberOf
+            }
+            config.setEqualityIndexAttributes("uid", "entryUUID", "member", "memberOf");
+        } else {
+            config.setSchema(null);
+        }
         config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("ldap", java.net.InetAddress.getLoopbackAddress(), port, null));
         Recorder recorder = new Recorder();
         config.addInMemoryOperationInterceptor(recorder);

@@ -98,6 +98,16 @@ class LdapUserSearchTest {
     }
 
     @Test
+    void aCookieOfAReplacedPagingConnectionIsRefused() {
+        LdapUserSearch search = search();
+        String cookie = search.search("", 2, null).cookie().orElseThrow();
+        connections.resetPaging();
+        assertThatThrownBy(() -> search.search("", 2, cookie)).isInstanceOf(LdapListingRefused.class)
+                .hasMessageContaining("connection that served the listing was replaced");
+        assertThat(search.search("", 2, null).users()).hasSize(2);
+    }
+
+    @Test
     void anExpiredCookieIsRefused() {
         Instant start = Instant.parse("2026-06-01T10:00:00Z");
         LdapPagingCookies cookies = new LdapPagingCookies(LdapTuning.defaults());
