@@ -4,6 +4,7 @@ import dev.tessera.config.UserStoreSettings;
 import dev.tessera.oauth.OAuthError;
 import dev.tessera.oauth.OAuthException;
 import dev.tessera.user.UserAccount;
+import dev.tessera.user.ldap.LdapGroupCache;
 import dev.tessera.user.ldap.LdapUnavailableException;
 import dev.tessera.user.ldap.LdapUserSearch;
 import dev.tessera.user.ldap.LdapUserStore;
@@ -13,6 +14,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -40,6 +42,7 @@ public class AdminLdapUsersResource {
     static final String SEARCH = "search";
     static final String PAGE_SIZE = "page-size";
     static final String COOKIE = "cookie";
+    static final String GROUP_CACHE = "group-cache";
 
     @Inject
     LdapUserSearch search;
@@ -47,13 +50,33 @@ public class AdminLdapUsersResource {
     @Inject
     UserStoreSettings stores;
 
+    @Inject
+    LdapGroupCache groupCache;
+
+    /**
+     * Forgets which groups each directory group is nested in, on every node (docs/ldap.md): after a change of the
+     * nesting that should show before {@code tessera.ldap.group-cache-ttl} runs out.
+     */
+    @DELETE
+    @Path(GROUP_CACHE)
+    @Operation(summary = "Forget the cached parent groups of directory groups, on every node")
+    public Response flushGroupCache() {
+        requireLdap();
+        groupCache.flush();
+        return Response.noContent().build();
+    }
+
+    private void requireLdap() {
+        if (!stores.stores().contains(LdapUserStore.ID)) {
+            throw new OAuthException(OAuthError.NOT_FOUND, "The ldap user store is not enabled (tessera.users.stores)");
+        }
+    }
+
     @GET
     @Operation(summary = "List LDAP users whose login name starts with search, one page at a time")
     public Response list(@QueryParam(SEARCH) String prefix, @QueryParam(PAGE_SIZE) @DefaultValue("100") int pageSize,
             @QueryParam(COOKIE) String cookie) {
-        if (!stores.stores().contains(LdapUserStore.ID)) {
-            throw new OAuthException(OAuthError.NOT_FOUND, "The ldap user store is not enabled (tessera.users.stores)");
-        }
+        requireLdap();
         LdapUserSearch.Page page;
         try {
             page = search.search(prefix, pageSize, cookie);

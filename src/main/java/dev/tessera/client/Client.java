@@ -142,6 +142,9 @@ public class Client {
     @Column(name = "token_exchange_refresh_tokens", nullable = false)
     private boolean tokenExchangeRefreshTokens;
 
+    @Column(name = "id_token_groups", nullable = false)
+    private boolean idTokenGroups;
+
     @Column(name = "registration_token_hash", length = 64)
     private String registrationTokenHash;
 
@@ -248,6 +251,9 @@ public class Client {
     /** Whether a token exchange may also hand this client a refresh token (RFC 8693 §2.2.1); off by default. */
     public boolean tokenExchangeRefreshTokens() { return tokenExchangeRefreshTokens; }
     public void tokenExchangeRefreshTokens(boolean value) { tokenExchangeRefreshTokens = value; }
+    /** Whether the ID token carries {@code groups} when the groups scope is granted, not only userinfo; off by default. */
+    public boolean idTokenGroups() { return idTokenGroups; }
+    public void idTokenGroups(boolean value) { idTokenGroups = value; }
     public String registrationTokenHash() { return registrationTokenHash; }
     public void registrationTokenHash(String value) { registrationTokenHash = value; }
     public Instant createdAt() { return createdAt; }

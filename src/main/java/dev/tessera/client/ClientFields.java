@@ -43,6 +43,8 @@ public final class ClientFields {
     public static final String TOKEN_EXCHANGE_AUDIENCES = "token_exchange_audiences";
     /** RFC 8693 token exchange policy: whether an exchange may also issue a refresh token. */
     public static final String TOKEN_EXCHANGE_REFRESH_TOKENS = "token_exchange_refresh_tokens";
+    /** Tessera: put the groups claim in this client's ID tokens whenever the groups scope is granted. */
+    public static final String ID_TOKEN_GROUPS = "id_token_groups";
 
     private ClientFields() {
     }

@@ -31,6 +31,7 @@ public final class ClientJson {
                 .add(ClientFields.ALLOW_PLAIN_PKCE, c.allowPlainPkce())
                 .add(ClientFields.TOKEN_EXCHANGE_AUDIENCES, array(c.tokenExchangeAudiences()))
                 .add(ClientFields.TOKEN_EXCHANGE_REFRESH_TOKENS, c.tokenExchangeRefreshTokens())
+                .add(ClientFields.ID_TOKEN_GROUPS, c.idTokenGroups())
                 .add(ClientFields.ENABLED, c.enabled());
         if (clearSecret != null) {
             json.add(ClientFields.CLIENT_SECRET, clearSecret);

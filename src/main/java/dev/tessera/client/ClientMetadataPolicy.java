@@ -184,6 +184,7 @@ public class ClientMetadataPolicy {
         client.allowPlainPkce(ClientMetadata.or(m.allowPlainPkce(), false));
         client.tokenExchangeAudiences(ClientMetadata.orEmpty(m.tokenExchangeAudiences()));
         client.tokenExchangeRefreshTokens(ClientMetadata.or(m.tokenExchangeRefreshTokens(), false));
+        client.idTokenGroups(ClientMetadata.or(m.idTokenGroups(), false));
     }
 
     /**

@@ -8,7 +8,7 @@ import java.util.Set;
  * and committed. Fired on the node that made the change and, through the data grid, on every other one.
  * Caches observe it and drop or reload what they hold.
  *
- * @param cache which cache ({@link #CLIENTS}, {@link #KEYS})
+ * @param cache which cache ({@link #CLIENTS}, {@link #KEYS}, {@link #LDAP_GROUPS})
  * @param key   what changed in it (a client id; for keys, the algorithm)
  */
 public record CacheInvalidated(String cache, String key) {
@@ -17,7 +17,12 @@ public record CacheInvalidated(String cache, String key) {
     /** Signing keys ({@code KeyRing}); the key names the algorithm, any change reloads the ring. */
     public static final String KEYS = "keys";
 
-    private static final Set<String> CACHES = Set.of(CLIENTS, KEYS);
+    /** Parent groups of directory groups ({@code LdapGroupCache}); the key is {@link #ALL}: every entry goes. */
+    public static final String LDAP_GROUPS = "ldap-groups";
+    /** A key meaning "everything in that cache". */
+    public static final String ALL = "*";
+
+    private static final Set<String> CACHES = Set.of(CLIENTS, KEYS, LDAP_GROUPS);
     private static final int MAX_KEY = 256;
     private static final char SEPARATOR = '\n';
 

@@ -47,6 +47,7 @@ public class KeyRing {
     private volatile Map<String, LoadedKey> keys = Map.of();
     private volatile String loadFailure;
     private volatile Instant reloadedAt;
+    private volatile boolean stale;
     private final Map<SigningAlgorithm, ActiveChoice> activeChoices = new ConcurrentHashMap<>();
 
     /**
@@ -89,10 +90,26 @@ public class KeyRing {
         return Optional.ofNullable(reloadedAt);
     }
 
+    /**
+     * Only marks the ring stale: the next reader reloads it. This observer runs inside the committing
+     * transaction's {@code afterCompletion} on the node that rotated (the key job's thread of Payara's managed
+     * scheduled executor): a database read there uses a persistence context whose transaction has ended
+     * ("EntityManager is closed") and leaves the thread's invocation stack unbalanced, which Payara reports when
+     * the task ends (issue 25 point 4). The writer and the rotation job reload right after anyway.
+     */
     void invalidated(@Observes CacheInvalidated change) {
         if (CacheInvalidated.KEYS.equals(change.cache())) {
+            stale = true;
+        }
+    }
+
+    /** The loaded keys, reloaded first when an invalidation marked them stale. */
+    private Map<String, LoadedKey> current() {
+        if (stale) {
+            stale = false;
             reload();
         }
+        return keys;
     }
 
     private PublicJsonWebKey decrypt(SigningKey stored) throws JoseException {
@@ -103,7 +120,7 @@ public class KeyRing {
     /** The key that signs now for this algorithm. */
     public Optional<LoadedKey> active(SigningAlgorithm algorithm) {
         Instant now = clock.instant();
-        Map<String, LoadedKey> current = keys;
+        Map<String, LoadedKey> current = current();
         ActiveChoice choice = activeChoices.get(algorithm);
         if (choice == null || !choice.holds(current, now)) {
             choice = choose(current, algorithm, now);
@@ -130,7 +147,7 @@ public class KeyRing {
     /** Keys a verifier may meet now: next, active and retired ones, oldest activation first. */
     public List<LoadedKey> published() {
         Instant now = clock.instant();
-        return keys.values().stream()
+        return current().values().stream()
                 .filter(k -> k.timeline().stateAt(now, settings.retention()).published())
                 .sorted(Comparator.comparing((LoadedKey k) -> k.timeline().activatesAt()))
                 .toList();
@@ -143,7 +160,7 @@ public class KeyRing {
     }
 
     public Optional<LoadedKey> byKid(String kid) {
-        return Optional.ofNullable(keys.get(kid));
+        return Optional.ofNullable(current().get(kid));
     }
 
     public KeyState stateOf(LoadedKey key) {

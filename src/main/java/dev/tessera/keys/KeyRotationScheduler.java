@@ -1,6 +1,7 @@
 package dev.tessera.keys;
 
 import dev.tessera.config.KeySettings;
+import dev.tessera.persistence.RepeatingTask;
 import dev.tessera.persistence.SchemaMigrated;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -8,15 +9,14 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Creates the first keys as soon as the schema exists, then runs the rotation check on every node
  * every {@code tessera.keys.check-interval}. Each run also reloads the key ring, which is how a node
- * learns of keys another node created. No restart is ever needed.
+ * learns of keys another node created. No restart is ever needed. Scheduled as a {@link RepeatingTask}, never as a
+ * periodic task of the managed executor (issue 25).
  */
 @ApplicationScoped
 public class KeyRotationScheduler {
@@ -31,12 +31,11 @@ public class KeyRotationScheduler {
     @Inject
     KeySettings settings;
 
-    private ScheduledFuture<?> task;
+    private RepeatingTask task;
 
     void onSchemaReady(@Observes SchemaMigrated event) {
         check();
-        long period = settings.checkInterval().toMillis();
-        task = executor.scheduleWithFixedDelay(this::check, period, period, TimeUnit.MILLISECONDS);
+        task = RepeatingTask.every(executor, settings.checkInterval(), "Signing key rotation check", this::check);
     }
 
     /** Never throws: an exception would cancel the schedule for good. */
@@ -51,7 +50,7 @@ public class KeyRotationScheduler {
     @PreDestroy
     void stop() {
         if (task != null) {
-            task.cancel(false);
+            task.stop();
         }
     }
 }

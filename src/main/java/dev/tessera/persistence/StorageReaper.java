@@ -9,8 +9,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -18,7 +16,7 @@ import java.util.logging.Logger;
  * Keeps short-lived state bounded: every {@code tessera.storage.reap-interval} it deletes expired rows
  * of each {@link ExpiringState} in batches of {@code tessera.storage.reap-batch}, each batch its own
  * short transaction, so a large backlog never holds long locks. Every node runs it; deleting a row
- * twice is harmless.
+ * twice is harmless. Scheduled as a {@link RepeatingTask}, never as a periodic task (issue 25).
  */
 @ApplicationScoped
 public class StorageReaper {
@@ -39,11 +37,10 @@ public class StorageReaper {
     @Inject
     Clock clock;
 
-    private ScheduledFuture<?> task;
+    private RepeatingTask task;
 
     void onSchemaReady(@Observes SchemaMigrated event) {
-        long period = settings.reapInterval().toMillis();
-        task = executor.scheduleWithFixedDelay(this::reapAll, period, period, TimeUnit.MILLISECONDS);
+        task = RepeatingTask.every(executor, settings.reapInterval(), "Reaping expired state", this::reapAll);
     }
 
     /** Removes every expired row now; returns how many. */
@@ -66,7 +63,7 @@ public class StorageReaper {
     @PreDestroy
     void stop() {
         if (task != null) {
-            task.cancel(false);
+            task.stop();
         }
     }
 }

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import org.jose4j.jwt.JwtClaims;
@@ -28,6 +29,7 @@ import org.jose4j.jwt.NumericDate;
  */
 @ApplicationScoped
 public class IdTokenIssuer {
+    static final String GROUPS = "groups";
 
     @Inject
     Issuer issuer;
@@ -47,7 +49,11 @@ public class IdTokenIssuer {
         Instant now = clock.instant();
         UserGrant grant = r.grant();
         JwtClaims claims = new JwtClaims();
-        Set<String> requested = ClaimsRequest.requested(grant.claims(), ClaimsRequest.ID_TOKEN);
+        Set<String> requested = new LinkedHashSet<>(ClaimsRequest.requested(grant.claims(), ClaimsRequest.ID_TOKEN));
+        if (r.client().idTokenGroups() && grant.scope().contains(GROUPS)) {
+            // The client's id_token_groups setting: as if it had asked for {"id_token":{"groups":null}} (Core §5.5).
+            requested.add(GROUPS);
+        }
         Map<String, Object> userClaims = ScopeClaims.select(r.user().claims(), r.user().groups(),
                 r.includeScopeClaims() ? grant.scope() : Set.of(), requested);
         userClaims.forEach(claims::setClaim);

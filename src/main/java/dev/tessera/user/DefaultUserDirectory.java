@@ -127,13 +127,14 @@ public class DefaultUserDirectory implements UserDirectory {
     }
 
     /**
-     * Asks every store in order. Subjects, unlike usernames, are unique across stores (UUIDs), so a store that
-     * fails does not stop the search: a local person keeps working while the directory listed before is down.
+     * Asks every store, the local one first ({@link UserStores#forSubjects}), so a local subject never costs a
+     * directory search. Subjects, unlike usernames, are unique across stores (UUIDs), so a store that fails does
+     * not stop the search: a local person keeps working while the directory listed before is down.
      * Only when no store has the subject is the failure thrown, so nobody mistakes an outage for a deletion.
      */
     private Optional<UserAccount> bySubject(String subject, BiFunction<UserStore, String, Optional<UserAccount>> lookup) {
         RuntimeException failure = null;
-        for (UserStore store : stores.ordered()) {
+        for (UserStore store : stores.forSubjects()) {
             try {
                 Optional<UserAccount> account = lookup.apply(store, subject);
                 if (account.isPresent()) {

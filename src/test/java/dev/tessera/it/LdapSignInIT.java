@@ -220,6 +220,113 @@ class LdapSignInIT {
         assertThat(later.statusCode()).as("the same refresh token works once the directory is back: " + later.body()).isEqualTo(200);
     }
 
+    /** Issue 25 point 5: the client's id_token_groups setting; without it and without the claims parameter, no groups. */
+    @Test
+    void aClientWithIdTokenGroupsGetsGroupsInTheIdTokenWithoutAskingOthersDoNot() throws Exception {
+        JsonObject grouped = Admin.createClient("{\"client_id\":\"grouped\",\"redirect_uris\":[\"" + CB + "\"],"
+                + "\"grant_types\":[\"authorization_code\"],\"scope\":\"openid groups\",\"require_consent\":false,\"id_token_groups\":true}");
+        assertThat(grouped.getBoolean("id_token_groups")).isTrue();
+        assertThat(idTokenGroups("grouped", grouped.getString("client_secret"))).containsExactlyInAnyOrder("Engineers", "Staff", "Builders", "Everyone");
+        assertThat(idTokenGroups("web", web.getString("client_secret"))).as("default unchanged").isNull();
+    }
+
+    /** The groups of ada's ID token for a code flow of {@code clientId} with scope "openid groups" and no claims parameter. */
+    static java.util.List<String> idTokenGroups(String clientId, String secret) throws Exception {
+        String verifier = SignIn.verifier();
+        Map<String, String> request = SignIn.codeRequest(clientId, CB, "openid groups", verifier);
+        Map<String, String> answer = SignIn.redirectParams(SignIn.loginAndApprove(new Browser(), request, "ada"));
+        HttpResponse<String> response = Http.send(Http.request("/token").header("Authorization", Admin.basic(clientId, secret))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(SignIn.query(
+                        Map.of("grant_type", "authorization_code", "code", answer.get("code"), "redirect_uri", CB, "code_verifier", verifier)))));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JWTParser.parse(Admin.json(response.body()).getString("id_token")).getJWTClaimsSet().getStringListClaim("groups");
+    }
+
+    static HttpResponse<String> listing(String query) {
+        return Http.send(Http.request("/admin/api/users/ldap?" + query).header("Authorization", "Bearer " + Admin.token()).GET());
+    }
+
+    /** Issue 25 point 3: cookies Tessera did not issue are the request's fault, never the directory's. */
+    @Test
+    void forgedForeignOrTamperedCookiesAre400AndNeverOpenTheListingsCircuitBreaker() {
+        String valid = Admin.json(listing("page-size=2").body()).getString("cookie");
+        String madeUp = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("made up cookie".getBytes());
+        byte[] otherNode = java.util.Base64.getUrlDecoder().decode(valid);
+        otherNode[3] ^= 1;
+        for (int i = 0; i < 12; i++) {
+            String cookie = i % 3 == 0 ? madeUp : i % 3 == 1 ? "!!not-base64!!" : java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(otherNode);
+            HttpResponse<String> refused = listing("page-size=2&cookie=" + cookie);
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+            assertThat(Admin.json(refused.body()).getString("error")).isEqualTo("invalid_request");
+            assertThat(Admin.json(refused.body()).getString("error_description")).contains("cookie", "start the listing again");
+        }
+        HttpResponse<String> next = listing("page-size=2&cookie=" + valid);
+        assertThat(next.statusCode()).as("the breaker stayed closed: " + next.body()).isEqualTo(200);
+        assertThat(listing("page-size=2").statusCode()).isEqualTo(200);
+    }
+
+    /** Issue 25 point 6: a prefix of username, name or email; filter characters literal; too short refused. */
+    @Test
+    void theListingSearchIsAPrefixOfUsernameNameOrEmail() {
+        assertThat(Admin.json(listing("search=Ada%20L").body()).getJsonArray("users").getValuesAs(JsonObject.class))
+                .extracting(u -> u.getString("username")).containsExactly("ada");
+        assertThat(Admin.json(listing("search=ada%40corp").body()).getJsonArray("users")).hasSize(1);
+        assertThat(Admin.json(listing("search=a*").body()).getJsonArray("users")).as("a literal star").isEmpty();
+        HttpResponse<String> tooShort = listing("search=a");
+        assertThat(tooShort.statusCode()).isEqualTo(400);
+        assertThat(Admin.json(tooShort.body()).getString("error_description")).contains("tessera.ldap.search-min-length");
+        HttpResponse<String> flushed = Http.send(Http.request("/admin/api/users/ldap/group-cache")
+                .header("Authorization", "Bearer " + Admin.token()).DELETE());
+        assertThat(flushed.statusCode()).as(flushed.body()).isEqualTo(204);
+    }
+
+    /**
+     * Issue 25 point 4: local users created through the admin API while directory and local people sign in and
+     * an administrator rotates a signing key every 2 s, for 20 s on five threads; the server must not log a single
+     * SEVERE record meanwhile.
+     */
+    @Test
+    void creatingUsersWhilePeopleSignInLogsNoSevereRecord() throws Exception {
+        SignIn.createUser("storm-local");
+        ServerLog log = ServerLog.mark();
+        long end = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        java.util.concurrent.atomic.AtomicInteger created = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger signedIn = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger rotations = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(5);
+        java.util.List<java.util.concurrent.Future<?>> work = new java.util.ArrayList<>();
+        for (int t = 0; t < 5; t++) {
+            int thread = t;
+            work.add(threads.submit(() -> {
+                while (System.nanoTime() < end) {
+                    if (thread == 4) {
+                        // A key rotation commits and announces CacheInvalidated(keys) from its afterCompletion.
+                        HttpResponse<String> rotated = Http.send(Http.request("/admin/api/keys/ES256/rotate")
+                                .header("Authorization", "Bearer " + Admin.token()).POST(HttpRequest.BodyPublishers.noBody()));
+                        assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(200);
+                        rotations.incrementAndGet();
+                        Thread.sleep(2000);
+                    } else if (thread < 2) {
+                        SignIn.createUser("storm-" + thread + "-" + created.incrementAndGet());
+                    } else {
+                        JsonObject tokens = signIn(thread == 2 ? "ada" : "storm-local");
+                        userinfo(tokens.getString("access_token"));
+                        signedIn.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        threads.shutdown();
+        for (java.util.concurrent.Future<?> each : work) {
+            each.get();
+        }
+        assertThat(created.get()).isGreaterThan(10);
+        assertThat(signedIn.get()).isGreaterThan(10);
+        assertThat(log.severeSinceMark()).as("SEVERE records in " + ServerLog.files() + " while " + created + " users were created and "
+                + signedIn + " sign-ins and " + rotations + " key rotations ran").isEmpty();
+    }
+
     /** Polls readiness (the probe's answer is kept a few seconds) until its body says {@code text}. */
     static HttpResponse<String> awaitReadinessBody(String text) throws InterruptedException {
         HttpResponse<String> ready = null;

@@ -5,6 +5,7 @@ import static dev.tessera.keys.TestKeys.ROTATION;
 import static dev.tessera.keys.TestKeys.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tessera.cluster.CacheInvalidated;
 import dev.tessera.config.KeySettings;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
@@ -166,6 +168,32 @@ class KeyRingTest {
 
         assertThat(ring.loadFailure()).isEmpty();
         assertThat(ring.active(ES)).map(LoadedKey::kid).contains(active.kid());
+    }
+
+    /**
+     * Issue 25 point 4: the invalidation observer runs inside the committing transaction's afterCompletion, where
+     * a database read fails (closed EntityManager). It must not read; the next use of the ring does.
+     */
+    @Test
+    void anInvalidationReadsNothingUntilTheRingIsNextUsed() {
+        KeyRing ring = TestKeys.ring(settings, encryptor, fixed(now), List.of(retired));
+        AtomicInteger reads = new AtomicInteger();
+        List<SigningKey> stored = new ArrayList<>(List.of(retired, active));
+        TestKeys.FakeKeyRepository database = new TestKeys.FakeKeyRepository(stored);
+        ring.repository = new KeyRepository() {
+            @Override
+            public List<SigningKey> findAll() {
+                reads.incrementAndGet();
+                return database.findAll();
+            }
+        };
+
+        ring.invalidated(new CacheInvalidated(CacheInvalidated.KEYS, "ES256"));
+        assertThat(reads).as("no database work inside afterCompletion").hasValue(0);
+
+        assertThat(ring.active(ES)).map(LoadedKey::kid).contains(active.kid());
+        assertThat(ring.byKid(active.kid())).isPresent();
+        assertThat(reads).as("reloaded once, by the first reader").hasValue(1);
     }
 
     private static Clock fixed(Instant instant) {

@@ -10,6 +10,7 @@ import dev.tessera.config.LoginSettings;
 import dev.tessera.config.PasswordSettings;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -243,6 +244,27 @@ class DefaultUserDirectoryTest {
         assertThat(ldapFirst.recheck("sub-alice")).map(UserAccount::username).hasValue("alice");
         assertThatThrownBy(() -> ldapFirst.findBySubject("ldap-someone")).hasMessage("directory down");
         assertThatThrownBy(() -> ldapFirst.recheck("ldap-someone")).hasMessage("directory down");
+    }
+
+    /** Issue 25 point 2: with ldap,local a local person's every request would otherwise cost a directory search. */
+    @Test
+    void aLocalSubjectIsNeverLookedUpInTheDirectoryListedBefore() {
+        user("alice", PASSWORD);
+        List<String> asked = new ArrayList<>();
+        UserStore ldap = new FixedStore("ldap", null) {
+            @Override
+            public Optional<UserAccount> findBySubject(String subject) {
+                asked.add(subject);
+                return Optional.empty();
+            }
+        };
+        DefaultUserDirectory ldapFirst = directory(ldap, local);
+
+        assertThat(ldapFirst.findBySubject("sub-alice")).map(UserAccount::username).hasValue("alice");
+        assertThat(ldapFirst.recheck("sub-alice")).isPresent();
+        assertThat(asked).as("the directory was not asked for a local subject").isEmpty();
+        assertThat(ldapFirst.findBySubject("ldap-someone")).isEmpty();
+        assertThat(asked).containsExactly("ldap-someone");
     }
 
     @Test

@@ -20,6 +20,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
@@ -47,6 +48,7 @@ public class LdapConnections {
     private ServerSet failover;
     private volatile LDAPConnectionPool pool;
     private LDAPConnection paging;
+    private int pagingGeneration;
 
     public LdapConnections() {
     }
@@ -111,12 +113,31 @@ public class LdapConnections {
     public synchronized LDAPConnection pagingConnection() throws LDAPException {
         pool();
         if (paging == null || !paging.isConnected()) {
+            pagingGeneration++;
             paging = failover.getConnection();
             if (!settings.bindDn().isEmpty()) {
                 paging.bind(settings.bindDn(), settings.bindPassword());
             }
         }
         return paging;
+    }
+
+    /** How long one operation may take to answer ({@code tessera.ldap.response-timeout}). */
+    public Duration responseTimeout() {
+        return settings.responseTimeout();
+    }
+
+    /** Counts the paging connections opened so far: a cookie of an earlier one means nothing to the current one. */
+    public synchronized int pagingGeneration() {
+        return pagingGeneration;
+    }
+
+    /** Drops the paging connection after an error that left it unusable; the next page opens a new one. */
+    public synchronized void resetPaging() {
+        if (paging != null) {
+            paging.close();
+            paging = null;
+        }
     }
 
     private synchronized LDAPConnectionPool create() {

@@ -11,10 +11,13 @@ import com.unboundid.ldap.sdk.SearchRequest;
 import com.unboundid.ldap.sdk.SearchResult;
 import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.SimpleBindRequest;
+import com.unboundid.asn1.ASN1OctetString;
+import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.function.IntFunction;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
@@ -30,7 +33,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 @ApplicationScoped
 @Timeout(value = 15, unit = ChronoUnit.SECONDS)
 @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 20, delayUnit = ChronoUnit.SECONDS, successThreshold = 2,
-        failOn = {LdapUnavailableException.class, TimeoutException.class})
+        failOn = {LdapUnavailableException.class, TimeoutException.class}, skipOn = IllegalArgumentException.class)
 public class LdapDirectory {
     static final String SEARCH = "search";
     static final String BIND = "bind";
@@ -43,6 +46,9 @@ public class LdapDirectory {
     @Inject
     LdapMetrics metrics;
 
+    @Inject
+    LdapTuning tuning;
+
     public LdapDirectory() {
     }
 
@@ -50,6 +56,7 @@ public class LdapDirectory {
     public LdapDirectory(LdapConnections connections) {
         this.connections = connections;
         this.metrics = new LdapMetrics();
+        this.tuning = LdapTuning.defaults();
     }
 
     /** One search on a pooled service connection; {@code operation} names it in the metrics. */
@@ -75,30 +82,58 @@ public class LdapDirectory {
         }
     }
 
-    /** One page of a listing, on the dedicated paging connection (see {@link LdapConnections#pagingConnection()}). */
-    public SearchResult page(String baseDn, Filter filter, String[] attributes, Control paging) {
+    /**
+     * One page of a listing, on the dedicated paging connection (see {@link LdapConnections#pagingConnection()}),
+     * with {@code tessera.ldap.search-time-limit} sent along so an unindexed search ends with an answer instead of
+     * hanging. {@code resume} gets the paging connection's generation and returns the directory's cookie (empty
+     * for the first page) or throws {@link LdapListingRefused}. Only the directory's own failures (connection lost,
+     * timeout, busy, unavailable) are {@link LdapUnavailableException}s that the circuit breaker counts; a refused
+     * cookie or search is the request's fault, a {@link LdapListingRefused}.
+     */
+    public Listed page(String baseDn, Filter filter, String[] attributes, int pageSize, IntFunction<ASN1OctetString> resume) {
         long start = System.nanoTime();
         boolean failed = true;
         try {
             synchronized (connections) {
-                SearchRequest request = new SearchRequest(baseDn, SearchScope.SUB, DereferencePolicy.NEVER, 0, 0, false, filter, attributes);
-                request.setControls(paging);
-                SearchResult result = connections.pagingConnection().search(request);
-                failed = false;
-                return result;
+                // Checked before any connection is touched: a forged cookie never costs the directory anything.
+                int before = connections.pagingGeneration();
+                ASN1OctetString cookie = resume.apply(before);
+                LDAPConnection connection = connections.pagingConnection();
+                int generation = connections.pagingGeneration();
+                if (cookie.getValueLength() > 0 && generation != before) {
+                    throw new LdapListingRefused("cookie expired: the directory connection that served the listing was replaced "
+                            + "since; start the listing again without a cookie");
+                }
+                int seconds = (int) Math.max(1, tuning.searchTimeLimit().toSeconds());
+                SearchRequest request = new SearchRequest(baseDn, SearchScope.SUB, DereferencePolicy.NEVER, 0, seconds, false, filter, attributes);
+                request.setControls(new SimplePagedResultsControl(pageSize, cookie, true));
+                request.setResponseTimeoutMillis(tuning.searchTimeLimit().plus(connections.responseTimeout()).toMillis());
+                try {
+                    SearchResult result = connection.search(request);
+                    failed = false;
+                    return new Listed(result, generation);
+                } catch (LDAPSearchException e) {
+                    if (!e.getResultCode().isConnectionUsable()) {
+                        connections.resetPaging();
+                    }
+                    if (LdapRefusals.outage(e.getResultCode())) {
+                        throw new LdapUnavailableException("LDAP listing failed: " + e.getExceptionMessage(), e);
+                    }
+                    throw LdapRefusals.refused(e, cookie.getValueLength() > 0);
+                }
             }
-        } catch (LDAPSearchException e) {
-            if (e.getResultCode().isConnectionUsable()) {
-                failed = false;
-                throw new IllegalArgumentException("The directory refused the listing: " + e.getResultCode() + " "
-                        + e.getDiagnosticMessage() + " (a paging cookie is valid only on the node and connection that issued it)", e);
-            }
-            throw new LdapUnavailableException("LDAP listing failed: " + e.getExceptionMessage(), e);
+        } catch (LdapListingRefused e) {
+            failed = false;
+            throw e;
         } catch (LDAPException e) {
             throw new LdapUnavailableException("LDAP listing failed: " + e.getExceptionMessage(), e);
         } finally {
             metrics.record(LIST, start, failed);
         }
+    }
+
+    /** A page as the directory answered it, and the generation of the paging connection that served it. */
+    public record Listed(SearchResult result, int generation) {
     }
 
     /**

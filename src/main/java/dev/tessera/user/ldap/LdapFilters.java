@@ -24,11 +24,21 @@ public final class LdapFilters {
     }
 
     /**
-     * The template as a prefix search: the escaped value followed by an unescaped "*" (a substring filter,
-     * RFC 4515 §3 "initial"), or a presence filter when the value is empty. For listing users.
+     * The people of the template whose {@code attributes} start with the value: {@code (&T(|(a1=v*)(a2=v*)...))}
+     * where T is the template with {0} as "*" (a presence test) and v the escaped value followed by one unescaped
+     * "*" (a substring filter with only "initial", RFC 4515 §3, which a directory answers from an equality or
+     * subinitial index). Everyone of the template when the value is empty. For listing users.
      */
-    public static Filter prefix(String template, String value) {
-        return parse(template.replace(PLACEHOLDER, Filter.encodeValue(value) + "*"));
+    public static Filter startsWith(String template, Collection<String> attributes, String value) {
+        Filter everyone = parse(template.replace(PLACEHOLDER, "*"));
+        if (value.isEmpty() || attributes.isEmpty()) {
+            return everyone;
+        }
+        List<Filter> any = new ArrayList<>();
+        for (String attribute : attributes) {
+            any.add(parse("(" + attribute + "=" + Filter.encodeValue(value) + "*)"));
+        }
+        return Filter.createANDFilter(everyone, any.size() == 1 ? any.get(0) : Filter.createORFilter(any));
     }
 
     /** One filter matching any of the values: (|(t1)(t2)...), or the single filter for one value. */

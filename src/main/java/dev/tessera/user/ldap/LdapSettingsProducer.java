@@ -29,6 +29,22 @@ public class LdapSettingsProducer {
         return read(ConfigProvider.getConfig(LdapSettingsProducer.class.getClassLoader()));
     }
 
+    @Produces
+    @Singleton
+    public LdapTuning ldapTuning() {
+        return tuning(ConfigProvider.getConfig(LdapSettingsProducer.class.getClassLoader()));
+    }
+
+    static LdapTuning tuning(Config config) {
+        LdapTuning defaults = LdapTuning.defaults();
+        return new LdapTuning(optional(config, LDAP_MEMBER_OF_ATTRIBUTE).orElse(defaults.memberOfAttribute()),
+                duration(config, LDAP_GROUP_CACHE_TTL, defaults.groupCacheTtl().toString()),
+                duration(config, LDAP_NEGATIVE_CACHE_TTL, defaults.negativeCacheTtl().toString()),
+                integer(config, LDAP_SEARCH_MIN_LENGTH, defaults.searchMinLength()),
+                duration(config, LDAP_SEARCH_TIME_LIMIT, defaults.searchTimeLimit().toString()),
+                duration(config, LDAP_LISTING_COOKIE_TTL, defaults.cookieTtl().toString()));
+    }
+
     static LdapSettings read(Config config) {
         LdapFlavor flavor = LdapFlavor.of(optional(config, LDAP_FLAVOR).orElse(LdapFlavor.GENERIC.configName()));
         String userBase = optional(config, LDAP_USER_BASE_DN).orElse("");

@@ -8,6 +8,7 @@ import dev.tessera.user.LoginMessages;
 import dev.tessera.user.LoginResult;
 import dev.tessera.user.UserAccount;
 import dev.tessera.user.UserStore;
+import dev.tessera.user.Usernames;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -23,7 +24,9 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceExceptio
  *
  * <p>Nothing is imported: the account is read at login and cached for {@code tessera.ldap.cache-ttl}; after
  * that, and always at a refresh ({@link #recheck}) unless {@code tessera.ldap.recheck-on-refresh=false},
- * it is read again, so a person disabled in the directory loses access at the next refresh.
+ * it is read again, so a person disabled in the directory loses access at the next refresh. A login name the
+ * directory does not know is remembered for {@code tessera.ldap.negative-cache-ttl} ({@link LdapMisses}), so the
+ * people of a store listed after this one do not each cost a search.
  */
 @ApplicationScoped
 public class LdapUserStore implements UserStore {
@@ -43,9 +46,13 @@ public class LdapUserStore implements UserStore {
     LdapGroups groups;
 
     @Inject
+    LdapTuning tuning;
+
+    @Inject
     Clock clock;
 
     private volatile LdapAccountCache cache;
+    private volatile LdapMisses misses;
 
     public LdapUserStore() {
     }
@@ -56,6 +63,13 @@ public class LdapUserStore implements UserStore {
         this.directory = directory;
         this.groups = groups;
         this.clock = clock;
+        this.tuning = LdapTuning.defaults();
+    }
+
+    /** For tests: with this tuning. */
+    public LdapUserStore(LdapSettings settings, LdapTuning tuning, LdapDirectory directory, LdapGroups groups, Clock clock) {
+        this(settings, directory, groups, clock);
+        this.tuning = tuning;
     }
 
     @Override
@@ -70,7 +84,7 @@ public class LdapUserStore implements UserStore {
             return Optional.of(invalid("empty password refused before any bind (RFC 4513 §5.1.2)"));
         }
         try {
-            Optional<SearchResultEntry> found = findEntry(LdapFilters.fill(settings.userFilter(), username));
+            Optional<SearchResultEntry> found = findByName(username);
             if (found.isEmpty()) {
                 return Optional.empty();
             }
@@ -126,7 +140,7 @@ public class LdapUserStore implements UserStore {
     @Override
     public Optional<UserAccount> findByUsername(String username) {
         try {
-            return findEntry(LdapFilters.fill(settings.userFilter(), username)).flatMap(e -> toAccount(e, username));
+            return findByName(username).flatMap(e -> toAccount(e, username));
         } catch (AmbiguousEntryException e) {
             return Optional.empty();
         }
@@ -146,6 +160,28 @@ public class LdapUserStore implements UserStore {
     private Optional<UserAccount> toAccount(SearchResultEntry entry, String typedUsername) {
         LdapAccounts accounts = new LdapAccounts(settings);
         return accounts.subject(entry).map(s -> accounts.account(entry, s, typedUsername, groups.of(entry), clock.instant()));
+    }
+
+    /** The entry of a login name, unless the directory said lately that it has none. */
+    private Optional<SearchResultEntry> findByName(String username) {
+        String key = Usernames.normalize(username);
+        if (misses().known(key, clock.instant())) {
+            return Optional.empty();
+        }
+        Optional<SearchResultEntry> found = findEntry(LdapFilters.fill(settings.userFilter(), username));
+        if (found.isEmpty()) {
+            misses().missed(key, clock.instant());
+        }
+        return found;
+    }
+
+    private LdapMisses misses() {
+        LdapMisses current = misses;
+        if (current == null) {
+            current = new LdapMisses(tuning.negativeCacheTtl());
+            misses = current;
+        }
+        return current;
     }
 
     private Optional<SearchResultEntry> findEntry(Filter filter) {

@@ -14,8 +14,11 @@ class LdapFiltersTest {
 
     @Test
     void prefixSearchKeepsTheValueLiteralAndAddsOneWildcard() {
-        assertThat(LdapFilters.prefix("(uid={0})", "ad*").toString()).isEqualTo("(uid=ad\\2a*)");
-        assertThat(LdapFilters.prefix("(uid={0})", "").toString()).isEqualTo("(uid=*)");
+        assertThat(LdapFilters.startsWith("(&(objectClass=person)(uid={0}))", List.of("uid"), "ad*").toString())
+                .isEqualTo("(&(&(objectClass=person)(uid=*))(uid=ad\\2a*))");
+        assertThat(LdapFilters.startsWith("(&(objectClass=person)(uid={0}))", List.of("uid", "cn", "mail"), "a)(").toString())
+                .isEqualTo("(&(&(objectClass=person)(uid=*))(|(uid=a\\29\\28*)(cn=a\\29\\28*)(mail=a\\29\\28*)))");
+        assertThat(LdapFilters.startsWith("(uid={0})", List.of("uid"), "").toString()).isEqualTo("(uid=*)");
     }
 
     @Test

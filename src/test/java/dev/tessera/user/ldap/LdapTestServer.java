@@ -55,6 +55,32 @@ public final class LdapTestServer implements AutoCloseable {
         return start(OPENLDAP_BASE, Schema.getDefaultStandardSchema(), "ldap/openldap.ldif", port);
     }
 
+    /** The generated directory of {@code fixture} on {@code port} (0: any free port), without schema checking. */
+    public static LdapTestServer generated(LdapFixture fixture, int port) throws Exception {
+        return generated(fixture, port, false);
+    }
+
+    /** The same, with equality indexes on uid, entryUUID, member and memberOf when {@code indexed}, as a real directory has. */
+    public static LdapTestServer generated(LdapFixture fixture, int port, boolean indexed) throws Exception {
+        InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(LdapFixture.BASE);
+        if (indexed) {
+            try (InputStream in = resource("ldap/ad-schema.ldif")) {
+                config.setSchema(Schema.mergeSchemas(Schema.getDefaultStandardSchema(), Schema.getSchema(in))); // memberOf
+            }
+            config.setEqualityIndexAttributes("uid", "entryUUID", "member", "memberOf");
+        } else {
+            config.setSchema(null);
+        }
+        config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("ldap", java.net.InetAddress.getLoopbackAddress(), port, null));
+        Recorder recorder = new Recorder();
+        config.addInMemoryOperationInterceptor(recorder);
+        InMemoryDirectoryServer server = new InMemoryDirectoryServer(config);
+        recorder.server = server;
+        fixture.load(server);
+        server.startListening();
+        return new LdapTestServer(server, recorder);
+    }
+
     private static LdapTestServer start(String base, Schema schema, String ldif, int port) throws Exception {
         InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(base);
         config.setSchema(schema);

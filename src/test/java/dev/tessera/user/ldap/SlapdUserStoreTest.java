@@ -72,7 +72,8 @@ class SlapdUserStoreTest {
     void pagesThroughUsersOnOneConnection() {
         LdapSettings settings = LdapTestServer.openLdapSettings(slapd.url());
         store(settings);
-        LdapUserSearch search = new LdapUserSearch(settings, new LdapDirectory(connections), Clock.systemUTC());
+        LdapUserSearch search = new LdapUserSearch(settings, LdapTuning.defaults(), new LdapDirectory(connections),
+                new LdapPagingCookies(LdapTuning.defaults()), Clock.systemUTC());
         List<String> names = new ArrayList<>();
         String cookie = null;
         int pages = 0;
