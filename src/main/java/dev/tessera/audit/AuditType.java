@@ -7,7 +7,17 @@ package dev.tessera.audit;
 public enum AuditType {
     LOGIN_SUCCEEDED("login.succeeded"),
     LOGIN_FAILED("login.failed"),
-    LOGIN_UNLOCKED("login.unlocked");
+    LOGIN_UNLOCKED("login.unlocked"),
+    /** A person signed out (RP-initiated logout). */
+    LOGOUT("logout"),
+    /** An SSO session ended, for any reason (logout, administrator, account change, expiry). */
+    SESSION_ENDED("session.ended"),
+    /** A back-channel logout token reached a client (2xx). */
+    LOGOUT_PROPAGATED("logout.propagated"),
+    /** A back-channel logout was given up after the last attempt. */
+    LOGOUT_GIVEN_UP("logout.given_up"),
+    /** An administrator revoked a person's remembered consent for a client. */
+    CONSENT_REVOKED("consent.revoked");
 
     private final String wireName;
 

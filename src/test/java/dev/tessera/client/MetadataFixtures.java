@@ -43,6 +43,6 @@ final class MetadataFixtures {
                 m.jwksUri(), m.idTokenSignedResponseAlg(), m.backchannelLogoutUri(), m.accessTokenFormat(),
                 m.accessTokenLifetime(), m.accessTokenSigningAlg(), m.refreshTokenLifetime(), m.refreshTokenIdle(), m.refreshTokenReuseInterval(),
                 m.requirePkce(), m.requireConsent(), m.enabled(), m.allowPlainPkce(),
-                m.tokenExchangeAudiences(), m.tokenExchangeRefreshTokens(), m.initiateLoginUri());
+                m.tokenExchangeAudiences(), m.tokenExchangeRefreshTokens(), m.initiateLoginUri(), m.backchannelLogoutSessionRequired());
     }
 }
