@@ -201,6 +201,78 @@ class LogoutPropagationIT {
         assertThat(givenUp.body()).contains(sid);
     }
 
+    @Test
+    void anAdministratorEndsOneSessionThenAllAndEachNotifiesItsApplicationsAndRevokesItsRefreshTokens() throws Exception {
+        String sub = SignIn.createUser("cy").getString("sub");
+        Browser laptop = new Browser();
+        Browser phone = new Browser();
+        OIDCTokenResponse onLaptop = signIn(laptop, "rp-ok", "cy", "openid");
+        OIDCTokenResponse onPhone = signIn(phone, "rp-ok", "cy", "openid");
+        OIDCTokenResponse offline = signIn(phone, "rp-quiet", "cy", "openid offline_access");
+        String laptopSid = sid(onLaptop);
+        String phoneSid = sid(onPhone);
+
+        JsonObject listed = Admin.json(admin("GET", "/admin/api/users/" + sub + "/sessions").body());
+        assertThat(listed.getJsonArray("sessions").getValuesAs(JsonObject.class)).extracting(j -> j.getString("sid"))
+                .containsExactlyInAnyOrder(laptopSid, phoneSid);
+        assertThat(listed.getJsonArray("sessions").getValuesAs(JsonObject.class)).filteredOn(j -> j.getString("sid").equals(phoneSid))
+                .singleElement().satisfies(j -> assertThat(j.getJsonArray("clients").toString()).contains("rp-ok", "rp-quiet"));
+
+        assertThat(admin("DELETE", "/admin/api/users/" + sub + "/sessions/" + laptopSid).statusCode()).isEqualTo(204);
+        assertThat(rp.await("/ok", LogoutReceiver.sid(laptopSid), 1, 15)).hasSize(1);
+        assertThat(refresh("rp-ok", onLaptop)).as("the ended session's refresh token").isEqualTo(400);
+        assertThat(refresh("rp-ok", onPhone)).as("the other session lives on").isEqualTo(200);
+        assertThat(rp.at("/ok", LogoutReceiver.sid(phoneSid))).isEmpty();
+        assertThat(admin("DELETE", "/admin/api/users/" + sub + "/sessions/" + laptopSid).statusCode()).isEqualTo(404);
+
+        assertThat(admin("DELETE", "/admin/api/users/" + sub + "/sessions").statusCode()).isEqualTo(204);
+        assertThat(rp.await("/ok", LogoutReceiver.sid(phoneSid), 1, 15)).hasSize(1);
+        assertThat(refresh("rp-quiet", offline)).as("an offline refresh token outlives the session").isEqualTo(200);
+        Map<String, String> silent = SignIn.codeRequest("rp-ok", CB, "openid", SignIn.verifier());
+        silent.put("prompt", "none");
+        assertThat(SignIn.redirectParams(SignIn.authorize(phone, silent))).containsEntry("error", "login_required");
+
+        assertThat(admin("DELETE", "/admin/api/users/" + sub + "/sessions?everywhere=true").statusCode()).isEqualTo(204);
+        assertThat(new TokenRequest(TOKEN, auth("rp-quiet"), new RefreshTokenGrant(offline.getOIDCTokens().getRefreshToken()))
+                .toHTTPRequest().send().getStatusCode()).as("everywhere: offline tokens too").isEqualTo(400);
+    }
+
+    @Test
+    void aPasswordResetADisabledAndADeletedAccountEachNotifyTheApplications() throws Exception {
+        String sub = SignIn.createUser("dee").getString("sub");
+        OIDCTokenResponse beforeReset = signIn(new Browser(), "rp-ok", "dee", "openid");
+        HttpResponse<String> reset = Http.send(Http.request("/admin/api/users/" + sub + "/password")
+                .header("Authorization", "Bearer " + Admin.token()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"password\":\"" + SignIn.PASSWORD + "\"}")));
+        assertThat(reset.statusCode()).isEqualTo(204);
+        assertThat(rp.await("/ok", LogoutReceiver.sid(sid(beforeReset)), 1, 15)).hasSize(1);
+
+        OIDCTokenResponse beforeDisable = signIn(new Browser(), "rp-ok", "dee", "openid");
+        assertThat(admin("POST", "/admin/api/users/" + sub + "/disable").statusCode()).isEqualTo(200);
+        assertThat(rp.await("/ok", LogoutReceiver.sid(sid(beforeDisable)), 1, 15)).hasSize(1);
+        assertThat(admin("POST", "/admin/api/users/" + sub + "/enable").statusCode()).isEqualTo(200);
+
+        OIDCTokenResponse beforeDelete = signIn(new Browser(), "rp-ok", "dee", "openid");
+        assertThat(admin("DELETE", "/admin/api/users/" + sub).statusCode()).isEqualTo(204);
+        assertThat(rp.await("/ok", LogoutReceiver.sid(sid(beforeDelete)), 1, 15)).hasSize(1);
+        assertThat(deliveries("rp-ok").getJsonArray("deliveries").getValuesAs(JsonObject.class))
+                .filteredOn(d -> sub.equals(d.getString("sub"))).extracting(d -> d.getString("reason"))
+                .contains("password_changed", "account_disabled", "account_deleted");
+    }
+
+    @Test
+    void aSessionThatIdlesOutIsEndedAndItsApplicationsNotified() throws Exception {
+        SignIn.createUser("eve");
+        Browser browser = new Browser();
+        OIDCTokenResponse tokens = signIn(browser, "rp-ok", "eve", "openid");
+        String sid = sid(tokens);
+        List<LogoutReceiver.Received> posts = rp.await("/ok", LogoutReceiver.sid(sid), 1, 45);
+        assertThat(posts).as("idle timeout 20 s, sweep every 2 s").hasSize(1);
+        assertThat(refresh("rp-ok", tokens)).isEqualTo(400);
+        assertThat(deliveries("rp-ok").getJsonArray("deliveries").getValuesAs(JsonObject.class))
+                .filteredOn(d -> sid.equals(d.getString("sid", ""))).extracting(d -> d.getString("reason")).containsExactly("expired");
+    }
+
     /** Waits for the admin API to show the session's delivery to a client in {@code status} with {@code lastError}. */
     static void awaitStatus(String clientId, String sid, String status, String lastError) throws InterruptedException {
         JsonObject delivery = null;
