@@ -66,6 +66,9 @@ class LogoutPropagationIT {
         client("rp-hang", "/hang");
         client("rp-flaky", "/flaky");
         client("rp-quiet", null);
+        CLIENTS.put("rp-consented", Admin.createClient("{\"client_id\":\"rp-consented\",\"redirect_uris\":[\"" + CB + "\"],"
+                + "\"grant_types\":[\"authorization_code\",\"refresh_token\"],\"scope\":\"openid offline_access\","
+                + "\"backchannel_logout_uri\":\"" + rp.uri("/ok") + "\"}"));
     }
 
     @AfterAll
@@ -91,6 +94,9 @@ class LogoutPropagationIT {
         HttpResponse<String> answer = SignIn.authorize(browser, request);
         if (!Browser.isRedirect(answer)) {
             answer = SignIn.login(browser, answer, user, SignIn.PASSWORD);
+        }
+        if (!Browser.isRedirect(answer) && answer.body().contains("id=\"approve\"")) {
+            answer = SignIn.consent(browser, answer, "approve");
         }
         String code = SignIn.redirectParams(answer).get("code");
         var response = OIDCTokenResponseParser.parse(new TokenRequest(TOKEN, auth(clientId),
@@ -271,6 +277,23 @@ class LogoutPropagationIT {
         assertThat(refresh("rp-ok", tokens)).isEqualTo(400);
         assertThat(deliveries("rp-ok").getJsonArray("deliveries").getValuesAs(JsonObject.class))
                 .filteredOn(d -> sid.equals(d.getString("sid", ""))).extracting(d -> d.getString("reason")).containsExactly("expired");
+    }
+
+    @Test
+    void revokingAConsentRevokesTheClientsTokensAndSendsItALogoutForThePerson() throws Exception {
+        String sub = SignIn.createUser("fay").getString("sub");
+        OIDCTokenResponse tokens = signIn(new Browser(), "rp-consented", "fay", "openid offline_access");
+        JsonObject listed = Admin.json(admin("GET", "/admin/api/users/" + sub + "/consents").body());
+        assertThat(listed.getJsonArray("consents").getValuesAs(JsonObject.class)).singleElement()
+                .satisfies(c -> assertThat(c.getString("client_id")).isEqualTo("rp-consented"));
+
+        assertThat(admin("DELETE", "/admin/api/users/" + sub + "/consents/rp-consented").statusCode()).isEqualTo(204);
+        List<LogoutReceiver.Received> posts = rp.await("/ok", LogoutReceiver.sub(sub).and(c -> c.getClaim("sid") == null), 1, 15);
+        assertThat(posts).as("a logout token naming the person, without a session").hasSize(1);
+        assertThat(posts.get(0).claims().getAudience()).containsExactly("rp-consented");
+        assertThat(refresh("rp-consented", tokens)).as("the offline refresh token goes with the consent").isEqualTo(400);
+        assertThat(Admin.json(admin("GET", "/admin/api/users/" + sub + "/consents").body()).getJsonArray("consents")).isEmpty();
+        assertThat(admin("DELETE", "/admin/api/users/" + sub + "/consents/rp-consented").statusCode()).isEqualTo(404);
     }
 
     /** Waits for the admin API to show the session's delivery to a client in {@code status} with {@code lastError}. */
