@@ -205,6 +205,10 @@ class LogoutPropagationIT {
         assertThat(deliveries("rp-flaky").getJsonNumber("delivered_after_retry").longValue()).isGreaterThanOrEqualTo(1);
         HttpResponse<String> givenUp = admin("GET", "/admin/api/logout-deliveries?status=given_up");
         assertThat(givenUp.body()).contains(sid);
+        Scrape metrics = Scrape.now();
+        assertThat(metrics.sum("tessera_logout_deliveries_total", "client=rp-fail", "outcome=retry")).isGreaterThanOrEqualTo(2);
+        assertThat(metrics.sum("tessera_logout_deliveries_total", "client=rp-fail", "outcome=given_up")).isGreaterThanOrEqualTo(1);
+        assertThat(metrics.sum("tessera_logout_deliveries_total", "client=rp-flaky", "outcome=delivered")).isGreaterThanOrEqualTo(1);
     }
 
     @Test

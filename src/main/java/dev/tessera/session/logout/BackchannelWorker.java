@@ -6,6 +6,7 @@ import dev.tessera.audit.AuditType;
 import dev.tessera.client.Client;
 import dev.tessera.client.ClientDirectory;
 import dev.tessera.config.LogoutSettings;
+import dev.tessera.metrics.TesseraMetrics;
 import dev.tessera.persistence.SchemaMigrated;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -60,6 +61,9 @@ public class BackchannelWorker {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    TesseraMetrics metrics;
 
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
@@ -119,6 +123,7 @@ public class BackchannelWorker {
     }
 
     private void report(LogoutDelivery d, DeliveryStatus status, String error) {
+        metrics.logoutDelivery(d.clientId(), status == DeliveryStatus.PENDING ? "retry" : status.wireName());
         Map<String, String> detail = error == null ? Map.of("delivery", d.id(), "attempts", Integer.toString(d.attempts()))
                 : Map.of("delivery", d.id(), "attempts", Integer.toString(d.attempts()), "error", error);
         if (status == DeliveryStatus.DELIVERED) {
