@@ -35,7 +35,15 @@ public enum AuditType {
     INITIAL_ACCESS_TOKEN_ISSUED("admin.initial_access_token.issued"),
     INITIAL_ACCESS_TOKEN_REVOKED("admin.initial_access_token.revoked"),
     /** The oldest rows left the trail by retention; the chain's anchor moved. */
-    AUDIT_TRIMMED("audit.trimmed");
+    AUDIT_TRIMMED("audit.trimmed"),
+    /** A person signed out (RP-initiated logout). */
+    LOGOUT("logout"),
+    /** An SSO session ended, for any reason (logout, administrator, account change, expiry). */
+    SESSION_ENDED("session.ended"),
+    /** A back-channel logout token reached a client (2xx). */
+    LOGOUT_PROPAGATED("logout.propagated"),
+    /** A back-channel logout was given up after the last attempt. */
+    LOGOUT_GIVEN_UP("logout.given_up");
 
     private final String wireName;
 

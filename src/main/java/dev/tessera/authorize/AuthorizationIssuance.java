@@ -5,6 +5,7 @@ import dev.tessera.oauth.AuthorizeParameters;
 import dev.tessera.oauth.OAuthParameters;
 import dev.tessera.oauth.Scopes;
 import dev.tessera.oauth.Secrets;
+import dev.tessera.session.SessionService;
 import dev.tessera.session.SsoSession;
 import dev.tessera.token.AccessTokenGrant;
 import dev.tessera.token.AccessTokenIssuer;
@@ -40,10 +41,15 @@ public class AuthorizationIssuance {
     @Inject
     Audiences audiences;
 
+    @Inject
+    SessionService sessions;
+
     public Map<String, String> issue(AuthorizationRequest request, Client client, SsoSession session, UserAccount user) {
         Map<String, String> params = new LinkedHashMap<>();
         UserGrant grant = new UserGrant(Secrets.random(16), request.clientId(), session.signIn(), request.scope(), request.resources(),
                 request.claims());
+        // Back-Channel Logout 1.0 §2.1: the session's end must reach every client that received something within it.
+        sessions.join(session.sid(), client.clientId());
         String code = null;
         IssuedAccessToken access = null;
         if (request.wants("code")) {

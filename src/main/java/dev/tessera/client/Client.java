@@ -132,6 +132,9 @@ public class Client {
     @Column(name = "backchannel_logout_uri", length = 1000)
     private String backchannelLogoutUri;
 
+    @Column(name = "backchannel_logout_session_required", nullable = false)
+    private boolean backchannelLogoutSessionRequired;
+
     @Column(name = "initiate_login_uri", length = 1000)
     private String initiateLoginUri;
 
@@ -242,6 +245,9 @@ public class Client {
     public void contacts(Set<String> value) { contacts = ordered(value); }
     public String backchannelLogoutUri() { return backchannelLogoutUri; }
     public void backchannelLogoutUri(String value) { backchannelLogoutUri = value; }
+    /** Back-Channel Logout 1.0 §2.2: the client needs {@code sid} in logout tokens (Tessera always sends it with a session). */
+    public boolean backchannelLogoutSessionRequired() { return backchannelLogoutSessionRequired; }
+    public void backchannelLogoutSessionRequired(boolean value) { backchannelLogoutSessionRequired = value; }
     /** OpenID Connect Core §4: where a third party may send the browser to make this client start a login. */
     public String initiateLoginUri() { return initiateLoginUri; }
     public void initiateLoginUri(String value) { initiateLoginUri = value; }

@@ -22,6 +22,8 @@ public final class ClientFields {
     public static final String JWKS_URI = "jwks_uri";
     public static final String ID_TOKEN_SIGNED_RESPONSE_ALG = "id_token_signed_response_alg";
     public static final String BACKCHANNEL_LOGOUT_URI = "backchannel_logout_uri";
+    /** Back-Channel Logout 1.0 §2.2. */
+    public static final String BACKCHANNEL_LOGOUT_SESSION_REQUIRED = "backchannel_logout_session_required";
     public static final String INITIATE_LOGIN_URI = "initiate_login_uri";
     public static final String REGISTRATION_ACCESS_TOKEN = "registration_access_token";
     public static final String REGISTRATION_CLIENT_URI = "registration_client_uri";

@@ -57,6 +57,9 @@ public final class ClientJson {
         optional(json, ClientFields.JWKS_URI, c.jwksUri());
         optional(json, ClientFields.ID_TOKEN_SIGNED_RESPONSE_ALG, c.idTokenSigningAlg());
         optional(json, ClientFields.BACKCHANNEL_LOGOUT_URI, c.backchannelLogoutUri());
+        if (c.backchannelLogoutUri() != null) {
+            json.add(ClientFields.BACKCHANNEL_LOGOUT_SESSION_REQUIRED, c.backchannelLogoutSessionRequired());
+        }
         optional(json, ClientFields.INITIATE_LOGIN_URI, c.initiateLoginUri());
         optional(json, ClientFields.ACCESS_TOKEN_SIGNING_ALG, c.accessTokenSigningAlg());
         if (c.accessTokenLifetimeSeconds() != null) {

@@ -145,7 +145,8 @@ public class ClientKeySource {
         }
     }
 
-    static boolean isPrivate(InetAddress address) {
+    /** Loopback, wildcard, link-local, site-local, multicast or IPv6 unique-local: never a target of a server-side request. */
+    public static boolean isPrivate(InetAddress address) {
         byte[] raw = address.getAddress();
         boolean uniqueLocalV6 = raw.length == 16 && (raw[0] & 0xFE) == 0xFC;
         return address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()

@@ -149,10 +149,15 @@ public class ClientMetadataPolicy {
     }
 
     private void applyDisplay(ClientMetadata m, Client client) {
-        for (String uri : new String[] {m.logoUri(), m.policyUri(), m.tosUri(), m.backchannelLogoutUri()}) {
+        for (String uri : new String[] {m.logoUri(), m.policyUri(), m.tosUri()}) {
             if (uri != null && !uri.startsWith("https://")) {
-                throw invalid("logo_uri, policy_uri, tos_uri and backchannel_logout_uri must be https URLs");
+                throw invalid("logo_uri, policy_uri and tos_uri must be https URLs");
             }
+        }
+        if (m.backchannelLogoutUri() != null) {
+            LogoutUriRules.refusal(ClientFields.BACKCHANNEL_LOGOUT_URI, m.backchannelLogoutUri()).ifPresent(reason -> {
+                throw invalid(reason);
+            });
         }
         // OpenID Connect Registration §2: initiate_login_uri "MUST use the https scheme".
         if (m.initiateLoginUri() != null && (!m.initiateLoginUri().startsWith("https://") || !isUri(m.initiateLoginUri()))) {
@@ -166,6 +171,7 @@ public class ClientMetadataPolicy {
         client.jwks(m.jwks());
         client.jwksUri(m.jwksUri());
         client.backchannelLogoutUri(m.backchannelLogoutUri());
+        client.backchannelLogoutSessionRequired(ClientMetadata.or(m.backchannelLogoutSessionRequired(), false));
         client.initiateLoginUri(m.initiateLoginUri());
     }
 

@@ -66,6 +66,14 @@ public final class ConfigKeys {
     public static final String SESSION_IDLE_TIMEOUT = "tessera.session.idle-timeout";
     public static final String SESSION_MAX_LIFETIME = "tessera.session.max-lifetime";
     public static final String SESSION_REMEMBER_ME_LIFETIME = "tessera.session.remember-me-lifetime";
+    public static final String SESSION_EXPIRY_CHECK_INTERVAL = "tessera.session.expiry-check-interval";
+    public static final String LOGOUT_MAX_ATTEMPTS = "tessera.logout.backchannel.max-attempts";
+    public static final String LOGOUT_INITIAL_BACKOFF = "tessera.logout.backchannel.initial-backoff";
+    public static final String LOGOUT_MAX_BACKOFF = "tessera.logout.backchannel.max-backoff";
+    public static final String LOGOUT_TIMEOUT = "tessera.logout.backchannel.timeout";
+    public static final String LOGOUT_POLL_INTERVAL = "tessera.logout.backchannel.poll-interval";
+    public static final String LOGOUT_TOKEN_LIFETIME = "tessera.logout.backchannel.token-lifetime";
+    public static final String LOGOUT_RETENTION = "tessera.logout.backchannel.retention";
     public static final String AUTHORIZE_PENDING_LIFETIME = "tessera.authorize.pending-lifetime";
     public static final String AUTHORIZE_CODE_LIFETIME = "tessera.authorize.code-lifetime";
     public static final String USERS_STORES = "tessera.users.stores";

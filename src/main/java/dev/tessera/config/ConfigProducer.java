@@ -146,6 +146,15 @@ public class ConfigProducer {
 
     @Produces
     @Singleton
+    public LogoutSettings logoutSettings() {
+        return new LogoutSettings(duration(ConfigKeys.SESSION_EXPIRY_CHECK_INTERVAL),
+                config.getValue(ConfigKeys.LOGOUT_MAX_ATTEMPTS, Integer.class), duration(ConfigKeys.LOGOUT_INITIAL_BACKOFF),
+                duration(ConfigKeys.LOGOUT_MAX_BACKOFF), duration(ConfigKeys.LOGOUT_TIMEOUT), duration(ConfigKeys.LOGOUT_POLL_INTERVAL),
+                duration(ConfigKeys.LOGOUT_TOKEN_LIFETIME), duration(ConfigKeys.LOGOUT_RETENTION));
+    }
+
+    @Produces
+    @Singleton
     public UserStoreSettings userStoreSettings() {
         return new UserStoreSettings(Arrays.stream(string(ConfigKeys.USERS_STORES).split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).toList());

@@ -42,8 +42,16 @@ public class Consent {
         this.grantedAt = grantedAt;
     }
 
-    Set<String> scopes() {
+    public Set<String> scopes() {
         return scopes;
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    public Instant grantedAt() {
+        return grantedAt;
     }
 
     void add(Set<String> more, Instant now) {

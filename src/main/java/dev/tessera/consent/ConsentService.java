@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -43,6 +44,19 @@ public class ConsentService {
             consent.add(scopes, clock.instant());
         }
         audit.record(AuditEvent.now(AuditType.CONSENT_GRANTED, subject, subject, clientId, null, Map.of(SCOPE, String.join(" ", scopes))));
+    }
+
+    /** A user's remembered consents, by client. */
+    public List<Consent> of(String subject) {
+        return em.createQuery("SELECT c FROM Consent c WHERE c.subject = :s ORDER BY c.clientId", Consent.class)
+                .setParameter("s", subject).getResultList();
+    }
+
+    /** Forgets a user's consent for one client; false when there was none. */
+    @Transactional
+    public boolean revoke(String subject, String clientId) {
+        return em.createQuery("DELETE FROM Consent c WHERE c.subject = :s AND c.clientId = :c")
+                .setParameter("s", subject).setParameter("c", clientId).executeUpdate() == 1;
     }
 
     @Transactional

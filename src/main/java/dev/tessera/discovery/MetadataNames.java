@@ -22,6 +22,12 @@ public final class MetadataNames {
     /** RFC 8628 §4. */
     public static final String DEVICE_AUTHORIZATION_ENDPOINT = "device_authorization_endpoint";
 
+    /** OpenID Connect RP-Initiated Logout 1.0 §2.1. */
+    public static final String END_SESSION_ENDPOINT = "end_session_endpoint";
+    /** OpenID Connect Back-Channel Logout 1.0 §2.1. */
+    public static final String BACKCHANNEL_LOGOUT_SUPPORTED = "backchannel_logout_supported";
+    public static final String BACKCHANNEL_LOGOUT_SESSION_SUPPORTED = "backchannel_logout_session_supported";
+
     private MetadataNames() {
     }
 }

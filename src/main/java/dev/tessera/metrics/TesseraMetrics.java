@@ -31,6 +31,7 @@ public class TesseraMetrics {
     private MeterProvider<Counter> tokenErrors;
     private MeterProvider<Timer> tokenTime;
     private MeterProvider<Counter> signIns;
+    private MeterProvider<Counter> logoutDeliveries;
 
     @PostConstruct
     void register() {
@@ -46,6 +47,9 @@ public class TesseraMetrics {
                 .withRegistry(meters.registry());
         signIns = Counter.builder("tessera.sign.ins")
                 .description("Password checks by user store and outcome (success, invalid_credentials, throttled, ...)")
+                .withRegistry(meters.registry());
+        logoutDeliveries = Counter.builder("tessera.logout.deliveries")
+                .description("Back-channel logout attempts by client and outcome (delivered, retry, given_up)")
                 .withRegistry(meters.registry());
     }
 
@@ -66,5 +70,10 @@ public class TesseraMetrics {
     /** @param store the id of the store that answered, or {@code _none} */
     public void signIn(String store, String outcome) {
         signIns.withTags("store", store, "outcome", outcome).increment();
+    }
+
+    /** @param outcome {@code delivered}, {@code retry} (failed, tried again later) or {@code given_up} */
+    public void logoutDelivery(String clientId, String outcome) {
+        logoutDeliveries.withTags("client", clients.of(clientId), "outcome", outcome).increment();
     }
 }

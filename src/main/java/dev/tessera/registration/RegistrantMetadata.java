@@ -112,6 +112,10 @@ final class RegistrantMetadata {
                         + String.join(" ", REGISTRABLE_GRANTS.stream().sorted().toList()));
             });
         }
+        // Only an administrator may point a client's back-channel logout at a loopback http URL (LogoutUriRules).
+        if (asked.backchannelLogoutUri() != null && !asked.backchannelLogoutUri().startsWith("https://")) {
+            throw invalid("backchannel_logout_uri must be an https URL");
+        }
         for (String value : scopes(asked.scope())) {
             if (value.startsWith(Scopes.RESERVED_PREFIX) && !heldScopes.contains(value)) {
                 throw invalid("scope " + value + " is reserved for clients an administrator creates");

@@ -2,6 +2,7 @@ package dev.tessera.session;
 
 import dev.tessera.config.Issuer;
 import dev.tessera.discovery.MetadataContributor;
+import dev.tessera.discovery.MetadataNames;
 import dev.tessera.discovery.ProviderMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,6 +16,6 @@ public class LogoutMetadata implements MetadataContributor {
 
     @Override
     public void contribute(ProviderMetadata metadata) {
-        metadata.set("end_session_endpoint", issuer.endpoint("/logout"));
+        metadata.set(MetadataNames.END_SESSION_ENDPOINT, issuer.endpoint("/logout"));
     }
 }

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -20,6 +21,8 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class SessionService {
+    /** The actor of what Tessera does on its own (expiry, account changes). */
+    public static final String SYSTEM = "system";
 
     @PersistenceContext(unitName = "tessera")
     EntityManager em;
@@ -69,24 +72,85 @@ public class SessionService {
     @Inject
     Event<SessionEnded> ended;
 
-    /** Ends the session behind a cookie value and announces it, so tokens bound to it can be revoked. */
+    /** Ends the session behind a cookie value (the person signed out) and announces it. */
     @Transactional
     public Optional<SsoSession> end(String cookieValue) {
         if (cookieValue == null || cookieValue.length() > 128) {
             return Optional.empty();
         }
         SsoSession session = em.find(SsoSession.class, Secrets.sha256Hex(cookieValue));
-        if (session == null) {
-            return Optional.empty();
-        }
-        em.remove(session);
-        ended.fire(new SessionEnded(session.sid(), session.subject()));
-        return Optional.of(session);
+        return session != null && remove(session, SessionEndReason.LOGOUT, session.subject()) ? Optional.of(session) : Optional.empty();
     }
 
-    /** Ends every session of a user (password change, account disabled). */
+    /** Ends one session of a user by its sid (an administrator's choice); false when there is none. */
     @Transactional
-    public int endAllFor(String subject) {
-        return em.createQuery("DELETE FROM SsoSession s WHERE s.subject = :s").setParameter("s", subject).executeUpdate();
+    public boolean endOne(String subject, String sid, SessionEndReason reason, String actor) {
+        return bySid(sid).filter(s -> s.subject().equals(subject)).map(s -> remove(s, reason, actor)).orElse(false);
+    }
+
+    /** Ends every session of a user (password change, account disabled or deleted, an administrator), each announced. */
+    @Transactional
+    public int endAllFor(String subject, SessionEndReason reason, String actor) {
+        int count = 0;
+        for (SsoSession session : of(subject)) {
+            count += remove(session, reason, actor) ? 1 : 0;
+        }
+        return count;
+    }
+
+    /** Ends up to {@code limit} sessions past their idle or absolute expiry at {@code now}; returns how many. */
+    @Transactional
+    public int endExpired(Instant now, int limit) {
+        List<SsoSession> expired = em.createQuery("SELECT s FROM SsoSession s WHERE s.expiresAt < :now OR s.idleExpiresAt < :now",
+                SsoSession.class).setParameter("now", now).setMaxResults(limit).getResultList();
+        int count = 0;
+        for (SsoSession session : expired) {
+            count += remove(session, SessionEndReason.EXPIRED, SYSTEM) ? 1 : 0;
+        }
+        return count;
+    }
+
+    /** A user's sessions, newest first. */
+    public List<SsoSession> of(String subject) {
+        return em.createQuery("SELECT s FROM SsoSession s WHERE s.subject = :s ORDER BY s.createdAt DESC", SsoSession.class)
+                .setParameter("s", subject).getResultList();
+    }
+
+    /** The clients that took part in a session, in the order they joined. */
+    public List<String> participants(String sid) {
+        return em.createQuery("SELECT p.clientId FROM SessionParticipant p WHERE p.sid = :sid ORDER BY p.joinedAt", String.class)
+                .setParameter("sid", sid).getResultList();
+    }
+
+    /**
+     * Records that a client received a code or token within a session, so the session's end reaches it. The
+     * session row is locked first, so two requests joining at once cannot both insert, on any number of nodes.
+     */
+    @Transactional
+    public void join(String sid, String clientId) {
+        if (sid == null || em.find(SessionParticipant.class, new SessionParticipant.Key(sid, clientId)) != null) {
+            return;
+        }
+        List<SsoSession> locked = em.createQuery("SELECT s FROM SsoSession s WHERE s.sid = :sid", SsoSession.class)
+                .setParameter("sid", sid).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        if (!locked.isEmpty() && em.find(SessionParticipant.class, new SessionParticipant.Key(sid, clientId)) == null) {
+            em.persist(new SessionParticipant(sid, clientId, clock.instant()));
+        }
+    }
+
+    /**
+     * Removes a session and announces its end within this transaction. The delete by id decides races: when a
+     * logout, an administrator and the expiry sweep end one session at once, on one node or several, exactly one
+     * of them removes the row and only that one announces it.
+     */
+    boolean remove(SsoSession session, SessionEndReason reason, String actor) {
+        int removed = em.createQuery("DELETE FROM SsoSession s WHERE s.idHash = :h").setParameter("h", session.idHash()).executeUpdate();
+        if (removed == 0) {
+            return false;
+        }
+        List<String> clients = participants(session.sid());
+        em.createQuery("DELETE FROM SessionParticipant p WHERE p.sid = :sid").setParameter("sid", session.sid()).executeUpdate();
+        ended.fire(new SessionEnded(session.sid(), session.subject(), clients, reason, actor));
+        return true;
     }
 }

@@ -58,6 +58,7 @@ public class SsoSession {
     public String subject() { return subject; }
     public Authentication authentication() { return authentication.value(); }
     public boolean remember() { return remember; }
+    public Instant createdAt() { return createdAt; }
     public Instant idleExpiresAt() { return idleExpiresAt; }
     public Instant expiresAt() { return expiresAt; }
     String idHash() { return idHash; }

@@ -1,6 +1,7 @@
 package dev.tessera.token;
 
 import dev.tessera.consent.ConsentService;
+import dev.tessera.session.SessionEndReason;
 import dev.tessera.session.SessionService;
 import dev.tessera.user.UserDeleted;
 import dev.tessera.user.UserDisabled;
@@ -29,20 +30,21 @@ public class AccountChanges {
     ConsentService consents;
 
     void passwordChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) UserPasswordChanged event) {
-        cutOff(event.subject());
+        cutOff(event.subject(), SessionEndReason.PASSWORD_CHANGED);
     }
 
     void disabled(@Observes(during = TransactionPhase.AFTER_SUCCESS) UserDisabled event) {
-        cutOff(event.subject());
+        cutOff(event.subject(), SessionEndReason.ACCOUNT_DISABLED);
     }
 
     void deleted(@Observes(during = TransactionPhase.AFTER_SUCCESS) UserDeleted event) {
-        cutOff(event.subject());
+        cutOff(event.subject(), SessionEndReason.ACCOUNT_DELETED);
         consents.revokeAll(event.subject());
     }
 
-    private void cutOff(String subject) {
+    /** Every session ends through the session service, so the applications that took part are notified too. */
+    private void cutOff(String subject, SessionEndReason reason) {
         refreshTokens.revokeSubject(subject);
-        sessions.endAllFor(subject);
+        sessions.endAllFor(subject, reason, SessionService.SYSTEM);
     }
 }

@@ -137,6 +137,13 @@ public class RefreshTokens {
                 .setParameter("s", subject).getResultList().forEach(this::revokeFamily);
     }
 
+    /** Every family a user granted one client, offline ones too (the consent was revoked). */
+    @Transactional
+    public void revokeClient(String subject, String clientId) {
+        em.createQuery("SELECT DISTINCT t.grantId FROM RefreshToken t WHERE t.subject = :s AND t.clientId = :c", String.class)
+                .setParameter("s", subject).setParameter("c", clientId).getResultList().forEach(this::revokeFamily);
+    }
+
     /** Families bound to an SSO session that ended, except offline ones (OpenID Connect Core §11). */
     @Transactional
     public void revokeSession(String sid) {

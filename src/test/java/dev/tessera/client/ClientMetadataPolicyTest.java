@@ -115,6 +115,16 @@ class ClientMetadataPolicyTest {
         f.apply("{" + WEB + ", \"" + member + "\": \"https://app.example.com/x\"}");
     }
 
+    @Test
+    void backchannelLogoutIsStoredWithItsSessionRequirementAndLoopbackHttpIsAccepted() {
+        f.apply("{" + WEB + ", \"backchannel_logout_uri\": \"http://127.0.0.1:9000/bc\", \"backchannel_logout_session_required\": true}");
+        assertThat(f.client.backchannelLogoutUri()).isEqualTo("http://127.0.0.1:9000/bc");
+        assertThat(f.client.backchannelLogoutSessionRequired()).isTrue();
+        assertThat(ClientJson.of(f.client, null).build().getBoolean("backchannel_logout_session_required")).isTrue();
+        f.refused(OAuthError.INVALID_CLIENT_METADATA, "{" + WEB + ", \"backchannel_logout_uri\": \"https://app.example.com/bc#x\"}");
+        f.refused(OAuthError.INVALID_CLIENT_METADATA, "{" + WEB + ", \"backchannel_logout_session_required\": \"yes\"}");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"http://app.example.com/login", "https://", "https://bad host/x", "app.example.com/login"})
     void initiateLoginUriMustBeAnHttpsUrl(String value) {

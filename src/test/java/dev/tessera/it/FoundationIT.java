@@ -69,7 +69,8 @@ class FoundationIT {
                 "id_token_signing_alg_values_supported", "scopes_supported", "claims_supported", "claims_parameter_supported",
                 "request_parameter_supported", "request_uri_parameter_supported", "prompt_values_supported",
                 "display_values_supported", "acr_values_supported", "claim_types_supported", "userinfo_endpoint",
-                "end_session_endpoint", "device_authorization_endpoint");
+                "end_session_endpoint", "device_authorization_endpoint", "backchannel_logout_supported",
+                "backchannel_logout_session_supported");
         assertThat(metadata.getJsonArray("grant_types_supported").getValuesAs(jakarta.json.JsonString::getString))
                 .as("implicit too: its response types are served, and the grant is registrable (RFC 8414 §2)")
                 .containsExactlyInAnyOrder("authorization_code", "implicit", "client_credentials", "refresh_token", "password",

@@ -96,6 +96,28 @@ class RegistrationIT {
     }
 
     @Test
+    void aRegistrantRegistersBackChannelLogoutOverHttpsOnlyAndNimbusReadsItBack() throws Exception {
+        OIDCClientMetadata metadata = new OIDCClientMetadata();
+        metadata.setRedirectionURI(URI.create(CB));
+        metadata.setBackChannelLogoutURI(URI.create("https://app.example/backchannel"));
+        metadata.requiresBackChannelLogoutSession(true);
+        metadata.applyDefaults();
+        HTTPResponse http = new OIDCClientRegistrationRequest(uri("/register"), metadata,
+                new BearerAccessToken(initialToken("{}").getString("initial_access_token"))).toHTTPRequest().send();
+        assertThat(http.getStatusCode()).as(http.getBody()).isEqualTo(201);
+        OIDCClientMetadata registered = ((OIDCClientInformationResponse) OIDCClientRegistrationResponseParser.parse(http))
+                .getOIDCClientInformation().getOIDCMetadata();
+        assertThat(registered.getBackChannelLogoutURI()).isEqualTo(URI.create("https://app.example/backchannel"));
+        assertThat(registered.requiresBackChannelLogoutSession()).isTrue();
+
+        // Issue 19: plain http, even on loopback, only through the admin API (server-side request forgery).
+        HttpResponse<String> loopback = register(initialToken("{}").getString("initial_access_token"),
+                "{\"redirect_uris\": [\"" + CB + "\"], \"backchannel_logout_uri\": \"http://127.0.0.1:8080/admin\"}");
+        assertJsonError(loopback, 400, "invalid_client_metadata");
+        assertThat(json(loopback.body()).getString("error_description")).contains("backchannel_logout_uri must be an https URL");
+    }
+
+    @Test
     void anOpenIdClientRegisteredWithoutScopeSignsInWithTheDefaultScopesAndANonce() throws Exception {
         OIDCClientMetadata metadata = new OIDCClientMetadata();
         metadata.setRedirectionURI(URI.create(CB));

@@ -20,6 +20,8 @@ import dev.tessera.device.UserCodes;
 import dev.tessera.oauth.Secrets;
 import dev.tessera.session.Authentication;
 import dev.tessera.session.JpaSessions;
+import dev.tessera.session.SessionEndReason;
+import dev.tessera.session.SessionEnded;
 import dev.tessera.session.SessionService;
 import dev.tessera.session.SignIn;
 import dev.tessera.session.SsoSession;
@@ -420,6 +422,40 @@ class EntityMappingIT {
             assertThat(found).isNotNull();
             assertThat(found.signIn()).isEqualTo(new SignIn(subject, new Authentication(now, List.of("pwd"), "urn:tessera:acr:password"), sid));
             assertThat(found.signIn()).isEqualTo(started[0].session().signIn());
+        }
+
+        /** Issue 19: the queries that end sessions and remember their clients, on each database. */
+        @Test
+        void aSessionRemembersItsClientsOnceAndEndsExactlyOnceWithThem() {
+            Instant now = Instant.parse("2026-08-02T10:00:00.456Z");
+            Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+            String subject = "sub-" + UUID.randomUUID();
+            List<SessionEnded> ended = new ArrayList<>();
+            SessionService.Started[] started = new SessionService.Started[2];
+            inTransaction(em -> started[0] = JpaSessions.service(em, clock).start(subject, List.of("pwd"), null, false));
+            inTransaction(em -> started[1] = JpaSessions.service(em, clock).start(subject, List.of("pwd"), null, false));
+            String sid = started[0].session().sid();
+            inTransaction(em -> JpaSessions.service(em, clock).join(sid, "app-a"));
+            inTransaction(em -> JpaSessions.service(em, clock).join(sid, "app-b"));
+            inTransaction(em -> JpaSessions.service(em, clock).join(sid, "app-a"));
+            List<String> clients = read(em -> JpaSessions.service(em, clock).participants(sid));
+            assertThat(clients).containsExactlyInAnyOrder("app-a", "app-b");
+
+            inTransaction(em -> JpaSessions.service(em, clock, ended).end(started[0].cookieValue()));
+            inTransaction(em -> JpaSessions.service(em, clock, ended).endOne(subject, sid, SessionEndReason.ADMIN, "admin"));
+            assertThat(ended).singleElement().satisfies(e -> {
+                assertThat(e.sid()).isEqualTo(sid);
+                assertThat(e.clients()).containsExactlyInAnyOrder("app-a", "app-b");
+                assertThat(e.reason()).isEqualTo(SessionEndReason.LOGOUT);
+            });
+            List<String> left = read(em -> JpaSessions.service(em, clock).participants(sid));
+            assertThat(left).isEmpty();
+
+            Clock later = Clock.fixed(now.plus(Duration.ofMinutes(31)), ZoneOffset.UTC);
+            inTransaction(em -> JpaSessions.service(em, later, ended).endExpired(later.instant(), 1000));
+            assertThat(ended).extracting(SessionEnded::sid).contains(started[1].session().sid());
+            assertThat(ended).filteredOn(e -> e.subject().equals(subject)).extracting(SessionEnded::reason)
+                    .containsExactly(SessionEndReason.LOGOUT, SessionEndReason.EXPIRED);
         }
 
         @Test

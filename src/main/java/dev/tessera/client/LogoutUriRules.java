@@ -1,0 +1,46 @@
+package dev.tessera.client;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Where a client may ask to be told of a logout. OpenID Connect Back-Channel Logout 1.0 §2.2: the
+ * {@code backchannel_logout_uri} "MUST be an absolute URI" and "MUST NOT include a fragment component". Tessera
+ * posts to it from the server, so it must be https (RFC 9700 §2.6 spirit, and the registration rules of
+ * {@code jwks_uri}); the one exception is plain http on a loopback IP literal, for an application an
+ * administrator registers on the same machine (development, tests). Dynamic registration refuses even that
+ * (server-side request forgery: an anonymous registrant must not make Tessera post to its own host).
+ */
+public final class LogoutUriRules {
+    static final Set<String> LOOPBACK_HOSTS = Set.of("127.0.0.1", "[::1]");
+
+    private LogoutUriRules() {
+    }
+
+    /** Why {@code uri} cannot be a logout URI, or empty when it can. */
+    public static Optional<String> refusal(String field, String uri) {
+        URI parsed;
+        try {
+            parsed = new URI(uri);
+        } catch (URISyntaxException e) {
+            return Optional.of(field + " is not a valid URI");
+        }
+        if (!parsed.isAbsolute() || parsed.getHost() == null) {
+            return Optional.of(field + " must be an absolute URI (Back-Channel Logout 1.0 §2.2)");
+        }
+        if (parsed.getRawFragment() != null) {
+            return Optional.of(field + " must not include a fragment (Back-Channel Logout 1.0 §2.2)");
+        }
+        if (!"https".equals(parsed.getScheme()) && !isLoopbackHttp(parsed)) {
+            return Optional.of(field + " must be an https URL, or http on 127.0.0.1 or [::1]");
+        }
+        return Optional.empty();
+    }
+
+    /** Plain http on a loopback IP literal: allowed only for clients an administrator registers. */
+    public static boolean isLoopbackHttp(URI uri) {
+        return "http".equals(uri.getScheme()) && uri.getHost() != null && LOOPBACK_HOSTS.contains(uri.getHost());
+    }
+}
