@@ -2,6 +2,7 @@ package dev.tessera.keys;
 
 import dev.tessera.cluster.CacheInvalidated;
 import dev.tessera.config.KeySettings;
+import dev.tessera.persistence.AfterCommitWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -44,6 +45,9 @@ public class KeyRing {
     @Inject
     Clock clock;
 
+    @Inject
+    AfterCommitWork afterCommit;
+
     private volatile Map<String, LoadedKey> keys = Map.of();
     private volatile String loadFailure;
     private volatile Instant reloadedAt;
@@ -60,8 +64,11 @@ public class KeyRing {
         }
     }
 
-    /** Re-reads the keys; a key already decrypted is reused, only its timeline is refreshed. */
-    public void reload() {
+    /**
+     * Re-reads the keys; a key already decrypted is reused, only its timeline is refreshed. One at a time, so a
+     * slower reload that read the table earlier never replaces what a later one loaded.
+     */
+    public synchronized void reload() {
         Map<String, LoadedKey> previous = keys;
         Map<String, LoadedKey> loaded = new HashMap<>();
         String failure = null;
@@ -89,9 +96,10 @@ public class KeyRing {
         return Optional.ofNullable(reloadedAt);
     }
 
+    /** Runs after another transaction's commit (or on a data-grid message): the reload gets a transaction of its own. */
     void invalidated(@Observes CacheInvalidated change) {
         if (CacheInvalidated.KEYS.equals(change.cache())) {
-            reload();
+            afterCommit.run(this::reload);
         }
     }
 

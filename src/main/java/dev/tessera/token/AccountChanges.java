@@ -1,6 +1,7 @@
 package dev.tessera.token;
 
 import dev.tessera.consent.ConsentService;
+import dev.tessera.persistence.AfterCommitWork;
 import dev.tessera.session.SessionService;
 import dev.tessera.user.UserDeleted;
 import dev.tessera.user.UserDisabled;
@@ -28,6 +29,9 @@ public class AccountChanges {
     @Inject
     ConsentService consents;
 
+    @Inject
+    AfterCommitWork afterCommit;
+
     void passwordChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) UserPasswordChanged event) {
         cutOff(event.subject());
     }
@@ -37,11 +41,18 @@ public class AccountChanges {
     }
 
     void deleted(@Observes(during = TransactionPhase.AFTER_SUCCESS) UserDeleted event) {
-        cutOff(event.subject());
-        consents.revokeAll(event.subject());
+        afterCommit.run(() -> {
+            cutOffNow(event.subject());
+            consents.revokeAll(event.subject());
+        });
     }
 
+    /** In a transaction of its own: this runs after the change's commit (docs: AfterCommitWork). */
     private void cutOff(String subject) {
+        afterCommit.run(() -> cutOffNow(subject));
+    }
+
+    private void cutOffNow(String subject) {
         refreshTokens.revokeSubject(subject);
         sessions.endAllFor(subject);
     }
