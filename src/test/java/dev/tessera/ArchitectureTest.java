@@ -33,7 +33,7 @@ class ArchitectureTest {
         "dev.tessera.trust.."};
     private static final String[] CLAIMS = {"dev.tessera.claims.."};
     private static final String[] INFRASTRUCTURE = {"dev.tessera.persistence..", "dev.tessera.crypto..", "dev.tessera.cluster..",
-        "dev.tessera.keys..", "dev.tessera.http..", "dev.tessera.discovery..", "dev.tessera.health..", "dev.tessera.audit.."};
+        "dev.tessera.keys..", "dev.tessera.http..", "dev.tessera.discovery..", "dev.tessera.health..", "dev.tessera.audit..", "dev.tessera.metrics.."};
     private static final String[] VOCABULARY = {"dev.tessera.oauth..", "dev.tessera.config.."};
 
     private static final Path MAIN = Path.of("src/main/java");

@@ -1,11 +1,11 @@
 package dev.tessera.crypto;
 
+import dev.tessera.metrics.Meters;
+import io.micrometer.core.instrument.Gauge;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * {@code tessera_crypto_provider{provider, version, native} 1}: which provider signs on each node, so a
@@ -16,11 +16,13 @@ public class CryptoMetrics {
     static final String NAME = "tessera.crypto.provider";
 
     @Inject
-    MetricRegistry registry;
+    Meters meters;
 
     void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
         CryptoStatus status = CryptoProviders.status();
-        registry.gauge(NAME, status, s -> 1, new Tag("provider", status.provider()), new Tag("version", status.version()),
-                new Tag("native", Boolean.toString(status.nativeProvider())));
+        Gauge.builder(NAME, () -> 1).description("The JCA provider that signs on this node")
+                .tag("provider", status.provider()).tag("version", status.version())
+                .tag("native", Boolean.toString(status.nativeProvider()))
+                .register(meters.registry());
     }
 }

@@ -3,9 +3,10 @@ package dev.tessera.http;
 import dev.tessera.config.Issuer;
 import dev.tessera.config.StartupChecks;
 import dev.tessera.oauth.Endpoints;
-import dev.tessera.persistence.SchemaMigrated;
+import dev.tessera.persistence.SchemaStatus;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -30,7 +31,20 @@ public class StartupBanner {
     @Inject
     Instance<StartupNotice> notices;
 
-    void onReady(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) SchemaMigrated event) {
+    @Inject
+    SchemaStatus schema;
+
+    /**
+     * After every other start-up observer (migration runs first, at priority 1), so the block is the last
+     * thing Tessera writes while starting; the container's own chatter after it is quietened by
+     * server-config/.
+     */
+    void onStarted(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER + 900) @Initialized(ApplicationScoped.class) Object started) {
+        if (!schema.migrated()) {
+            LOG.severe("\n=== Tessera is NOT ready ===\n  " + schema.failure().orElse("start-up did not finish")
+                    + "\n  readiness: " + issuer.endpoint("/health/ready") + " says the same; the log above has the details.\n");
+            return;
+        }
         checks.logWarnings();
         StringBuilder banner = new StringBuilder("\n=== Tessera is running ===\n")
                 .append("  issuer:     ").append(issuer.url()).append('\n')

@@ -5,6 +5,7 @@ import dev.tessera.oauth.OAuthException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -31,7 +32,9 @@ public record InitialAccessTokenRequest(Optional<Duration> lifetime, int uses) {
         if (value == null || value == JsonValue.NULL) {
             return null;
         }
-        if (!(value instanceof JsonNumber n) || !n.isIntegral() || n.longValue() < 1 || n.longValue() > max) {
+        // Compared as a BigDecimal: longValue() of 1e30 keeps only its low 64 bits, which may look small.
+        if (!(value instanceof JsonNumber n) || !n.isIntegral() || n.bigDecimalValue().compareTo(BigDecimal.ONE) < 0
+                || n.bigDecimalValue().compareTo(BigDecimal.valueOf(max)) > 0) {
             throw new OAuthException(OAuthError.INVALID_REQUEST, name + " must be a whole number from 1 to " + max);
         }
         return n.longValue();

@@ -3,6 +3,7 @@ package dev.tessera.token;
 import dev.tessera.client.AuthenticatedClient;
 import dev.tessera.client.ClientRequests;
 import dev.tessera.http.RequestContext;
+import dev.tessera.metrics.TesseraMetrics;
 import dev.tessera.oauth.Endpoints;
 import dev.tessera.oauth.FormParameters;
 import dev.tessera.oauth.OAuthError;
@@ -38,6 +39,9 @@ public class TokenResource {
     @Inject
     GrantHandlers handlers;
 
+    @Inject
+    TesseraMetrics metrics;
+
     /** The current request's facts; computed only when a grant reads them. */
     @Inject
     RequestContext context;
@@ -47,19 +51,33 @@ public class TokenResource {
     @Operation(summary = "Token endpoint (RFC 6749 §3.2): form-encoded grant request, JSON token response")
     public Response token(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
-        ClientRequests.ClientRequest request = requests.read(Endpoints.TOKEN, contentType, authorization, body, REPEATABLE);
-        FormParameters form = request.form();
-        AuthenticatedClient client = request.client();
-        String grantType = form.require(OAuthParameters.GRANT_TYPE);
-        GrantHandler handler = handlers.forType(grantType);
-        // RFC 6749 §5.2 unauthorized_client: "not authorized to use this authorization grant type".
-        if (!client.client().grantTypes().contains(grantType)) {
-            throw new OAuthException(OAuthError.UNAUTHORIZED_CLIENT, "This client may not use grant_type '" + grantType + "'");
+        long start = System.nanoTime();
+        String grant = null;
+        String clientId = null;
+        try {
+            ClientRequests.ClientRequest request = requests.read(Endpoints.TOKEN, contentType, authorization, body, REPEATABLE);
+            FormParameters form = request.form();
+            AuthenticatedClient client = request.client();
+            clientId = client.client().clientId();
+            String grantType = form.require(OAuthParameters.GRANT_TYPE);
+            GrantHandler handler = handlers.forType(grantType);
+            grant = grantType; // only a grant type Tessera serves becomes a metric label
+            // RFC 6749 §5.2 unauthorized_client: "not authorized to use this authorization grant type".
+            if (!client.client().grantTypes().contains(grantType)) {
+                throw new OAuthException(OAuthError.UNAUTHORIZED_CLIENT, "This client may not use grant_type '" + grantType + "'");
+            }
+            TokenResponse response = handler.handle(new TokenRequest(form, client, context));
+            metrics.tokenAnswered(grant, clientId, null, start);
+            return Response.ok(response.toJson())
+                    .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                    .header("Pragma", "no-cache")
+                    .build();
+        } catch (OAuthException e) {
+            metrics.tokenAnswered(grant, clientId, e.error().code(), start);
+            throw e;
+        } catch (RuntimeException e) {
+            metrics.tokenAnswered(grant, clientId, OAuthError.SERVER_ERROR.code(), start);
+            throw e;
         }
-        TokenResponse response = handler.handle(new TokenRequest(form, client, context));
-        return Response.ok(response.toJson())
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .header("Pragma", "no-cache")
-                .build();
     }
 }

@@ -1,6 +1,7 @@
 package dev.tessera.trust;
 
 import dev.tessera.client.SpaceSeparatedConverter;
+import dev.tessera.persistence.FitsColumns;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -18,6 +19,7 @@ import java.util.Set;
  */
 @Entity
 @Table(name = "trusted_issuer")
+@FitsColumns(unbounded = "jwks")
 public class TrustedIssuer {
     public static final String ANY = "*";
 

@@ -3,6 +3,7 @@ package dev.tessera.trust;
 import dev.tessera.oauth.OAuthError;
 import dev.tessera.oauth.OAuthException;
 import dev.tessera.oauth.Secrets;
+import dev.tessera.persistence.ColumnFit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -32,6 +33,7 @@ public class TrustedIssuers {
         checkIssuerFree(settings.issuer(), id);
         TrustedIssuer issuer = new TrustedIssuer(id, clock.instant());
         settings.applyTo(issuer);
+        requireFit(issuer);
         repository.persist(issuer);
         return issuer;
     }
@@ -41,6 +43,7 @@ public class TrustedIssuers {
         TrustedIssuer issuer = existing(id);
         checkIssuerFree(settings.issuer(), id);
         settings.applyTo(issuer);
+        requireFit(issuer);
         issuer.touched(clock.instant());
         return issuer;
     }
@@ -72,5 +75,13 @@ public class TrustedIssuers {
 
     private TrustedIssuer existing(String id) {
         return repository.find(id).orElseThrow(() -> new OAuthException(OAuthError.NOT_FOUND, "No trusted issuer " + id));
+    }
+
+    /** Issue 18 point 1: what the columns cannot hold is the request's fault, named, never a failed write and a 500. */
+    private static void requireFit(TrustedIssuer issuer) {
+        List<String> unfit = ColumnFit.violations(issuer);
+        if (!unfit.isEmpty()) {
+            throw TrustedIssuerSettings.invalid(String.join("; ", unfit));
+        }
     }
 }

@@ -4,9 +4,11 @@ import dev.tessera.config.PasswordSettings;
 import dev.tessera.audit.AuditEvent;
 import dev.tessera.audit.AuditLog;
 import dev.tessera.audit.AuditType;
+import dev.tessera.metrics.TesseraMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -25,6 +27,9 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class DefaultUserDirectory implements UserDirectory {
     private static final Logger LOG = Logger.getLogger(DefaultUserDirectory.class.getName());
+    static final String SUCCESS = "success";
+    static final String NO_STORE = "_none";
+
     @Inject
     AuditLog audit;
 
@@ -40,9 +45,23 @@ public class DefaultUserDirectory implements UserDirectory {
     @Inject
     KnownDevices devices;
 
+    @Inject
+    TesseraMetrics metrics;
+
+    /** A login's result and the id of the store that gave it ({@link #NO_STORE} when none did), for the metric. */
+    private record Answer(String store, LoginResult result) {
+        static Answer none(LoginResult result) {
+            return new Answer(NO_STORE, result);
+        }
+    }
+
     @Override
     public LoginResult authenticate(String username, String password, String clientAddress, String deviceCookie) {
-        LoginResult result = check(username, password, clientAddress, deviceCookie);
+        Answer answer = check(username, password, clientAddress, deviceCookie);
+        LoginResult result = answer.result();
+        if (metrics != null) {
+            metrics.signIn(answer.store(), result instanceof LoginResult.Failure f ? f.reason().name().toLowerCase(Locale.ROOT) : SUCCESS);
+        }
         if (result instanceof LoginResult.Failure f) {
             // The typed username is not recorded: people type passwords into it.
             audit.record(AuditEvent.now(AuditType.LOGIN_FAILED, "anonymous", null, null, clientAddress,
@@ -54,46 +73,47 @@ public class DefaultUserDirectory implements UserDirectory {
         return result;
     }
 
-    private LoginResult check(String username, String password, String clientAddress, String deviceCookie) {
+    private Answer check(String username, String password, String clientAddress, String deviceCookie) {
         if (username == null || username.isBlank() || password == null || password.isEmpty()) {
-            return invalid("empty username or password");
+            return Answer.none(invalid("empty username or password"));
         }
         String normalized = Usernames.normalize(username);
         try {
             String device = deviceCookie == null ? null : devices.deviceOf(deviceCookie, normalized).orElse(null);
             Optional<Instant> refused = throttle.refusedUntil(normalized, clientAddress, device);
             if (refused.isPresent()) {
-                return new LoginResult.Failure(LoginResult.Reason.THROTTLED, LoginMessages.THROTTLED,
+                return Answer.none(new LoginResult.Failure(LoginResult.Reason.THROTTLED, LoginMessages.THROTTLED,
                         "too many failures for this username from " + (device != null ? "this known device" : clientAddress)
-                                + " or from everywhere; refused until " + refused.get());
+                                + " or from everywhere; refused until " + refused.get()));
             }
-            LoginResult result = ask(username, password);
+            Answer answer = ask(username, password);
+            LoginResult result = answer.result();
             if (result instanceof LoginResult.Success) {
                 throttle.succeeded(normalized, clientAddress, device);
             } else if (result instanceof LoginResult.Failure f && f.reason() == LoginResult.Reason.INVALID_CREDENTIALS) {
                 throttle.failed(normalized, clientAddress, device);
             }
-            return result;
+            return answer;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Login could not be checked", e);
-            return new LoginResult.Failure(LoginResult.Reason.UNAVAILABLE, LoginMessages.UNAVAILABLE,
-                    "user store or throttle failed: " + e);
+            return Answer.none(new LoginResult.Failure(LoginResult.Reason.UNAVAILABLE, LoginMessages.UNAVAILABLE,
+                    "user store or throttle failed: " + e));
         }
     }
 
-    private LoginResult ask(String username, String password) {
+    private Answer ask(String username, String password) {
         if (password.length() > PasswordSettings.MAX_LENGTH) {
             hasher.verifyDummy(password.substring(0, PasswordSettings.MAX_LENGTH));
-            return invalid("password longer than " + PasswordSettings.MAX_LENGTH + " characters");
+            return Answer.none(invalid("password longer than " + PasswordSettings.MAX_LENGTH + " characters"));
         }
         for (UserStore store : stores.ordered()) {
             Optional<LoginResult> answer = store.authenticate(username, password);
             if (answer.isPresent()) {
-                return answer.get();
+                return new Answer(store.id(), answer.get());
             }
         }
         hasher.verifyDummy(password);
-        return invalid("unknown username");
+        return Answer.none(invalid("unknown username"));
     }
 
     @Override

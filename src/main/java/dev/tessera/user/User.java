@@ -1,5 +1,6 @@
 package dev.tessera.user;
 
+import dev.tessera.persistence.FitsColumns;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -16,6 +17,7 @@ import java.util.List;
  */
 @Entity
 @Table(name = "user_account")
+@FitsColumns(unbounded = "group_names")
 public class User {
     @Id
     @Column(name = "subject", length = 64)

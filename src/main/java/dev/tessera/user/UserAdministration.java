@@ -1,6 +1,7 @@
 package dev.tessera.user;
 
 import dev.tessera.oauth.OAuthError;
+import dev.tessera.persistence.ColumnFit;
 import dev.tessera.oauth.OAuthException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -46,6 +47,7 @@ public class UserAdministration {
         if (hash != null) {
             user.password(hash, clock.instant());
         }
+        requireFit(user);
         try {
             repository.persist(user);
         } catch (PersistenceException e) {
@@ -60,6 +62,7 @@ public class UserAdministration {
         User user = existing(subject);
         refuseTakenUsername(profile.username(), subject);
         user.profile(profile, clock.instant());
+        requireFit(user);
         try {
             repository.flush();
         } catch (PersistenceException e) {
@@ -120,6 +123,14 @@ public class UserAdministration {
 
     private User existing(String subject) {
         return repository.find(subject).orElseThrow(() -> new OAuthException(OAuthError.NOT_FOUND, "No user " + subject));
+    }
+
+    /** Issue 18 point 1: what the columns cannot hold is the request's fault, named, never a failed write and a 500. */
+    private static void requireFit(User user) {
+        List<String> unfit = ColumnFit.violations(user);
+        if (!unfit.isEmpty()) {
+            throw new OAuthException(OAuthError.INVALID_REQUEST, String.join("; ", unfit));
+        }
     }
 
     private static OAuthException conflict(String username) {

@@ -145,9 +145,32 @@ class FoundationIT {
         }
     }
 
+    /** One set of series, each once (Payara's own MicroProfile Metrics are off), with Tessera's token counters. */
     @Test
-    void metricsAndOpenApiAreServed() {
-        assertThat(Http.get("/metrics").statusCode()).isEqualTo(200);
+    void metricsCountTokensAndErrorsByGrantClientAndCodeAndPrintEachSeriesOnce() {
+        Scrape before = Scrape.now();
+        Admin.token();
+        HttpResponse<String> refused = Http.send(Http.request("/token").header("Authorization", Admin.basic("tessera-admin", "wrong"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")));
+        assertThat(refused.statusCode()).isEqualTo(401);
+        HttpResponse<String> response = Http.get("/metrics");
+        Scrape after = Scrape.of(response.body());
+
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/plain").contains("version=0.0.4"));
+        String issued = "tessera_token_requests_total";
+        assertThat(after.sum(issued, "client=tessera-admin", "grant=client_credentials", "outcome=issued")
+                - before.sum(issued, "client=tessera-admin", "grant=client_credentials", "outcome=issued")).isEqualTo(1);
+        assertThat(after.sum("tessera_token_errors_total", "error=invalid_client") - before.sum("tessera_token_errors_total", "error=invalid_client"))
+                .isEqualTo(1);
+        assertThat(after.sum("tessera_token_request_seconds_count", "grant=client_credentials")).isPositive();
+        assertThat(after.sum("jvm_memory_used_bytes", "area=heap")).isPositive();
+        assertThat(response.body()).doesNotContain("mp_scope");
+        assertThat(Http.send(Http.request("/metrics").header("Accept", "application/openmetrics-text; version=1.0.0")).body())
+                .contains("# EOF");
+    }
+
+    @Test
+    void openApiIsServed() {
         HttpResponse<String> openapi = Http.get("/openapi");
         assertThat(openapi.statusCode()).isEqualTo(200);
         assertThat(openapi.body()).contains("/jwks", "/.well-known/openid-configuration", "/token", "/introspect",

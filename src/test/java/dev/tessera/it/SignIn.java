@@ -117,6 +117,8 @@ public final class SignIn {
             String name = header.substring(0, header.indexOf('=')).trim();
             List<String> attributes = Arrays.stream(header.split(";")).skip(1).map(a -> a.trim().toLowerCase(Locale.ROOT)).toList();
             assertThat(attributes).as(header).contains("httponly").anyMatch(a -> a.startsWith("samesite=lax") || a.startsWith("samesite=strict"));
+            assertThat(attributes.stream().map(a -> a.split("=")[0]).distinct().count()).as(header + ": each attribute once")
+                    .isEqualTo(attributes.size());
             if (https) {
                 assertThat(attributes).as(header).contains("secure");
                 // Payara names the cookies of its session versioning itself (JSESSIONIDVERSION, JREPLICA): no prefix.

@@ -259,10 +259,17 @@ class SignInAttacksIT {
 
         Browser attacker = new Browser();
         HttpResponse<String> page = SignIn.authorize(attacker, signInAgain());
+        Scrape before = Scrape.now();
         for (int i = 0; i < 100; i++) {
             page = SignIn.login(attacker, page, "lockout-victim", "guess-" + i);
             assertThat(Browser.isRedirect(page)).isFalse();
         }
+        Scrape after = Scrape.now();
+        String signIns = "tessera_sign_ins_total";
+        assertThat(after.sum(signIns, "store=local", "outcome=invalid_credentials") - before.sum(signIns, "store=local", "outcome=invalid_credentials"))
+                .as("wrong passwords counted per store").isPositive();
+        assertThat(after.sum(signIns, "store=_none", "outcome=throttled") - before.sum(signIns, "store=_none", "outcome=throttled"))
+                .as("throttled attempts counted (the store is never asked)").isGreaterThanOrEqualTo(90);
         assertThat(Browser.isRedirect(SignIn.login(attacker, page, "lockout-victim", SignIn.PASSWORD))).as("attacker throttled").isFalse();
 
         FromAddress.Answer elsewhere = FromAddress.post("127.0.0.2", "/token", Map.of("Authorization", basic(ropc),

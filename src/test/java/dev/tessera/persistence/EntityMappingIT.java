@@ -39,6 +39,7 @@ import dev.tessera.user.User;
 import dev.tessera.user.UserProfile;
 import dev.tessera.user.Usernames;
 import jakarta.persistence.Column;
+import jakarta.persistence.Id;
 import java.lang.reflect.Field;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -196,6 +197,33 @@ class EntityMappingIT {
             Client read = read(em -> em.find(Client.class, id));
             for (Field field : fields) {
                 assertThat(field.get(read)).as(field.getName()).isEqualTo(ClientColumns.valueOf(field, field.getAnnotation(Column.class).length()));
+            }
+        }
+
+        /** Issue 18 point 1: the limits the validation enforces are the ones every database really holds. */
+        @Test
+        void aUserAndATrustedIssuerWithEveryTextColumnAtItsLimitAreStoredAndReadBack() throws Exception {
+            User user = new User("limits-user", TestUsers.minimal("limits"), Instant.parse("2026-06-01T00:00:00Z"));
+            TrustedIssuer issuer = new TrustedIssuer("limits-issuer", Instant.parse("2026-06-01T00:00:00Z"));
+            for (Object entity : List.of(user, issuer)) {
+                for (Field field : EntityColumns.limitedFields(entity.getClass())) {
+                    if (field.getAnnotation(Id.class) == null) {
+                        field.set(entity, EntityColumns.valueOf(field, field.getAnnotation(Column.class).length()));
+                    }
+                }
+                assertThat(ColumnFit.violations(entity)).isEmpty();
+            }
+            inTransaction(em -> {
+                em.persist(user);
+                em.persist(issuer);
+            });
+
+            User readUser = read(em -> em.find(User.class, "limits-user"));
+            TrustedIssuer readIssuer = read(em -> em.find(TrustedIssuer.class, "limits-issuer"));
+            for (Object[] pair : new Object[][] {{user, readUser}, {issuer, readIssuer}}) {
+                for (Field field : EntityColumns.limitedFields(pair[0].getClass())) {
+                    assertThat(field.get(pair[1])).as(field.getName()).isEqualTo(field.get(pair[0]));
+                }
             }
         }
 

@@ -44,7 +44,7 @@ class InitialAccessTokenRequestTest {
     @Test
     void refusesValuesOutOfRangeOrOfTheWrongType() {
         for (String body : new String[] {"{\"uses\": 0}", "{\"uses\": -1}", "{\"uses\": 1.5}", "{\"uses\": \"2\"}",
-                "{\"uses\": 1000001}", "{\"expires_in\": 0}", "{\"expires_in\": 31622401}", "{\"expires_in\": true}"}) {
+                "{\"uses\": 1000001}", "{\"uses\": 18446744073709551617}", "{\"expires_in\": 0}", "{\"expires_in\": 31622401}", "{\"expires_in\": true}"}) {
             assertThatThrownBy(() -> InitialAccessTokenRequest.fromJson(json(body))).as(body)
                     .isInstanceOfSatisfying(OAuthException.class, e -> assertThat(e.error()).isEqualTo(OAuthError.INVALID_REQUEST));
         }

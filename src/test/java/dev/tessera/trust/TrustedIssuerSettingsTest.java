@@ -9,6 +9,7 @@ import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.time.Instant;
 import org.jose4j.jwk.JsonWebKey.OutputControlLevel;
+import dev.tessera.persistence.EntityColumns;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -107,5 +108,11 @@ class TrustedIssuerSettingsTest {
         assertThat(TrustedIssuer.matches(java.util.Set.of("*"), "anything")).isTrue();
         assertThat(TrustedIssuer.matches(java.util.Set.of("a.b"), "aXb")).as("no regular expressions").isFalse();
         assertThat(TrustedIssuer.matches(java.util.Set.of(), "x")).isFalse();
+    }
+
+    /** Issue 18 point 1: every text column at its length fits and one past is refused naming the column. */
+    @Test
+    void everyTextColumnOfATrustedIssuerTakesItsLengthAndRefusesOneMore() throws Exception {
+        EntityColumns.assertEachColumnTakesItsLengthAndRefusesOneMore(new TrustedIssuer("idp", Instant.EPOCH));
     }
 }

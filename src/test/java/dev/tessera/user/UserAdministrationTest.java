@@ -1,11 +1,14 @@
 package dev.tessera.user;
 
+import static dev.tessera.oauth.OAuthAssertions.thrown;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tessera.config.PasswordSettings;
 import dev.tessera.oauth.OAuthError;
 import dev.tessera.oauth.OAuthException;
+import dev.tessera.persistence.EntityColumns;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.NotificationOptions;
 import jakarta.enterprise.util.TypeLiteral;
@@ -150,5 +153,22 @@ class UserAdministrationTest {
         public <U> Event<U> select(TypeLiteral<U> subtype, Annotation... qualifiers) {
             throw new UnsupportedOperationException();
         }
+    }
+
+    /** Issue 18 point 1: every text column at its length fits and one past is refused naming the column. */
+    @Test
+    void everyTextColumnOfAUserTakesItsLengthAndRefusesOneMore() throws Exception {
+        EntityColumns.assertEachColumnTakesItsLengthAndRefusesOneMore(new User("sub-1", TestUsers.minimal("alice"), clock.instant()));
+    }
+
+    @Test
+    void aProfileLongerThanItsColumnIsInvalidRequestNamingTheFieldNotAFailedWrite() {
+        UserProfile longName = new UserProfile("alice", "n".repeat(256), null, null, null, null, null, null, null, null, false,
+                null, null, null, null, null, false, null, null);
+        OAuthException refused = thrown(OAuthError.INVALID_REQUEST, () -> admin.create(longName, true, null));
+        assertThat(refused.description()).startsWith("name is longer than the 255 characters");
+        User alice = admin.create(TestUsers.minimal("alice"), true, null);
+        assertThat(thrown(OAuthError.INVALID_REQUEST, () -> admin.update(alice.subject(), longName, null)).description())
+                .startsWith("name is longer than the 255 characters");
     }
 }

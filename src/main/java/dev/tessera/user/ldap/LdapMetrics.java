@@ -1,15 +1,16 @@
 package dev.tessera.user.ldap;
 
+import dev.tessera.metrics.Meters;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
+import java.util.concurrent.TimeUnit;
 
 /**
- * LDAP latency and errors per operation (search, bind, groups), in the application registry of MicroProfile
- * Metrics: {@code tessera_ldap_latency_seconds{operation=...}} and {@code tessera_ldap_errors_total}. Without a
- * registry (unit tests) nothing is recorded.
+ * LDAP latency and errors per operation (search, bind, groups, list): {@code tessera_ldap_latency_seconds{operation}}
+ * and {@code tessera_ldap_errors_total{operation}}. Without a registry (unit tests build the directory by hand)
+ * nothing is recorded.
  */
 @ApplicationScoped
 public class LdapMetrics {
@@ -18,16 +19,17 @@ public class LdapMetrics {
     static final String OPERATION = "operation";
 
     @Inject
-    MetricRegistry registry;
+    Meters meters;
 
     public void record(String operation, long startNanos, boolean failed) {
-        if (registry == null) {
+        if (meters == null) {
             return;
         }
-        Tag tag = new Tag(OPERATION, operation);
-        registry.timer(LATENCY, tag).update(Duration.ofNanos(System.nanoTime() - startNanos));
+        Timer.builder(LATENCY).description("Time of LDAP operations").tag(OPERATION, operation)
+                .register(meters.registry()).record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
         if (failed) {
-            registry.counter(ERRORS, tag).inc();
+            Counter.builder(ERRORS).description("Failed LDAP operations").tag(OPERATION, operation)
+                    .register(meters.registry()).increment();
         }
     }
 }

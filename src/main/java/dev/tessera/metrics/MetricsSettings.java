@@ -1,0 +1,30 @@
+package dev.tessera.metrics;
+
+import dev.tessera.config.ConfigKeys;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * {@code tessera.metrics.enabled} (serve {@code /metrics}) and {@code tessera.metrics.client-label-limit} (how many
+ * distinct client ids get a series of their own before the rest share {@code client="_other"}: a label per client
+ * is what operators ask for, but 10,000 clients must not become 10,000 series per metric).
+ */
+@ApplicationScoped
+public class MetricsSettings {
+    @Inject
+    @ConfigProperty(name = ConfigKeys.METRICS_ENABLED)
+    boolean enabled;
+
+    @Inject
+    @ConfigProperty(name = ConfigKeys.METRICS_CLIENT_LABEL_LIMIT)
+    int clientLabelLimit;
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    public int clientLabelLimit() {
+        return clientLabelLimit;
+    }
+}
