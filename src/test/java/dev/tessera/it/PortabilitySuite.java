@@ -188,6 +188,16 @@ class PortabilitySuite {
         assertThat(rsaKey(before)).isNotNull();
     }
 
+    @Test
+    @Order(11)
+    void metricsAreTesserasOwnWithOneSetOfNames() {
+        HttpResponse<String> metrics = Http.send(Http.request(BASE, "/metrics"));
+        assertThat(metrics.statusCode()).as(metrics.body()).isEqualTo(200);
+        // Scrape refuses a series printed twice; the server's own metrics, where it has any, stay off this path.
+        Scrape scrape = Scrape.of(metrics.body());
+        assertThat(scrape.sum("tessera_token_requests_total", "grant=client_credentials", "outcome=issued")).isPositive();
+    }
+
     static RSAKey rsaKey(String kid) throws Exception {
         return JWKSet.parse(Http.send(Http.request(BASE, "/jwks")).body()).getKeyByKeyId(kid).toRSAKey();
     }
