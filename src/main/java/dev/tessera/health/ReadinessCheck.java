@@ -2,6 +2,8 @@ package dev.tessera.health;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.Comparator;
@@ -29,6 +31,15 @@ public class ReadinessCheck implements HealthCheck {
     @PostConstruct
     void collect() {
         contributors = beans.stream().sorted(Comparator.comparingInt(ReadinessContributor::order)).toList();
+    }
+
+    /**
+     * Creates the check and every part of it while the application starts, on one of its own threads. WildFly
+     * calls health checks on a management thread, where the application's {@code java:comp/env} names (the data
+     * source) do not resolve: a part first created there could never be injected (docs/wildfly.md).
+     */
+    void createdAtStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        contributors.forEach(ReadinessContributor::order);
     }
 
     @Override

@@ -61,8 +61,11 @@ public class KeyRing {
         }
     }
 
-    /** Re-reads the keys; a key already decrypted is reused, only its timeline is refreshed. */
-    public void reload() {
+    /**
+     * Re-reads the keys; a key already decrypted is reused, only its timeline is refreshed. One at a time, so a
+     * slower reload that read the table earlier never replaces what a later one loaded.
+     */
+    public synchronized void reload() {
         Map<String, LoadedKey> previous = keys;
         Map<String, LoadedKey> loaded = new HashMap<>();
         String failure = null;

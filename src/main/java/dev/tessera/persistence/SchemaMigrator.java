@@ -27,8 +27,14 @@ import javax.sql.DataSource;
  */
 @ApplicationScoped
 public class SchemaMigrator {
-    /** The container data source; server-config/ defines it for each database. */
-    public static final String DATA_SOURCE = "jdbc/tessera";
+    /**
+     * The data source, looked up through the application's own namespace: web.xml's {@code resource-ref}
+     * {@code jdbc/tessera}, which glassfish-web.xml (Payara) and jboss-web.xml (WildFly) map to the data source the
+     * server-config/ scripts create for each database. A relative {@code lookup} ("jdbc/tessera") is resolved
+     * differently by each server (Payara globally, WildFly in the component namespace), and a {@code name} without a
+     * lookup lets WildFly inject its default data source instead of the mapped one.
+     */
+    public static final String DATA_SOURCE = "java:comp/env/jdbc/tessera";
 
     private static final Logger LOG = Logger.getLogger(SchemaMigrator.class.getName());
 

@@ -1,6 +1,7 @@
 package dev.tessera.token;
 
 import dev.tessera.consent.ConsentService;
+import dev.tessera.persistence.AfterCommitWork;
 import dev.tessera.session.SessionEndReason;
 import dev.tessera.session.SessionService;
 import dev.tessera.user.UserDeleted;
@@ -29,6 +30,9 @@ public class AccountChanges {
     @Inject
     ConsentService consents;
 
+    @Inject
+    AfterCommitWork afterCommit;
+
     void passwordChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) UserPasswordChanged event) {
         cutOff(event.subject(), SessionEndReason.PASSWORD_CHANGED);
     }
@@ -38,12 +42,19 @@ public class AccountChanges {
     }
 
     void deleted(@Observes(during = TransactionPhase.AFTER_SUCCESS) UserDeleted event) {
-        cutOff(event.subject(), SessionEndReason.ACCOUNT_DELETED);
-        consents.revokeAll(event.subject());
+        afterCommit.run(() -> {
+            cutOffNow(event.subject(), SessionEndReason.ACCOUNT_DELETED);
+            consents.revokeAll(event.subject());
+        });
+    }
+
+    /** In a transaction of its own: this runs after the change's commit (docs: AfterCommitWork). */
+    private void cutOff(String subject, SessionEndReason reason) {
+        afterCommit.run(() -> cutOffNow(subject, reason));
     }
 
     /** Every session ends through the session service, so the applications that took part are notified too. */
-    private void cutOff(String subject, SessionEndReason reason) {
+    private void cutOffNow(String subject, SessionEndReason reason) {
         refreshTokens.revokeSubject(subject);
         sessions.endAllFor(subject, reason, SessionService.SYSTEM);
     }

@@ -1,5 +1,6 @@
 package dev.tessera.token;
 
+import dev.tessera.persistence.AfterCommitWork;
 import dev.tessera.session.SessionEnded;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -17,7 +18,10 @@ public class SessionEndings {
     @Inject
     RefreshTokens refreshTokens;
 
+    @Inject
+    AfterCommitWork afterCommit;
+
     void onEnd(@Observes(during = TransactionPhase.AFTER_SUCCESS) SessionEnded event) {
-        refreshTokens.revokeSession(event.sid());
+        afterCommit.run(() -> refreshTokens.revokeSession(event.sid()));
     }
 }
