@@ -34,6 +34,8 @@ public final class ClientFields {
     public static final String ACCESS_TOKEN_FORMAT = "access_token_format";
     public static final String ACCESS_TOKEN_LIFETIME = "access_token_lifetime";
     public static final String ACCESS_TOKEN_SIGNING_ALG = "access_token_signing_alg";
+    /** The same setting by the name Keycloak and other servers give it; read as an alias, never written. */
+    public static final String ACCESS_TOKEN_SIGNED_RESPONSE_ALG = "access_token_signed_response_alg";
     public static final String REFRESH_TOKEN_LIFETIME = "refresh_token_lifetime";
     public static final String REFRESH_TOKEN_IDLE = "refresh_token_idle";
     public static final String REFRESH_TOKEN_REUSE_INTERVAL = "refresh_token_reuse_interval";

@@ -42,13 +42,28 @@ public record ClientMetadata(
                 strings(json, ClientFields.CONTACTS), object(json, ClientFields.JWKS), string(json, ClientFields.JWKS_URI),
                 string(json, ClientFields.ID_TOKEN_SIGNED_RESPONSE_ALG), string(json, ClientFields.BACKCHANNEL_LOGOUT_URI),
                 string(json, ClientFields.ACCESS_TOKEN_FORMAT), integer(json, ClientFields.ACCESS_TOKEN_LIFETIME),
-                string(json, ClientFields.ACCESS_TOKEN_SIGNING_ALG), integer(json, ClientFields.REFRESH_TOKEN_LIFETIME),
+                accessTokenSigningAlg(json), integer(json, ClientFields.REFRESH_TOKEN_LIFETIME),
                 integer(json, ClientFields.REFRESH_TOKEN_IDLE), seconds(json, ClientFields.REFRESH_TOKEN_REUSE_INTERVAL),
                 bool(json, ClientFields.REQUIRE_PKCE),
                 bool(json, ClientFields.REQUIRE_CONSENT), bool(json, ClientFields.ENABLED),
                 bool(json, ClientFields.ALLOW_PLAIN_PKCE), strings(json, ClientFields.TOKEN_EXCHANGE_AUDIENCES),
                 bool(json, ClientFields.TOKEN_EXCHANGE_REFRESH_TOKENS), string(json, ClientFields.INITIATE_LOGIN_URI),
                 bool(json, ClientFields.ID_TOKEN_GROUPS), bool(json, ClientFields.BACKCHANNEL_LOGOUT_SESSION_REQUIRED));
+    }
+
+    /**
+     * Tessera's {@code access_token_signing_alg}, or the name Keycloak and others use for the same setting,
+     * {@code access_token_signed_response_alg}, so a client definition carried over from them keeps its algorithm.
+     * Both may be given only with the same value.
+     */
+    private static String accessTokenSigningAlg(JsonObject json) {
+        String ours = string(json, ClientFields.ACCESS_TOKEN_SIGNING_ALG);
+        String theirs = string(json, ClientFields.ACCESS_TOKEN_SIGNED_RESPONSE_ALG);
+        if (ours != null && theirs != null && !ours.equals(theirs)) {
+            throw new OAuthException(OAuthError.INVALID_CLIENT_METADATA, ClientFields.ACCESS_TOKEN_SIGNING_ALG + " and "
+                    + ClientFields.ACCESS_TOKEN_SIGNED_RESPONSE_ALG + " name the same setting and differ");
+        }
+        return ours != null ? ours : theirs;
     }
 
     private static JsonValue member(JsonObject json, String name) {

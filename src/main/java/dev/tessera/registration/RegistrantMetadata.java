@@ -27,7 +27,7 @@ import java.util.Set;
 final class RegistrantMetadata {
     /** Tessera settings only the admin API may set; a registrant's values for them are ignored. */
     static final Set<String> OPERATOR_FIELDS = Set.of(ClientFields.DEFAULT_SCOPE, ClientFields.ALLOWED_RESOURCES,
-            ClientFields.ACCESS_TOKEN_FORMAT, ClientFields.ACCESS_TOKEN_LIFETIME, ClientFields.ACCESS_TOKEN_SIGNING_ALG,
+            ClientFields.ACCESS_TOKEN_FORMAT, ClientFields.ACCESS_TOKEN_LIFETIME, ClientFields.ACCESS_TOKEN_SIGNING_ALG, ClientFields.ACCESS_TOKEN_SIGNED_RESPONSE_ALG,
             ClientFields.REFRESH_TOKEN_LIFETIME, ClientFields.REFRESH_TOKEN_IDLE,
             ClientFields.REFRESH_TOKEN_REUSE_INTERVAL, ClientFields.REQUIRE_PKCE,
             ClientFields.REQUIRE_CONSENT, ClientFields.ENABLED, ClientFields.ALLOW_PLAIN_PKCE,

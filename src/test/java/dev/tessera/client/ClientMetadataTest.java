@@ -28,6 +28,17 @@ class ClientMetadataTest {
         assertThat(m.scope()).isNull();
     }
 
+    /** Issue 23: the algorithm by Keycloak's name for it is the same setting; both names must agree. */
+    @Test
+    void accessTokenSignedResponseAlgIsAnAliasOfAccessTokenSigningAlg() {
+        assertThat(metadata("{\"access_token_signed_response_alg\": \"ES256\"}").accessTokenSigningAlg()).isEqualTo("ES256");
+        assertThat(metadata("{\"access_token_signing_alg\": \"PS256\"}").accessTokenSigningAlg()).isEqualTo("PS256");
+        assertThat(metadata("{\"access_token_signing_alg\": \"ES256\", \"access_token_signed_response_alg\": \"ES256\"}")
+                .accessTokenSigningAlg()).isEqualTo("ES256");
+        assertOAuthError(OAuthError.INVALID_CLIENT_METADATA,
+                () -> metadata("{\"access_token_signing_alg\": \"ES256\", \"access_token_signed_response_alg\": \"RS256\"}"));
+    }
+
     @Test
     void nullMembersAreAbsent() {
         ClientMetadata m = metadata("{\"grant_types\": null, \"scope\": null, \"jwks\": null, \"require_pkce\": null,"
