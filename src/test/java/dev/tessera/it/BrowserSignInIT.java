@@ -30,8 +30,11 @@ import com.nimbusds.jwt.JWTParser;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -405,6 +408,46 @@ class BrowserSignInIT {
         assertThat(signedOut.headers().firstValue("Location").orElseThrow()).contains("/ui/login.xhtml?return=/ui/account.xhtml");
         Browser third = new Browser();
         assertThat(SignIn.login(third, third.follow(third.get(base + "/account")), "account-owner", fresh).body()).contains("id=\"account-whoami\"");
+    }
+
+    /** Issue 19 points 4 and 5: a person sees their own sessions and applications and ends them; a refresh token goes with them. */
+    @Test
+    void theAccountPagesListTheOwnSessionsAndApplicationsAndEndThem() throws Exception {
+        SignIn.createUser("account-sessions");
+        String base = TesseraDeployment.issuer();
+        Browser laptop = new Browser();
+        String verifier = SignIn.verifier();
+        HttpResponse<String> back = SignIn.loginAndApprove(laptop, SignIn.codeRequest("web", WEB_CB, "openid profile", verifier), "account-sessions");
+        OIDCTokenResponse tokens = redeem(webAuth(), null, SignIn.redirectParams(back).get("code"), WEB_CB, verifier);
+        Browser phone = new Browser();
+        SignIn.login(phone, phone.follow(phone.get(base + "/account")), "account-sessions", SignIn.PASSWORD);
+
+        HttpResponse<String> sessions = laptop.get(base + "/ui/account-sessions.xhtml");
+        assertThat(sessions.body()).contains("(this browser)", "Applications: Reports &amp; &lt;Co&gt;");
+        assertThat(sessions.body().split("class=\"t-row\"", -1)).as("two sessions").hasSize(3);
+        HttpResponse<String> apps = laptop.get(base + "/ui/account-apps.xhtml");
+        assertThat(apps.body()).contains("Reports &amp; &lt;Co&gt;", "Remove access");
+
+        HttpResponse<String> removed = laptop.submit(apps, findButton(apps.body(), "Remove access"), Map.of());
+        assertThat(removed.body()).contains("Access removed.", "No application has remembered access");
+        assertThat(Http.send(Http.request("/token").header("Authorization", Admin.basic("web", web.getString("client_secret")))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(
+                        "grant_type=refresh_token&refresh_token=" + tokens.getOIDCTokens().getRefreshToken().getValue()))).statusCode())
+                .as("the application's refresh token went with its access").isEqualTo(400);
+
+        HttpResponse<String> list = laptop.get(base + "/ui/account-sessions.xhtml");
+        HttpResponse<String> everywhere = laptop.submit(list, "sign-out-everywhere", Map.of());
+        assertThat(everywhere.statusCode()).isEqualTo(303);
+        assertThat(everywhere.headers().firstValue("Location").orElseThrow()).endsWith("/ui/logout.xhtml?done=true");
+        assertThat(phone.get(base + "/ui/account.xhtml").statusCode()).as("the phone was signed out too").isEqualTo(303);
+        assertThat(laptop.get(base + "/ui/account.xhtml").statusCode()).as("and this browser").isEqualTo(303);
+    }
+
+    /** The name of the submit button whose label is {@code label}, as Faces generated it. */
+    private static String findButton(String page, String label) {
+        Matcher m = Pattern.compile("<input[^>]*name=\"([^\"]+)\"[^>]*value=\"" + Pattern.quote(label) + "\"").matcher(page);
+        assertThat(m.find()).as("a button " + label).isTrue();
+        return m.group(1);
     }
 
     private static String changePassword(Browser browser, String page, String current, String next, String again) {

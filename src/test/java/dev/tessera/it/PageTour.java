@@ -74,6 +74,8 @@ final class PageTour {
         page(language, "device-done", "/ui/device-done.xhtml?result=approved", "approved");
         page(language, "account", "/ui/account.xhtml", "account-whoami");
         page(language, "account-password", "/ui/account-password.xhtml", "change-password");
+        page(language, "account-sessions", "/ui/account-sessions.xhtml", "sign-out-everywhere");
+        page(language, "account-apps", "/ui/account-apps.xhtml", "account-apps-intro");
         page(language, "account-security", "/ui/account-security.xhtml", "account-security-none");
         page(language, "logout", "/ui/logout.xhtml", "logout");
         page(language, "logout-done", "/ui/logout.xhtml?done=true", "signed-out");

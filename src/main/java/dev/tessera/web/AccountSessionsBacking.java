@@ -1,0 +1,95 @@
+package dev.tessera.web;
+
+import dev.tessera.session.SessionCookie;
+import dev.tessera.session.SessionService;
+import dev.tessera.session.SsoSession;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+
+/**
+ * The sessions page: each browser session of the person (when it began, until when it lasts, the applications
+ * that took part, this one marked), sign out of one, or everywhere. Only the person's own sessions are listed
+ * and only they can be ended: the sid of a form is looked up among them.
+ */
+@Named("accountSessions")
+@RequestScoped
+public class AccountSessionsBacking {
+    static final String SIGNED_OUT = "/ui/logout.xhtml?done=true";
+
+    /** One row of the page. */
+    public record Row(String sid, String started, String expires, String applications, boolean current) {
+    }
+
+    @Inject
+    AccountBacking account;
+
+    @Inject
+    SessionService sessions;
+
+    @Inject
+    AccountSignOuts signOuts;
+
+    @Inject
+    ClientView clients;
+
+    @Inject
+    Locales locales;
+
+    @Inject
+    PageFlow flow;
+
+    @Inject
+    SessionCookie cookie;
+
+    private List<Row> rows;
+
+    public List<Row> getRows() {
+        if (rows == null) {
+            rows = !account.signedIn() ? List.of() : sessions.of(account.getPerson().subject()).stream().map(this::row).toList();
+        }
+        return rows;
+    }
+
+    private Row row(SsoSession s) {
+        String applications = String.join(", ", sessions.participants(s.sid()).stream().distinct().map(clients::displayName).toList());
+        return new Row(s.sid(), locales.dateTime(s.createdAt()), locales.dateTime(s.expiresAt()), applications,
+                s.sid().equals(account.session().sid()));
+    }
+
+    public String end(String sid) {
+        if (!account.signedIn()) {
+            account.load();
+            return null;
+        }
+        boolean current = sid != null && sid.equals(account.session().sid());
+        if (!signOuts.endOne(account.getPerson().subject(), sid)) {
+            account.say(FacesMessage.SEVERITY_ERROR, "account.sessions.gone");
+            return null;
+        }
+        if (current) {
+            signedOut();
+        } else {
+            rows = null;
+            account.say(FacesMessage.SEVERITY_INFO, "account.sessions.ended");
+        }
+        return null;
+    }
+
+    public String endEverywhere() {
+        if (!account.signedIn()) {
+            account.load();
+            return null;
+        }
+        signOuts.endEverywhere(account.getPerson().subject());
+        signedOut();
+        return null;
+    }
+
+    private void signedOut() {
+        flow.response().addHeader("Set-Cookie", cookie.clearing());
+        flow.seeOther(SIGNED_OUT);
+    }
+}
