@@ -7,7 +7,9 @@ package dev.tessera.audit;
 public enum AuditType {
     LOGIN_SUCCEEDED("login.succeeded"),
     LOGIN_FAILED("login.failed"),
-    LOGIN_UNLOCKED("login.unlocked");
+    LOGIN_UNLOCKED("login.unlocked"),
+    ACCOUNT_PROFILE_CHANGED("account.profile.changed"),
+    ACCOUNT_PASSWORD_CHANGED("account.password.changed");
 
     private final String wireName;
 
