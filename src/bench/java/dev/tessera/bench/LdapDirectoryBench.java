@@ -30,7 +30,7 @@ import java.util.concurrent.Future;
  *
  * <pre>
  * mvn -B -ntp test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
- * (arguments: people, groups, direct groups per person, sign-ins per row, equality indexes)
+ * (arguments: people, groups, direct groups per person, sign-ins per row, equality indexes, warm-up sign-ins)
  * java -Xmx6g -cp target/test-classes:target/classes:$(cat target/cp.txt) dev.tessera.bench.LdapDirectoryBench 100000 2000 15 400 true
  * </pre>
  */
@@ -44,9 +44,10 @@ public final class LdapDirectoryBench {
         int perUser = args.length > 2 ? Integer.parseInt(args[2]) : 15;
         int samples = args.length > 3 ? Integer.parseInt(args[3]) : 400;
         boolean indexed = args.length > 4 && Boolean.parseBoolean(args[4]);
+        int warmup = args.length > 5 ? Integer.parseInt(args[5]) : 500;
         System.out.println("# LDAP sign-in benchmark, " + Machine.describe());
-        System.out.printf("%,d people, %,d groups (three levels), %d direct groups each; %d sign-ins per row; directory %s%n%n", users,
-                groups, perUser, samples, indexed ? "with equality indexes on uid, entryUUID, member, memberOf" : "without indexes (every search a scan)");
+        System.out.printf("%,d people, %,d groups (three levels), %d direct groups each; %d warm-up sign-ins, then %d per row; directory %s%n%n",
+                users, groups, perUser, warmup, samples, indexed ? "with equality indexes on uid, entryUUID, member, memberOf" : "without indexes (every search a scan)");
         System.out.println("| strategy | threads | median ms | p99 ms | LDAP searches per sign-in | binds per sign-in |");
         System.out.println("|---|---:|---:|---:|---:|---:|");
         LdapTuning defaults = LdapTuning.defaults();
@@ -56,15 +57,16 @@ public final class LdapDirectoryBench {
         long load = System.nanoTime();
         try (LdapTestServer plain = LdapTestServer.generated(new LdapFixture(users, groups, perUser, false), 0, indexed)) {
             System.err.printf("loaded in %d s%n", (System.nanoTime() - load) / 1_000_000_000L);
-            run("level by level, no cache (before)", plain, uncached, users, samples);
-            run("level by level, group cache", plain, cacheOnly, users, samples);
+            run("level by level, no cache (before)", plain, uncached, users, samples, warmup);
+            run("level by level, group cache", plain, cacheOnly, users, samples, warmup);
         }
         try (LdapTestServer overlay = LdapTestServer.generated(new LdapFixture(users, groups, perUser, true), 0, indexed)) {
-            run("memberOf on the entry + group cache", overlay, defaults, users, samples);
+            run("memberOf on the entry + group cache", overlay, defaults, users, samples, warmup);
         }
     }
 
-    private static void run(String strategy, LdapTestServer server, LdapTuning tuning, int users, int samples) throws Exception {
+    private static void run(String strategy, LdapTestServer server, LdapTuning tuning, int users, int samples, int warmup)
+            throws Exception {
         LdapSettings settings = LdapTestServer.openLdapSettings(server.url());
         LdapConnections connections = new LdapConnections(settings);
         try {
@@ -72,7 +74,7 @@ public final class LdapDirectoryBench {
             LdapGroups groups = new LdapGroups(settings, tuning, directory, new LdapGroupCache(tuning), Clock.systemUTC());
             LdapUserStore store = new LdapUserStore(settings, tuning, directory, groups, Clock.systemUTC());
             Random random = new Random(7);
-            for (int i = 0; i < Math.max(500, samples); i++) {
+            for (int i = 0; i < warmup; i++) {
                 signIn(store, random.nextInt(users)); // warm-up: JIT, pool, group cache
             }
             for (int threads : new int[] {1, 4}) {
