@@ -8,6 +8,8 @@ public enum AuditType {
     LOGIN_SUCCEEDED("login.succeeded"),
     LOGIN_FAILED("login.failed"),
     LOGIN_UNLOCKED("login.unlocked"),
+    ACCOUNT_PROFILE_CHANGED("account.profile.changed"),
+    ACCOUNT_PASSWORD_CHANGED("account.password.changed"),
     /** A person signed out (RP-initiated logout). */
     LOGOUT("logout"),
     /** An SSO session ended, for any reason (logout, administrator, account change, expiry). */

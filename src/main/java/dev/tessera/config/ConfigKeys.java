@@ -117,6 +117,7 @@ public final class ConfigKeys {
     public static final String LDAP_CACHE_TTL = "tessera.ldap.cache-ttl";
     public static final String LDAP_RECHECK_ON_REFRESH = "tessera.ldap.recheck-on-refresh";
     public static final String LDAP_REQUIRED_FOR_READINESS = "tessera.ldap.required-for-readiness";
+    public static final String ACCOUNT_EDITABLE_CLAIMS = "tessera.account.editable-claims";
     public static final String METRICS_ENABLED = "tessera.metrics.enabled";
     public static final String METRICS_CLIENT_LABEL_LIMIT = "tessera.metrics.client-label-limit";
 

@@ -215,7 +215,7 @@ class BrowserPagesIT {
     void everyPageInEveryLanguageHasTheContractsIdsAndPassesTheAccessibilityCheck() throws IOException {
         PageTour tour = new PageTour(driver, TesseraDeployment.issuer(), "default");
         for (String language : PageTour.languages()) {
-            assertThat(tour.visitAll(language, "pages", rp.redirectUri(), "grace")).hasSize(10);
+            assertThat(tour.visitAll(language, "pages", rp.redirectUri(), "grace")).hasSize(13);
             assertThat(tour.titles()).containsEntry("login", PageTour.text(language, "login.title"))
                     .containsEntry("consent", PageTour.text(language, "consent.title"))
                     .containsEntry("error", PageTour.text(language, "error.signin.title"))
@@ -227,7 +227,7 @@ class BrowserPagesIT {
         // A phone: every page again at 375 px (no sideways scrolling, still clean for axe; screenshots under
         // target/screenshots/phone), and on the device page the button as wide as the field.
         driver.manage().window().setSize(new Dimension(375, 740));
-        assertThat(new PageTour(driver, TesseraDeployment.issuer(), "phone").visitAll("en", "pages", rp.redirectUri(), "grace")).hasSize(10);
+        assertThat(new PageTour(driver, TesseraDeployment.issuer(), "phone").visitAll("en", "pages", rp.redirectUri(), "grace")).hasSize(13);
         driver.get(TesseraDeployment.issuer() + "/ui/device.xhtml?lang=en");
         await(ExpectedConditions.presenceOfElementLocated(By.id("submit")));
         assertThat((Boolean) ((JavascriptExecutor) driver).executeScript(
@@ -252,7 +252,7 @@ class BrowserPagesIT {
                     + "\",\"redirect_uris\":[\"" + rp.redirectUri() + "\"],\"grant_types\":[\"authorization_code\"],\"scope\":\"openid profile email\"}");
             PageTour tour = new PageTour(driver, base, "sample");
             for (String language : PageTour.languages()) {
-                assertThat(tour.visitAll(language, "themed", rp.redirectUri(), "ada")).hasSize(10);
+                assertThat(tour.visitAll(language, "themed", rp.redirectUri(), "ada")).hasSize(13);
                 assertThat(tour.titles()).containsEntry("login", language.equals("de") ? "Bei Example Corp anmelden" : PageTour.text(language, "login.title"));
                 assertThat(driver.findElement(By.id("t-footer-text")).getText()).startsWith("Example Corp IT");
                 assertThat(driver.findElement(By.id("sample-footer-privacy")).getText()).isEqualTo("Privacy");

@@ -367,4 +367,48 @@ class BrowserSignInIT {
         request.put("ui_locales", "de-CH en");
         assertThat(SignIn.authorize(browser, request).body()).contains("Anmelden", "Benutzername");
     }
+
+    /** Issue 19 point 5 (part): the account pages sign in through the login page and change only their own person. */
+    @Test
+    void theAccountPagesSignInThroughTheLoginPageEditTheProfileAndChangeThePassword() {
+        JsonObject owner = SignIn.createUser("account-owner");
+        String base = TesseraDeployment.issuer();
+        Browser browser = new Browser();
+        HttpResponse<String> login = browser.follow(browser.get(base + "/account"));
+        HttpResponse<String> profile = SignIn.login(browser, login, "account-owner", SignIn.PASSWORD);
+        assertThat(profile.body()).contains("id=\"account-whoami\"", "account-owner", "id=\"claim-name\"", "Ada Lovelace");
+        Browser other = new Browser();
+        SignIn.login(other, other.follow(other.get(base + "/ui/account-security.xhtml")), "account-owner", SignIn.PASSWORD);
+
+        HttpResponse<String> refused = browser.submit(profile, "save-profile", Map.of("claim-name", "Ada Owner", "claim-locale", "no locale!"));
+        assertThat(refused.body()).contains("locale must be a BCP47 language tag");
+        HttpResponse<String> saved = browser.submit(browser.get(base + "/ui/account.xhtml"), "save-profile",
+                Map.of("claim-name", "Ada Owner", "claim-locale", "en-GB", "claim-given_name", "Ada", "claim-family_name", "Owner"));
+        assertThat(saved.body()).contains("Your details were saved.");
+        JsonObject stored = Admin.json(Http.send(Http.request("/admin/api/users/" + owner.getString("sub"))
+                .header("Authorization", "Bearer " + Admin.token())).body());
+        assertThat(stored.getString("name")).isEqualTo("Ada Owner");
+        assertThat(stored.getString("locale")).isEqualTo("en-GB");
+        assertThat(stored.getString("email")).as("not editable here").isEqualTo("account-owner@example.com");
+
+        String page = base + "/ui/account-password.xhtml";
+        String fresh = "quartz lantern orbit meadow";
+        LogCanary.record("password", fresh);
+        assertThat(changePassword(browser, page, "wrong password", fresh, fresh)).contains("The current password is not right.");
+        assertThat(changePassword(browser, page, SignIn.PASSWORD, "password1234", "password1234")).contains("too common or too easy to guess");
+        assertThat(changePassword(browser, page, SignIn.PASSWORD, fresh, fresh + "x")).contains("are not the same");
+        assertThat(changePassword(browser, page, SignIn.PASSWORD, fresh, fresh)).contains("Your password was changed.");
+
+        assertThat(browser.get(base + "/ui/account.xhtml").body()).as("this browser stays signed in").contains("id=\"account-whoami\"");
+        HttpResponse<String> signedOut = other.get(base + "/ui/account.xhtml");
+        assertThat(signedOut.statusCode()).as("the other browser was signed out").isEqualTo(303);
+        assertThat(signedOut.headers().firstValue("Location").orElseThrow()).contains("/ui/login.xhtml?return=/ui/account.xhtml");
+        Browser third = new Browser();
+        assertThat(SignIn.login(third, third.follow(third.get(base + "/account")), "account-owner", fresh).body()).contains("id=\"account-whoami\"");
+    }
+
+    private static String changePassword(Browser browser, String page, String current, String next, String again) {
+        return browser.submit(browser.get(page), "change-password",
+                Map.of("current-password", current, "new-password", next, "new-password-again", again)).body();
+    }
 }

@@ -72,6 +72,9 @@ final class PageTour {
         page(language, "device", "/ui/device.xhtml", "user_code");
         page(language, "device-confirm-expired", "/ui/device-confirm.xhtml?flow=unknown", "expired");
         page(language, "device-done", "/ui/device-done.xhtml?result=approved", "approved");
+        page(language, "account", "/ui/account.xhtml", "account-whoami");
+        page(language, "account-password", "/ui/account-password.xhtml", "change-password");
+        page(language, "account-security", "/ui/account-security.xhtml", "account-security-none");
         page(language, "logout", "/ui/logout.xhtml", "logout");
         page(language, "logout-done", "/ui/logout.xhtml?done=true", "signed-out");
         return List.copyOf(visited);
