@@ -201,6 +201,59 @@ class ClusterIT {
         assertThat(next.statusCode()).as("the family lives: " + next.body()).isEqualTo(200);
     }
 
+    /**
+     * Issue 19: the back-channel outbox outlives the node. The logout happens on A while the application is down, A's
+     * first attempt fails, A is killed; once the application is back, B delivers the logout token A recorded.
+     */
+    @Test
+    void aLogoutRecordedOnANodeThatDiesIsDeliveredByTheOtherNode() throws Exception {
+        int rpPort = PayaraMicroProcess.freePort();
+        JsonObject client = NodeCalls.admin(nodes.urlB(), "/admin/api/clients", "{\"client_id\":\"bc\",\"redirect_uris\":[\"" + CB
+                + "\"],\"grant_types\":[\"authorization_code\"],\"scope\":\"openid\",\"require_consent\":false,"
+                + "\"backchannel_logout_uri\":\"http://127.0.0.1:" + rpPort + "/ok\"}", 201);
+        String bc = Admin.basic("bc", client.getString("client_secret"));
+        String verifier = SignIn.verifier();
+        Browser onA = new Browser().at(nodes.urlA());
+        ClusterSignIn signIn = new ClusterSignIn(nodes.issuer(), CB);
+        String code = SignIn.redirectParams(signIn.finish(signIn.loginPage(onA, SignIn.codeRequest("bc", CB, "openid", verifier)),
+                onA, onA, false)).get("code");
+        HttpResponse<String> tokens = NodeCalls.post(nodes.urlA(), "/token", bc,
+                "grant_type=authorization_code&code=" + enc(code) + "&redirect_uri=" + enc(CB) + "&code_verifier=" + verifier);
+        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+        String idToken = Admin.json(tokens.body()).getString("id_token");
+        String sid = com.nimbusds.jwt.JWTParser.parse(idToken).getJWTClaimsSet().getStringClaim("sid");
+
+        assertThat(onA.get("/logout?id_token_hint=" + enc(idToken)).statusCode()).isEqualTo(303);
+        within(20_000, () -> attemptsOf(sid) >= 1);
+        nodes.a.kill();
+        try (LogoutReceiver rp = new LogoutReceiver(rpPort)) {
+            assertThat(rp.await("/ok", LogoutReceiver.sid(sid), 1, 60)).as("delivered by B").hasSize(1);
+            within(10_000, () -> "delivered".equals(statusOf(sid)));
+        } finally {
+            nodes.restartA("cluster-a-again");
+        }
+    }
+
+    private int attemptsOf(String sid) {
+        return Integer.parseInt(column(sid, "attempts"));
+    }
+
+    private String statusOf(String sid) {
+        return column(sid, "status");
+    }
+
+    private String column(String sid, String column) {
+        try (java.sql.Connection db = nodes.connect();
+             java.sql.PreparedStatement query = db.prepareStatement("SELECT " + column + " FROM logout_delivery WHERE sid = ?")) {
+            query.setString(1, sid);
+            try (java.sql.ResultSet row = query.executeQuery()) {
+                return row.next() ? row.getString(1) : "0";
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private String refreshTokenOf(String client) {
         String clientId = client.equals(web) ? "web" : "retrying";
         String verifier = SignIn.verifier();

@@ -39,7 +39,12 @@ final class LogoutReceiver implements AutoCloseable {
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
 
     LogoutReceiver() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        this(0);
+    }
+
+    /** On a given loopback port (0: any free one). */
+    LogoutReceiver(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.setExecutor(Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "logout-receiver");
             t.setDaemon(true);
