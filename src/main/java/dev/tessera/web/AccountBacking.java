@@ -12,6 +12,8 @@ import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +30,8 @@ public class AccountBacking {
     static final String PROFILE = "/ui/account.xhtml";
     static final String PASSWORD = "/ui/account-password.xhtml";
     static final String SECURITY = "/ui/account-security.xhtml";
-    private static final List<String> SHOWN = List.of("email", "email_verified", "phone_number", "groups");
+    /** Claims shown read-only besides the editable ones; each has an {@code account.claim.*} text in every language. */
+    private static final List<String> SHOWN = List.of("preferred_username", "email", "email_verified", "phone_number");
 
     @Inject
     PageFlow flow;
@@ -90,10 +93,14 @@ public class AccountBacking {
         }
         Map<String, Object> claims = person.get().claims();
         List<String> editable = isLocal() ? self.editable() : List.of();
-        return claims.entrySet().stream().filter(e -> !editable.contains(e.getKey()) && !e.getKey().equals("sub"))
-                .filter(e -> e.getKey().startsWith("address") || SHOWN.contains(e.getKey()) || SelfService.EDITABLE.contains(e.getKey())
-                        || e.getKey().equals("preferred_username"))
-                .map(e -> Map.entry(e.getKey(), String.valueOf(e.getValue()))).toList();
+        List<Map.Entry<String, String>> shown = new ArrayList<>(claims.entrySet().stream().filter(e -> !editable.contains(e.getKey()) && !e.getKey().equals("sub"))
+                .filter(e -> SHOWN.contains(e.getKey()) || SelfService.EDITABLE.contains(e.getKey()))
+                .map(e -> Map.entry(e.getKey(), e.getValue() instanceof Collection<?> c
+                        ? String.join(", ", c.stream().map(String::valueOf).toList()) : String.valueOf(e.getValue()))).toList());
+        if (!person.get().groups().isEmpty()) { // groups live beside the claims, not among them
+            shown.add(Map.entry("groups", String.join(", ", person.get().groups())));
+        }
+        return shown;
     }
 
     public String getSignedInSince() {

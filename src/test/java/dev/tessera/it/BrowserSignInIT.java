@@ -379,7 +379,8 @@ class BrowserSignInIT {
         Browser browser = new Browser();
         HttpResponse<String> login = browser.follow(browser.get(base + "/account"));
         HttpResponse<String> profile = SignIn.login(browser, login, "account-owner", SignIn.PASSWORD);
-        assertThat(profile.body()).contains("id=\"account-whoami\"", "account-owner", "id=\"claim-name\"", "Ada Lovelace");
+        assertThat(profile.body()).contains("id=\"account-whoami\"", "account-owner", "id=\"claim-name\"", "Ada Lovelace", "staff")
+                .as("every claim shown has a label").doesNotContain("???");
         Browser other = new Browser();
         SignIn.login(other, other.follow(other.get(base + "/ui/account-security.xhtml")), "account-owner", SignIn.PASSWORD);
 
