@@ -348,8 +348,13 @@ class BrowserPagesIT {
 
         HttpResponse<String> page = Http.send(Http.request("/").header("Accept", "text/html,application/xhtml+xml").GET());
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("id=\"landing\"", "id=\"t-main\"");
+        assertThat(page.body()).contains("id=\"landing\"", "id=\"t-main\"", "id=\"landing-account\"", "href=\"/account\"");
         assertThat(page.headers().firstValue("Content-Security-Policy")).isPresent();
+
+        HttpResponse<String> admin = Http.send(Http.request("/admin").header("Accept", "text/html").GET());
+        assertThat(admin.statusCode()).as("/admin has no console page yet: the landing page").isEqualTo(200);
+        assertThat(admin.body()).contains("id=\"landing\"");
+        assertThat(Admin.json(Http.get("/admin").body()).getString("error")).isEqualTo("not_found");
     }
 
     private void openLoginPage(Map<String, String> request) {
