@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -33,7 +34,7 @@ public class MetricsResource {
     @Operation(summary = "Metrics in the Prometheus text format (OpenMetrics when asked for)")
     public Response scrape(@HeaderParam(HttpHeaders.ACCEPT) String accept) {
         if (!settings.enabled()) {
-            return Response.status(Response.Status.NOT_FOUND).build();
+            throw new NotFoundException(); // the JSON 404 of every unknown path
         }
         boolean openMetrics = accept != null && accept.contains("application/openmetrics-text");
         return Response.ok(meters.scrape(accept), openMetrics ? OPENMETRICS_TEXT : PROMETHEUS_TEXT)
