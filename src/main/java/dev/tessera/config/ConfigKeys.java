@@ -10,6 +10,7 @@ public final class ConfigKeys {
     public static final String PORT = "tessera.port";
 
     public static final String KEYS_ENCRYPTION_KEY = "tessera.keys.encryption-key";
+    public static final String KEYS_ACCEPTED_ENCRYPTION_KEYS = "tessera.keys.accepted-encryption-keys";
     public static final String KEYS_ALGORITHMS = "tessera.keys.algorithms";
     public static final String KEYS_RSA_SIZE = "tessera.keys.rsa-size";
     public static final String KEYS_ROTATION_PERIOD = "tessera.keys.rotation-period";
