@@ -24,6 +24,7 @@ public final class ConfigKeys {
     public static final String HTTP_MAX_HEADER_BYTES = "tessera.http.max-header-bytes";
     public static final String HTTP_TRUSTED_PROXIES = "tessera.http.trusted-proxies";
     public static final String HTTP_CLIENT_CERT_HEADER = "tessera.http.client-cert-header";
+    public static final String LOG_FORMAT = "tessera.log.format";
 
     public static final String CACHE_CLIENT_TTL = "tessera.cache.client-ttl";
 

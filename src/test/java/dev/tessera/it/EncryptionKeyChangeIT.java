@@ -31,6 +31,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -40,7 +41,8 @@ import org.junit.jupiter.api.Test;
  * Issue 22 point 5: the documented change of TESSERA_KEYS_ENCRYPTION_KEY (docs/operations.md) loses no signing key and
  * no client_secret_jwt secret. Three starts of the README's server on one H2 data directory: under secret A; under B
  * with A still accepted (everything is re-encrypted under B); under B alone. Between the last two the database is read
- * directly: every sealed value opens with B and none with A.
+ * directly: every sealed value opens with B and none with A. The last start also writes JSON lines
+ * ({@code TESSERA_LOG_FORMAT=json}): an admin change's audit line carries the request's {@code X-Request-Id}.
  */
 class EncryptionKeyChangeIT {
     private static final String ADMIN_SECRET = "kek-change-admin-secret";
@@ -81,13 +83,37 @@ class EncryptionKeyChangeIT {
             assertThatThrownBy(() -> underA.decrypt(aad, value)).as(aad).isInstanceOf(KeyDecryptionException.class);
         });
 
-        try (PayaraMicroProcess server = ready("kek-3-secret-b", data, Map.of("TESSERA_KEYS_ENCRYPTION_KEY", secretB))) {
+        try (PayaraMicroProcess server = ready("kek-3-secret-b-json-logs", data,
+                Map.of("TESSERA_KEYS_ENCRYPTION_KEY", secretB, "TESSERA_LOG_FORMAT", "json"))) {
             assertThat(kids(server)).isEqualTo(kids);
             String token = adminToken(server);
             assertThat(kids).contains(SignedJWT.parse(token).getHeader().getKeyID());
             assertThat(secretJwtToken(server, jwtSecret).indicatesSuccess()).isTrue();
             assertThat(server.log()).doesNotContain("re-encrypted", secretA, secretB);
+            theLogIsJsonLinesWithEachRequestsId(server, token);
         }
+    }
+
+    /** The last start also runs with TESSERA_LOG_FORMAT=json (docs/operations.md#logs). */
+    private static void theLogIsJsonLinesWithEachRequestsId(PayaraMicroProcess server, String adminToken) throws Exception {
+        HttpResponse<String> created = send(server, HttpRequest.newBuilder(uri(server, "/admin/api/clients"))
+                .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
+                .header("X-Request-Id", "forged-by-client")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"client_id\":\"json-logged\",\"grant_types\":[\"client_credentials\"]}")));
+        assertThat(created.statusCode()).isEqualTo(201);
+        String requestId = created.headers().firstValue("X-Request-Id").orElseThrow();
+        assertThat(requestId).as("a client's own id is replaced").isNotEqualTo("forged-by-client");
+
+        server.awaitLog(log -> log.contains("\"requestId\":\"" + requestId + "\""), Duration.ofSeconds(10));
+        List<JsonObject> lines = server.log().lines().filter(l -> l.startsWith("{\"time\""))
+                .map(l -> Json.createReader(new StringReader(l)).readObject()).toList();
+        assertThat(lines).as("Tessera's start-up lines are JSON too")
+                .anySatisfy(line -> assertThat(line.getString("message")).contains("=== Tessera is running ==="));
+        assertThat(lines).anySatisfy(line -> {
+            assertThat(line.getString("requestId", "")).isEqualTo(requestId);
+            assertThat(line.getString("logger")).isEqualTo("dev.tessera.audit");
+            assertThat(line.getString("message")).contains("admin.client.created", "json-logged");
+        });
     }
 
     private static PayaraMicroProcess ready(String name, Path data, Map<String, String> environment) throws Exception {
