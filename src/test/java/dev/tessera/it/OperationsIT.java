@@ -23,6 +23,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -41,7 +42,8 @@ import org.junit.jupiter.api.Test;
  * Issue 22 point 5: the documented change of TESSERA_KEYS_ENCRYPTION_KEY (docs/operations.md) loses no signing key and
  * no client_secret_jwt secret. Three starts of the README's server on one H2 data directory: under secret A; under B
  * with A still accepted (everything is re-encrypted under B); under B alone. Between the last two the database is read
- * directly: every sealed value opens with B and none with A. The last start also writes JSON lines
+ * directly: every sealed value opens with B and none with A. The last start runs on a copy of the database file in a
+ * new data directory (an H2 backup restored, docs/operations.md#backups), and writes JSON lines
  * ({@code TESSERA_LOG_FORMAT=json}): an admin change's audit line carries the request's {@code X-Request-Id}.
  */
 class OperationsIT {
@@ -92,7 +94,11 @@ class OperationsIT {
             assertThatThrownBy(() -> underA.decrypt(aad, value)).as(aad).isInstanceOf(KeyDecryptionException.class);
         });
 
-        try (PayaraMicroProcess server = ready("kek-3-secret-b-json-logs", data,
+        // A backup restored (docs/operations.md#backups, H2): the stopped server's database file copied to a new
+        // data directory, where the last start runs.
+        Path restored = ReadmeServer.freshDataDirectory("kek-change-restored");
+        Files.copy(data.resolve("tessera.mv.db"), restored.resolve("tessera.mv.db"));
+        try (PayaraMicroProcess server = ready("kek-3-restored-secret-b-json-logs", restored,
                 Map.of("TESSERA_KEYS_ENCRYPTION_KEY", secretB, "TESSERA_LOG_FORMAT", "json"))) {
             assertThat(kids(server)).isEqualTo(kids);
             String token = adminToken(server);
