@@ -35,11 +35,26 @@ public final class LogoutUriRules {
         if (refusal.isPresent()) {
             return refusal;
         }
-        Optional<String> origin = WebOrigin.of(uri);
-        if (redirectUris.stream().map(WebOrigin::of).noneMatch(origin::equals)) {
+        if (redirectUris.stream().noneMatch(redirect -> sameOrigin(uri, redirect))) {
             return Optional.of(field + " must have the scheme, host and port of a registered redirect URI (Front-Channel Logout 1.0 §2)");
         }
         return Optional.empty();
+    }
+
+    /** Same web origin; a loopback http redirect URI matches on any port, as at the authorization endpoint (RFC 8252 §7.3). */
+    private static boolean sameOrigin(String uri, String redirect) {
+        Optional<String> origin = WebOrigin.of(uri);
+        if (origin.isPresent() && origin.equals(WebOrigin.of(redirect))) {
+            return true;
+        }
+        URI a = URI.create(uri);
+        URI b;
+        try {
+            b = new URI(redirect);
+        } catch (URISyntaxException e) {
+            return false;
+        }
+        return isLoopbackHttp(a) && isLoopbackHttp(b) && a.getHost().equals(b.getHost());
     }
 
     private static Optional<String> refusal(String field, String uri, String section) {
