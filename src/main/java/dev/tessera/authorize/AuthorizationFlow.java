@@ -58,7 +58,7 @@ public class AuthorizationFlow {
     /** @param pendingId and {@code pending}: set when resuming after a page, null on a fresh request */
     public Response proceed(AuthorizationRequest request, Client client, RequestContext http, String pendingId,
             PendingAuthorization pending) {
-        RedirectTarget target = new RedirectTarget(request.redirectUri(), request.state(), request.responseMode());
+        RedirectTarget target = new RedirectTarget(request.clientId(), request.redirectUri(), request.state(), request.responseMode());
         if (pending != null && pending.denied()) {
             pendings.finish(pendingId);
             throw new AuthorizeException(OAuthError.ACCESS_DENIED, "The user denied the request", target);

@@ -42,7 +42,7 @@ final class AuthorizeDraft {
         RedirectTarget base = verified.target();
         ResponseMode mode = responseMode != null ? responseMode : base.mode();
         String state = base.state() != null ? base.state() : errorState;
-        return new AuthorizeException(error, description, new RedirectTarget(base.redirectUri(), state, mode));
+        return new AuthorizeException(error, description, new RedirectTarget(base.clientId(), base.redirectUri(), state, mode));
     }
 
     AuthorizationRequest build() {

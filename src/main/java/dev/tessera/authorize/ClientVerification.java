@@ -49,7 +49,7 @@ public class ClientVerification {
         ResponseMode mode = params.get(AuthorizeParameters.RESPONSE_MODE).flatMap(ResponseMode::fromWireName)
                 .orElse(ResponseMode.defaultFor(normalise(responseType)));
         String state = params.all(AuthorizeParameters.STATE).size() == 1 ? params.get(AuthorizeParameters.STATE).get() : null;
-        return new VerifiedClient(client, redirectUri, redirects.size() == 1, new RedirectTarget(redirectUri, state, mode));
+        return new VerifiedClient(client, redirectUri, redirects.size() == 1, new RedirectTarget(client.clientId(), redirectUri, state, mode));
     }
 
     static String normalise(String responseType) {

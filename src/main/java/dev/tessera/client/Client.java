@@ -135,6 +135,12 @@ public class Client {
     @Column(name = "backchannel_logout_session_required", nullable = false)
     private boolean backchannelLogoutSessionRequired;
 
+    @Column(name = "frontchannel_logout_uri", length = 1000)
+    private String frontchannelLogoutUri;
+
+    @Column(name = "frontchannel_logout_session_required", nullable = false)
+    private boolean frontchannelLogoutSessionRequired;
+
     @Column(name = "initiate_login_uri", length = 1000)
     private String initiateLoginUri;
 
@@ -248,6 +254,12 @@ public class Client {
     /** Back-Channel Logout 1.0 §2.2: the client needs {@code sid} in logout tokens (Tessera always sends it with a session). */
     public boolean backchannelLogoutSessionRequired() { return backchannelLogoutSessionRequired; }
     public void backchannelLogoutSessionRequired(boolean value) { backchannelLogoutSessionRequired = value; }
+    /** Front-Channel Logout 1.0 §2: the page the logout page loads in an iframe to sign the person out here. */
+    public String frontchannelLogoutUri() { return frontchannelLogoutUri; }
+    public void frontchannelLogoutUri(String value) { frontchannelLogoutUri = value; }
+    /** Front-Channel Logout 1.0 §2: the client needs {@code iss} and {@code sid} on its front-channel logout URI. */
+    public boolean frontchannelLogoutSessionRequired() { return frontchannelLogoutSessionRequired; }
+    public void frontchannelLogoutSessionRequired(boolean value) { frontchannelLogoutSessionRequired = value; }
     /** OpenID Connect Core §4: where a third party may send the browser to make this client start a login. */
     public String initiateLoginUri() { return initiateLoginUri; }
     public void initiateLoginUri(String value) { initiateLoginUri = value; }

@@ -24,6 +24,10 @@ public final class ClientFields {
     public static final String BACKCHANNEL_LOGOUT_URI = "backchannel_logout_uri";
     /** Back-Channel Logout 1.0 §2.2. */
     public static final String BACKCHANNEL_LOGOUT_SESSION_REQUIRED = "backchannel_logout_session_required";
+    /** Front-Channel Logout 1.0 §2. */
+    public static final String FRONTCHANNEL_LOGOUT_URI = "frontchannel_logout_uri";
+    /** Front-Channel Logout 1.0 §2. */
+    public static final String FRONTCHANNEL_LOGOUT_SESSION_REQUIRED = "frontchannel_logout_session_required";
     public static final String INITIATE_LOGIN_URI = "initiate_login_uri";
     public static final String REGISTRATION_ACCESS_TOKEN = "registration_access_token";
     public static final String REGISTRATION_CLIENT_URI = "registration_client_uri";

@@ -60,6 +60,10 @@ public final class ClientJson {
         if (c.backchannelLogoutUri() != null) {
             json.add(ClientFields.BACKCHANNEL_LOGOUT_SESSION_REQUIRED, c.backchannelLogoutSessionRequired());
         }
+        optional(json, ClientFields.FRONTCHANNEL_LOGOUT_URI, c.frontchannelLogoutUri());
+        if (c.frontchannelLogoutUri() != null) {
+            json.add(ClientFields.FRONTCHANNEL_LOGOUT_SESSION_REQUIRED, c.frontchannelLogoutSessionRequired());
+        }
         optional(json, ClientFields.INITIATE_LOGIN_URI, c.initiateLoginUri());
         optional(json, ClientFields.ACCESS_TOKEN_SIGNING_ALG, c.accessTokenSigningAlg());
         if (c.accessTokenLifetimeSeconds() != null) {

@@ -159,6 +159,12 @@ public class ClientMetadataPolicy {
                 throw invalid(reason);
             });
         }
+        if (m.frontchannelLogoutUri() != null) {
+            LogoutUriRules.frontchannelRefusal(ClientFields.FRONTCHANNEL_LOGOUT_URI, m.frontchannelLogoutUri(), client.redirectUris())
+                    .ifPresent(reason -> {
+                        throw invalid(reason);
+                    });
+        }
         // OpenID Connect Registration §2: initiate_login_uri "MUST use the https scheme".
         if (m.initiateLoginUri() != null && (!m.initiateLoginUri().startsWith("https://") || !isUri(m.initiateLoginUri()))) {
             throw invalid("initiate_login_uri must be an https URL (OpenID Connect Registration §2)");
@@ -172,6 +178,8 @@ public class ClientMetadataPolicy {
         client.jwksUri(m.jwksUri());
         client.backchannelLogoutUri(m.backchannelLogoutUri());
         client.backchannelLogoutSessionRequired(ClientMetadata.or(m.backchannelLogoutSessionRequired(), false));
+        client.frontchannelLogoutUri(m.frontchannelLogoutUri());
+        client.frontchannelLogoutSessionRequired(ClientMetadata.or(m.frontchannelLogoutSessionRequired(), false));
         client.initiateLoginUri(m.initiateLoginUri());
     }
 

@@ -76,6 +76,7 @@ public final class ConfigKeys {
     public static final String LOGOUT_POLL_INTERVAL = "tessera.logout.backchannel.poll-interval";
     public static final String LOGOUT_TOKEN_LIFETIME = "tessera.logout.backchannel.token-lifetime";
     public static final String LOGOUT_RETENTION = "tessera.logout.backchannel.retention";
+    public static final String LOGOUT_FRONTCHANNEL_TIMEOUT = "tessera.logout.frontchannel-timeout";
     public static final String AUTHORIZE_PENDING_LIFETIME = "tessera.authorize.pending-lifetime";
     public static final String AUTHORIZE_CODE_LIFETIME = "tessera.authorize.code-lifetime";
     public static final String USERS_STORES = "tessera.users.stores";

@@ -153,7 +153,8 @@ public class ConfigProducer {
         return new LogoutSettings(duration(ConfigKeys.SESSION_EXPIRY_CHECK_INTERVAL),
                 config.getValue(ConfigKeys.LOGOUT_MAX_ATTEMPTS, Integer.class), duration(ConfigKeys.LOGOUT_INITIAL_BACKOFF),
                 duration(ConfigKeys.LOGOUT_MAX_BACKOFF), duration(ConfigKeys.LOGOUT_TIMEOUT), duration(ConfigKeys.LOGOUT_POLL_INTERVAL),
-                duration(ConfigKeys.LOGOUT_TOKEN_LIFETIME), duration(ConfigKeys.LOGOUT_RETENTION));
+                duration(ConfigKeys.LOGOUT_TOKEN_LIFETIME), duration(ConfigKeys.LOGOUT_RETENTION),
+                duration(ConfigKeys.LOGOUT_FRONTCHANNEL_TIMEOUT));
     }
 
     @Produces

@@ -27,6 +27,11 @@ public final class MetadataNames {
     /** OpenID Connect Back-Channel Logout 1.0 §2.1. */
     public static final String BACKCHANNEL_LOGOUT_SUPPORTED = "backchannel_logout_supported";
     public static final String BACKCHANNEL_LOGOUT_SESSION_SUPPORTED = "backchannel_logout_session_supported";
+    /** Front-Channel Logout 1.0 §3. */
+    public static final String FRONTCHANNEL_LOGOUT_SUPPORTED = "frontchannel_logout_supported";
+    public static final String FRONTCHANNEL_LOGOUT_SESSION_SUPPORTED = "frontchannel_logout_session_supported";
+    /** Session Management 1.0 §3.3. */
+    public static final String CHECK_SESSION_IFRAME = "check_session_iframe";
 
     private MetadataNames() {
     }

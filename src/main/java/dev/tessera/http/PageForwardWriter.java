@@ -13,14 +13,16 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.util.List;
 
 /**
  * Writes a {@link PageForward} by forwarding the request to its page, the way JAX-RS view templates are
- * rendered. The status is set on the servlet response first: the JAX-RS runtime commits its own status
+ * rendered. The status (and any Set-Cookie of the answer) is set on the servlet response first: the JAX-RS runtime commits its own status
  * only when its stream is first written, which the page's output never is.
  */
 @Provider
 public class PageForwardWriter implements MessageBodyWriter<PageForward> {
+    private static final String SET_COOKIE = "Set-Cookie";
 
     @Context
     HttpServletRequest request;
@@ -38,6 +40,10 @@ public class PageForwardWriter implements MessageBodyWriter<PageForward> {
             MultivaluedMap<String, Object> httpHeaders, OutputStream entityStream) throws IOException {
         page.attributes().forEach(request::setAttribute);
         response.setStatus(page.status());
+        // The JAX-RS runtime never writes its own headers here (see above): carry the answer's cookies over.
+        for (Object cookie : httpHeaders.getOrDefault(SET_COOKIE, List.of())) {
+            response.addHeader(SET_COOKIE, cookie.toString());
+        }
         response.setHeader("Cache-Control", "no-store");
         try {
             request.getRequestDispatcher(page.view()).forward(request, response);

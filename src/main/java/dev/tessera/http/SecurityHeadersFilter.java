@@ -23,6 +23,8 @@ public class SecurityHeadersFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
     static final String CSP_HTML = "default-src 'self'; img-src 'self' https: data:; style-src 'self'; "
             + "script-src 'self'; form-action 'self' https: http:; frame-ancestors 'none'; base-uri 'none'";
+    /** The check_session iframe (Session Management 1.0 §4.2): a script and nothing else, framed by any page. */
+    static final String CSP_FRAMEABLE = "default-src 'none'; script-src 'self'; frame-ancestors *; base-uri 'none'";
     static final String HSTS = "max-age=31536000; includeSubDomains";
 
     @Inject
@@ -32,7 +34,7 @@ public class SecurityHeadersFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         setCommonHeaders(response, issuer);
-        chain.doFilter(request, new HtmlAware(response));
+        chain.doFilter(request, new HtmlAware(request, response));
     }
 
     /** The headers of every response, also for those answered before this filter runs (authentication). */
@@ -44,10 +46,25 @@ public class SecurityHeadersFilter extends HttpFilter {
         }
     }
 
+    /** The page's policy: the common one, with the exceptions a page declared through {@link PageFraming}. */
+    static String contentSecurityPolicy(HttpServletRequest request) {
+        if (request != null && request.getAttribute(PageFraming.FRAMEABLE) != null) {
+            return CSP_FRAMEABLE;
+        }
+        Object frames = request == null ? null : request.getAttribute(PageFraming.FRAME_SOURCES);
+        if (frames instanceof String origins && !origins.isBlank()) {
+            return CSP_HTML + "; frame-src " + origins;
+        }
+        return CSP_HTML;
+    }
+
     /** Adds the anti-framing headers as soon as the response declares itself HTML. */
     private static final class HtmlAware extends HttpServletResponseWrapper {
-        HtmlAware(HttpServletResponse response) {
+        private final HttpServletRequest request;
+
+        HtmlAware(HttpServletRequest request, HttpServletResponse response) {
             super(response);
+            this.request = request;
         }
 
         @Override
@@ -74,8 +91,10 @@ public class SecurityHeadersFilter extends HttpFilter {
 
         private void markIfHtml(String type) {
             if (type != null && type.toLowerCase(Locale.ROOT).startsWith("text/html")) {
-                super.setHeader("X-Frame-Options", "DENY");
-                super.setHeader("Content-Security-Policy", CSP_HTML);
+                if (request == null || request.getAttribute(PageFraming.FRAMEABLE) == null) {
+                    super.setHeader("X-Frame-Options", "DENY");
+                }
+                super.setHeader("Content-Security-Policy", contentSecurityPolicy(request));
                 // Pages carry per-request state (view state, the pending request id): never cache them.
                 super.setHeader("Cache-Control", "no-store");
             }

@@ -24,6 +24,8 @@ public final class AuthorizeParameters {
     public static final String ID_TOKEN = "id_token";
     /** RFC 9207 §2. */
     public static final String ISS = "iss";
+    /** OpenID Connect Session Management 1.0 §3. */
+    public static final String SESSION_STATE = "session_state";
 
     private AuthorizeParameters() {
     }

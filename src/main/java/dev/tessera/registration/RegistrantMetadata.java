@@ -112,9 +112,12 @@ final class RegistrantMetadata {
                         + String.join(" ", REGISTRABLE_GRANTS.stream().sorted().toList()));
             });
         }
-        // Only an administrator may point a client's back-channel logout at a loopback http URL (LogoutUriRules).
+        // Only an administrator may point a client's logout URIs at a loopback http URL (LogoutUriRules).
         if (asked.backchannelLogoutUri() != null && !asked.backchannelLogoutUri().startsWith("https://")) {
             throw invalid("backchannel_logout_uri must be an https URL");
+        }
+        if (asked.frontchannelLogoutUri() != null && !asked.frontchannelLogoutUri().startsWith("https://")) {
+            throw invalid("frontchannel_logout_uri must be an https URL");
         }
         for (String value : scopes(asked.scope())) {
             if (value.startsWith(Scopes.RESERVED_PREFIX) && !heldScopes.contains(value)) {

@@ -7,7 +7,10 @@ import dev.tessera.discovery.ProviderMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** Advertises end_session_endpoint (OpenID Connect RP-Initiated Logout 1.0 §2.1). */
+/**
+ * Advertises end_session_endpoint (OpenID Connect RP-Initiated Logout 1.0 §2.1), front-channel logout with
+ * {@code iss} and {@code sid} (Front-Channel Logout 1.0 §3) and the check_session iframe (Session Management 1.0 §3.3).
+ */
 @ApplicationScoped
 public class LogoutMetadata implements MetadataContributor {
 
@@ -17,5 +20,8 @@ public class LogoutMetadata implements MetadataContributor {
     @Override
     public void contribute(ProviderMetadata metadata) {
         metadata.set(MetadataNames.END_SESSION_ENDPOINT, issuer.endpoint("/logout"));
+        metadata.set(MetadataNames.FRONTCHANNEL_LOGOUT_SUPPORTED, true);
+        metadata.set(MetadataNames.FRONTCHANNEL_LOGOUT_SESSION_SUPPORTED, true);
+        metadata.set(MetadataNames.CHECK_SESSION_IFRAME, issuer.endpoint(CheckSessionResource.PATH));
     }
 }

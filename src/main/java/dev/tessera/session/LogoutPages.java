@@ -4,6 +4,7 @@ import dev.tessera.config.Issuer;
 import dev.tessera.http.PageForward;
 import dev.tessera.oauth.ErrorBody;
 import dev.tessera.oauth.OAuthError;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -21,6 +22,13 @@ final class LogoutPages {
     static Response done(String redirect, String clearCookie, Issuer issuer) {
         URI target = URI.create(redirect != null ? redirect : issuer.endpoint(LogoutResource.PAGE + "?done=true"));
         return Response.seeOther(target).header("Set-Cookie", clearCookie).header("Cache-Control", "no-store").build();
+    }
+
+    /** The signed-out page with the front-channel logout iframes, rendered in this response (no redirect). */
+    static Response frames(Map<String, String> attributes, String clearCookie) {
+        PageForward page = new PageForward(LogoutResource.PAGE, Response.Status.OK.getStatusCode(), attributes);
+        return Response.ok(page, MediaType.TEXT_HTML + ";charset=UTF-8").header("Set-Cookie", clearCookie)
+                .header("Cache-Control", "no-store").build();
     }
 
     /** The themed error page (plain words; the RFC code and the description in its details line). */

@@ -29,7 +29,8 @@ import org.jose4j.jwt.MalformedClaimException;
  * browser's current session the logout happens at once; otherwise the person confirms on the logout
  * page, so a third-party page cannot sign anyone out (§6: the OP "SHOULD" ask when the hint is missing).
  * Afterwards the browser goes to a registered {@code post_logout_redirect_uri} with {@code state}, or sees
- * the signed-out page.
+ * the signed-out page; first through the page that loads the applications' front-channel logout URIs when the
+ * ended session had any ({@link FrontchannelLogouts}).
  */
 @Path("/logout")
 @ApplicationScoped
@@ -54,6 +55,9 @@ public class LogoutResource {
 
     @Inject
     RequestContext http;
+
+    @Inject
+    FrontchannelLogouts frontchannel;
 
     @GET
     @Operation(summary = "End the SSO session (OpenID Connect RP-Initiated Logout)")
@@ -97,8 +101,13 @@ public class LogoutResource {
             return Response.seeOther(URI.create(issuer.endpoint(PAGE + "?" + LogoutPages.query(clientId, redirect.orElse(null), state))))
                     .header("Cache-Control", "no-store").build();
         }
-        cookie.read(http).ifPresent(sessions::end);
-        return LogoutPages.done(redirect.map(r -> LogoutTargets.withState(r, state)).orElse(null), cookie.clearing(), issuer);
+        Optional<SessionEnded> ended = cookie.read(http).flatMap(sessions::end);
+        String target = redirect.map(r -> LogoutTargets.withState(r, state)).orElse(null);
+        List<String> frames = ended.map(frontchannel::uris).orElse(List.of());
+        if (!frames.isEmpty()) {
+            return LogoutPages.frames(frontchannel.pageAttributes(frames, frontchannel.continueTo(target)), cookie.clearing());
+        }
+        return LogoutPages.done(target, cookie.clearing(), issuer);
     }
 
     private static Optional<String> audience(JwtClaims claims) {

@@ -64,6 +64,15 @@ public class SessionService {
         return Optional.of(session);
     }
 
+    /** Whether a cookie value stands for a live session; unlike {@link #current} the idle timer does not restart. */
+    public boolean isLive(String cookieValue) {
+        if (cookieValue == null || cookieValue.length() > 128) {
+            return false;
+        }
+        SsoSession session = em.find(SsoSession.class, Secrets.sha256Hex(cookieValue));
+        return session != null && session.liveAt(clock.instant());
+    }
+
     public Optional<SsoSession> bySid(String sid) {
         return em.createQuery("SELECT s FROM SsoSession s WHERE s.sid = :sid", SsoSession.class)
                 .setParameter("sid", sid).getResultStream().findFirst();
@@ -72,14 +81,14 @@ public class SessionService {
     @Inject
     Event<SessionEnded> ended;
 
-    /** Ends the session behind a cookie value (the person signed out) and announces it. */
+    /** Ends the session behind a cookie value (the person signed out) and announces it; returns what was announced. */
     @Transactional
-    public Optional<SsoSession> end(String cookieValue) {
+    public Optional<SessionEnded> end(String cookieValue) {
         if (cookieValue == null || cookieValue.length() > 128) {
             return Optional.empty();
         }
         SsoSession session = em.find(SsoSession.class, Secrets.sha256Hex(cookieValue));
-        return session != null && remove(session, SessionEndReason.LOGOUT, session.subject()) ? Optional.of(session) : Optional.empty();
+        return session == null ? Optional.empty() : removed(session, SessionEndReason.LOGOUT, session.subject());
     }
 
     /** Ends one session of a user by its sid (an administrator's choice); false when there is none. */
@@ -144,13 +153,18 @@ public class SessionService {
      * of them removes the row and only that one announces it.
      */
     boolean remove(SsoSession session, SessionEndReason reason, String actor) {
+        return removed(session, reason, actor).isPresent();
+    }
+
+    private Optional<SessionEnded> removed(SsoSession session, SessionEndReason reason, String actor) {
         int removed = em.createQuery("DELETE FROM SsoSession s WHERE s.idHash = :h").setParameter("h", session.idHash()).executeUpdate();
         if (removed == 0) {
-            return false;
+            return Optional.empty();
         }
         List<String> clients = participants(session.sid());
         em.createQuery("DELETE FROM SessionParticipant p WHERE p.sid = :sid").setParameter("sid", session.sid()).executeUpdate();
-        ended.fire(new SessionEnded(session.sid(), session.subject(), clients, reason, actor));
-        return true;
+        SessionEnded end = new SessionEnded(session.sid(), session.subject(), clients, reason, actor);
+        ended.fire(end);
+        return Optional.of(end);
     }
 }

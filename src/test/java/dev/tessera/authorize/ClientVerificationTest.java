@@ -42,7 +42,7 @@ class ClientVerificationTest {
         assertThat(verified.client().clientId()).isEqualTo("web");
         assertThat(verified.redirectUri()).isEqualTo(CB);
         assertThat(verified.redirectUriGiven()).isTrue();
-        assertThat(verified.target()).isEqualTo(new RedirectTarget(CB, STATE, ResponseMode.QUERY));
+        assertThat(verified.target()).isEqualTo(new RedirectTarget(verified.client().clientId(), CB, STATE, ResponseMode.QUERY));
     }
 
     @Test

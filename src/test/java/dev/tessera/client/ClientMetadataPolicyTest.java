@@ -125,6 +125,24 @@ class ClientMetadataPolicyTest {
         f.refused(OAuthError.INVALID_CLIENT_METADATA, "{" + WEB + ", \"backchannel_logout_session_required\": \"yes\"}");
     }
 
+    @Test
+    void frontchannelLogoutIsStoredWithItsSessionRequirementOnTheOriginOfARedirectUri() {
+        f.apply("{" + WEB + ", \"frontchannel_logout_uri\": \"https://app.example.com/fc?tenant=1\","
+                + " \"frontchannel_logout_session_required\": true}");
+        assertThat(f.client.frontchannelLogoutUri()).isEqualTo("https://app.example.com/fc?tenant=1");
+        assertThat(f.client.frontchannelLogoutSessionRequired()).isTrue();
+        var json = ClientJson.of(f.client, null).build();
+        assertThat(json.getString("frontchannel_logout_uri")).isEqualTo("https://app.example.com/fc?tenant=1");
+        assertThat(json.getBoolean("frontchannel_logout_session_required")).isTrue();
+
+        f.apply("{" + WEB + ", \"frontchannel_logout_uri\": \"https://app.example.com/fc\"}");
+        assertThat(f.client.frontchannelLogoutSessionRequired()).as("§2: false when omitted").isFalse();
+        f.refused(OAuthError.INVALID_CLIENT_METADATA, "{" + WEB + ", \"frontchannel_logout_uri\": \"https://evil.example.net/fc\"}");
+        f.refused(OAuthError.INVALID_CLIENT_METADATA, "{" + WEB + ", \"frontchannel_logout_uri\": \"http://app.example.com/fc\"}");
+        f.refused(OAuthError.INVALID_CLIENT_METADATA, "{" + WEB + ", \"frontchannel_logout_uri\": \"https://app.example.com/fc#x\"}");
+        f.refused(OAuthError.INVALID_CLIENT_METADATA, "{" + WEB + ", \"frontchannel_logout_session_required\": \"yes\"}");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"http://app.example.com/login", "https://", "https://bad host/x", "app.example.com/login"})
     void initiateLoginUriMustBeAnHttpsUrl(String value) {

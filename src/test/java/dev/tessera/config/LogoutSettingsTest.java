@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 
 class LogoutSettingsTest {
     static final LogoutSettings SETTINGS = new LogoutSettings(Duration.ofMinutes(1), 6, Duration.ofSeconds(10),
-            Duration.ofMinutes(1), Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofMinutes(2), Duration.ofDays(7));
+            Duration.ofMinutes(1), Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofMinutes(2), Duration.ofDays(7),
+            Duration.ofSeconds(5));
 
     @Test
     void theBackOffDoublesFromTheInitialWaitUpToTheLongest() {

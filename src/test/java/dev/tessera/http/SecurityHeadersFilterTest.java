@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.lang.reflect.Proxy;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -29,10 +30,52 @@ class SecurityHeadersFilterTest {
     }
 
     private void run(String issuer, String contentType) throws Exception {
+        run(issuer, contentType, null);
+    }
+
+    private void run(String issuer, String contentType, HttpServletRequest request) throws Exception {
         SecurityHeadersFilter filter = new SecurityHeadersFilter();
         filter.issuer = new Issuer(issuer);
         FilterChain chain = (req, res) -> ((HttpServletResponse) res).setContentType(contentType);
-        filter.doFilter((HttpServletRequest) null, response(), chain);
+        filter.doFilter(request, response(), chain);
+    }
+
+    /** A request that only keeps attributes. */
+    private static HttpServletRequest request(Map<String, Object> attributes) {
+        return (HttpServletRequest) Proxy.newProxyInstance(SecurityHeadersFilterTest.class.getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "setAttribute" -> attributes.put((String) args[0], args[1]);
+                    case "getAttribute" -> attributes.get((String) args[0]);
+                    default -> null;
+                });
+    }
+
+    @Test
+    void theFrontChannelLogoutPageFramesExactlyItsApplicationsOriginsAndIsItselfUnframeable() throws Exception {
+        HttpServletRequest request = request(new LinkedHashMap<>());
+        PageFraming.allowFrames(request, List.of("https://b.example.com", "http://127.0.0.1:9000", "https://b.example.com"));
+        run("http://localhost:8080", "text/html;charset=UTF-8", request);
+
+        assertThat(headers.get("Content-Security-Policy")).isEqualTo(SecurityHeadersFilter.CSP_HTML
+                + "; frame-src http://127.0.0.1:9000 https://b.example.com").contains("frame-ancestors 'none'");
+        assertThat(headers).containsEntry("X-Frame-Options", "DENY");
+    }
+
+    @Test
+    void theCheckSessionIframeMayBeFramedByAnyPageAndRunsOnlyItsScript() throws Exception {
+        HttpServletRequest request = request(new LinkedHashMap<>());
+        PageFraming.frameableByAnyPage(request);
+        run("http://localhost:8080", "text/html;charset=UTF-8", request);
+
+        assertThat(headers.get("Content-Security-Policy")).contains("frame-ancestors *", "script-src 'self'", "default-src 'none'");
+        assertThat(headers).doesNotContainKey("X-Frame-Options");
+    }
+
+    @Test
+    void anyOtherPageKeepsTheCommonPolicy() throws Exception {
+        run("http://localhost:8080", "text/html;charset=UTF-8", request(new LinkedHashMap<>()));
+
+        assertThat(headers.get("Content-Security-Policy")).isEqualTo(SecurityHeadersFilter.CSP_HTML).doesNotContain("frame-src");
     }
 
     @Test

@@ -70,7 +70,8 @@ class FoundationIT {
                 "request_parameter_supported", "request_uri_parameter_supported", "prompt_values_supported",
                 "display_values_supported", "acr_values_supported", "claim_types_supported", "userinfo_endpoint",
                 "end_session_endpoint", "device_authorization_endpoint", "backchannel_logout_supported",
-                "backchannel_logout_session_supported");
+                "backchannel_logout_session_supported", "frontchannel_logout_supported", "frontchannel_logout_session_supported",
+                "check_session_iframe");
         assertThat(metadata.getJsonArray("grant_types_supported").getValuesAs(jakarta.json.JsonString::getString))
                 .as("implicit too: its response types are served, and the grant is registrable (RFC 8414 §2)")
                 .containsExactlyInAnyOrder("authorization_code", "implicit", "client_credentials", "refresh_token", "password",

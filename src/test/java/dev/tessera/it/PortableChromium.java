@@ -44,6 +44,11 @@ final class PortableChromium implements AutoCloseable {
         return LoopbackClient.parse(query);
     }
 
+    /** The browser itself, for tests that drive it step by step. */
+    WebDriver driver() {
+        return driver;
+    }
+
     @Override
     public void close() {
         driver.quit();

@@ -44,6 +44,16 @@ class RegistrantMetadataTest {
     }
 
     @Test
+    void aRegistrantsLogoutUrisMustBeHttpsEvenOnLoopback() {
+        assertRefused(json("{\"redirect_uris\": [\"http://127.0.0.1/cb\"], \"frontchannel_logout_uri\": \"http://127.0.0.1/fc\"}"),
+                "frontchannel_logout_uri must be an https URL");
+        ClientMetadata m = RegistrantMetadata.forCreate(json("{\"redirect_uris\": [\"https://rp.example/cb\"],"
+                + " \"frontchannel_logout_uri\": \"https://rp.example/fc\", \"frontchannel_logout_session_required\": true}"), SETTINGS);
+        assertThat(m.frontchannelLogoutUri()).isEqualTo("https://rp.example/fc");
+        assertThat(m.frontchannelLogoutSessionRequired()).isTrue();
+    }
+
+    @Test
     void registrationIgnoresOperatorSettingsAndAppliesSafeDefaults() {
         ClientMetadata m = RegistrantMetadata.forCreate(json("{\"grant_types\": [\"client_credentials\"], \"scope\": \"a b\","
                 + PRIVILEGED + "}"), SETTINGS);
