@@ -67,7 +67,10 @@ public class NegotiateLogin {
         }
         KerberosSignIn.Outcome.SignedIn signedIn = (KerberosSignIn.Outcome.SignedIn) outcome;
         LoginResult.Success success = signedIn.success();
-        flow.request().changeSessionId();
+        // A new HTTP session id as after a password; curl sends its token before any page made a session: none to rotate.
+        if (flow.request().getSession(false) != null) {
+            flow.request().changeSessionId();
+        }
         SessionService.Started started = sessions.start(success.user().subject(), success.amr(), AcrValues.KERBEROS, false);
         response.addHeader("Set-Cookie", sessionCookie.header(started.cookieValue(), started.cookieMaxAge()));
         signedIn.responseToken().ifPresent(t -> response.setHeader(KerberosSignIn.WWW_AUTHENTICATE, KerberosSignIn.NEGOTIATE + " " + t));
