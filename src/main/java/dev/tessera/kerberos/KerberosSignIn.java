@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * One Negotiate leg of the login page (RFC 4559 §4, §5): whether to challenge, and what an {@code Authorization:
@@ -22,6 +24,7 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class KerberosSignIn {
+    private static final Logger LOG = Logger.getLogger(KerberosSignIn.class.getName());
     /** RFC 4559 §4: the scheme name of the challenge and of the answer. */
     public static final String NEGOTIATE = "Negotiate";
     public static final String WWW_AUTHENTICATE = "WWW-Authenticate";
@@ -83,8 +86,17 @@ public class KerberosSignIn {
         return Optional.of(value.substring(space + 1).strip()).filter(t -> !t.isEmpty());
     }
 
-    /** Checks a Negotiate token from an address {@link #offeredTo} admitted. */
+    /** Checks a Negotiate token from an address {@link #offeredTo} admitted; never throws, whatever the token. */
     public Outcome signIn(String token, String clientAddress) {
+        try {
+            return check(token, clientAddress);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "A Negotiate token could not be checked", e);
+            return refused(KerberosFailure.UNAVAILABLE, "the check failed: " + e, clientAddress);
+        }
+    }
+
+    private Outcome check(String token, String clientAddress) {
         if (token.startsWith(NTLM_PREFIX)) {
             return refused(KerberosFailure.NTLM, "an NTLM token, not a Kerberos ticket", clientAddress);
         }

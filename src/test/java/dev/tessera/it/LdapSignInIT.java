@@ -462,7 +462,8 @@ class LdapSignInIT {
 
         NegotiatingClients.CurlRun run = NegotiatingClients.curlToClient(cache, TesseraDeployment.issuer() + "/authorize?" + SignIn.query(request),
                 "rp.example.com");
-        assertThat(run.statuses()).as(run.toString()).anyMatch(s -> s.contains(" 401")).anyMatch(s -> s.contains(" 303"));
+        // curl sends its token with the first request once --negotiate is the only method: no 401 is needed.
+        assertThat(run.statuses()).as(run.toString()).noneMatch(s -> s.contains(" 500")).anyMatch(s -> s.contains(" 302"));
         assertThat(run.location()).as(run.toString()).startsWith(CB + "?code=");
         Map<String, String> redirect = new LinkedHashMap<>();
         for (String pair : java.net.URI.create(run.location()).getQuery().split("&")) {
@@ -487,6 +488,10 @@ class LdapSignInIT {
             org.openqa.selenium.WebDriver chromium = NegotiatingClients.chromium(cache);
             String query;
             try {
+                // Chromium hands its authentication policy (the allowlist) to its network service a moment after start-up;
+                // a challenge before that is answered as unsupported. A person's browser has long been running.
+                chromium.get(TesseraDeployment.issuer() + "/.well-known/openid-configuration");
+                Thread.sleep(2000);
                 chromium.get(TesseraDeployment.issuer() + "/authorize?" + SignIn.query(request));
                 query = rp.next(20);
                 assertThat(query).as("Chromium is at " + chromium.getCurrentUrl()).isNotNull();
