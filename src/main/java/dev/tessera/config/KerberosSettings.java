@@ -19,10 +19,18 @@ public record KerberosSettings(Optional<String> keytab, String principal, Option
         Optional<String> principalAttribute, Optional<String> localRealm) {
     public KerberosSettings {
         networks = List.copyOf(networks);
+    }
+
+    /**
+     * What stops Kerberos from working, naming the key to fix; empty when nothing does. Not thrown from the constructor:
+     * the user stores read these settings too, and a Kerberos mistake must not stop password sign-ins.
+     */
+    public Optional<String> problem() {
         if (keytab.isPresent() && principal.isBlank()) {
-            throw new IllegalArgumentException(ConfigKeys.KERBEROS_PRINCIPAL + " must name the service principal of "
-                    + ConfigKeys.KERBEROS_KEYTAB + ", e.g. HTTP/sso.example.com@EXAMPLE.COM");
+            return Optional.of(ConfigKeys.KERBEROS_PRINCIPAL + " must name the service principal of " + ConfigKeys.KERBEROS_KEYTAB
+                    + ", e.g. HTTP/sso.example.com@EXAMPLE.COM");
         }
+        return Optional.empty();
     }
 
     /** Kerberos switched off. */

@@ -65,7 +65,13 @@ public class KerberosSignIn {
 
     @PostConstruct
     void init() {
-        gate = new NegotiateGate(settings);
+        try {
+            gate = new NegotiateGate(settings);
+        } catch (IllegalArgumentException e) {
+            // A wrong network must not turn the login page into an error: nobody is offered Negotiate until it is fixed.
+            LOG.severe("Kerberos is offered to nobody: " + e.getMessage());
+            gate = new NegotiateGate(KerberosSettings.off());
+        }
     }
 
     /** Whether a client at this address is offered Negotiate now. */

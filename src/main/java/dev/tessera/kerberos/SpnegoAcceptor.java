@@ -70,10 +70,19 @@ public class SpnegoAcceptor {
     private volatile GSSCredential credential;
     private volatile Subject subject;
     private volatile Instant nextTry = Instant.MIN;
+    private volatile String lastFailure = "";
 
     /** Whether the keytab has been read (trying now if it has not been, or the last try is a minute old). */
     public boolean ready() {
         return settings.enabled() && credential().isPresent();
+    }
+
+    /** For readiness: {@code off}, {@code ready (principal)} or why the keytab cannot be used. */
+    public String state() {
+        if (!settings.enabled()) {
+            return "off";
+        }
+        return ready() ? "ready (" + settings.principal() + ")" : "keytab unusable, Negotiate offered to nobody: " + lastFailure;
     }
 
     public Accepted accept(byte[] token) throws Refused {
@@ -115,6 +124,7 @@ public class SpnegoAcceptor {
                 try {
                     login();
                 } catch (LoginException | GSSException | PrivilegedActionException | RuntimeException e) {
+                    lastFailure = String.valueOf(e.getMessage());
                     LOG.log(Level.WARNING, "Kerberos is configured but its keytab " + settings.keytab().orElse("")
                             + " for " + settings.principal() + " could not be used; Negotiate is offered to nobody until it can."
                             + " Check " + ConfigKeys.KERBEROS_KEYTAB + ", " + ConfigKeys.KERBEROS_PRINCIPAL + " and "
@@ -126,6 +136,9 @@ public class SpnegoAcceptor {
     }
 
     private void login() throws LoginException, GSSException, PrivilegedActionException {
+        if (settings.problem().isPresent()) {
+            throw new LoginException(settings.problem().get());
+        }
         String keytab = settings.keytab().orElseThrow();
         if (!Files.isReadable(Path.of(keytab))) {
             throw new LoginException("the keytab file is missing or not readable");

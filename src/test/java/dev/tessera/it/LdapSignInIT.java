@@ -396,6 +396,7 @@ class LdapSignInIT {
         assertThat(id.getStringListClaim("groups")).contains("Engineers");
         assertThat(userinfo(tokens.getString("access_token")).getString("email")).isEqualTo("ada@corp.example");
         assertThat(metrics()).contains("tessera_kerberos_sign_ins_total{outcome=\"success\",store=\"ldap\"}");
+        assertThat(Http.send(Http.request("/health/ready").GET()).body()).contains("ready (HTTP/localhost@CORP.EXAMPLE)");
         JsonObject discovery = Admin.json(Http.send(Http.request("/.well-known/openid-configuration").GET()).body());
         assertThat(discovery.getJsonArray("acr_values_supported").getValuesAs(jakarta.json.JsonString.class))
                 .extracting(jakarta.json.JsonString::getString).contains("urn:tessera:acr:password", KERBEROS_ACR);

@@ -55,8 +55,10 @@ class NegotiateGateTest {
     }
 
     @Test
-    void aKeytabWithoutItsPrincipalIsRefusedNamingTheKey() {
-        assertThatThrownBy(() -> new KerberosSettings(Optional.of("/k"), " ", Optional.empty(), List.of(), Optional.empty(), Optional.empty()))
-                .hasMessageContaining("tessera.kerberos.principal");
+    void aKeytabWithoutItsPrincipalIsAProblemNamingTheKeyButNotAnErrorForTheOtherReaders() {
+        KerberosSettings settings = new KerberosSettings(Optional.of("/k"), " ", Optional.empty(), List.of(), Optional.empty(), Optional.empty());
+        assertThat(settings.problem()).hasValueSatisfying(p -> assertThat(p).contains("tessera.kerberos.principal"));
+        assertThat(settings(Optional.of("/k"), List.of()).problem()).isEmpty();
+        assertThat(KerberosSettings.off().problem()).isEmpty();
     }
 }
