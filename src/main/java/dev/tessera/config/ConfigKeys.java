@@ -139,6 +139,13 @@ public final class ConfigKeys {
     public static final String METRICS_ENABLED = "tessera.metrics.enabled";
     public static final String METRICS_CLIENT_LABEL_LIMIT = "tessera.metrics.client-label-limit";
 
+    public static final String KERBEROS_KEYTAB = "tessera.kerberos.keytab";
+    public static final String KERBEROS_PRINCIPAL = "tessera.kerberos.principal";
+    public static final String KERBEROS_KRB5_CONF = "tessera.kerberos.krb5-conf";
+    public static final String KERBEROS_NETWORKS = "tessera.kerberos.networks";
+    public static final String KERBEROS_PRINCIPAL_ATTRIBUTE = "tessera.kerberos.principal-attribute";
+    public static final String KERBEROS_LOCAL_REALM = "tessera.kerberos.local-realm";
+
     private ConfigKeys() {
     }
 }

@@ -31,6 +31,7 @@ public class TesseraMetrics {
     private MeterProvider<Counter> tokenErrors;
     private MeterProvider<Timer> tokenTime;
     private MeterProvider<Counter> signIns;
+    private MeterProvider<Counter> kerberosSignIns;
     private MeterProvider<Counter> logoutDeliveries;
 
     @PostConstruct
@@ -47,6 +48,9 @@ public class TesseraMetrics {
                 .withRegistry(meters.registry());
         signIns = Counter.builder("tessera.sign.ins")
                 .description("Password checks by user store and outcome (success, invalid_credentials, throttled, ...)")
+                .withRegistry(meters.registry());
+        kerberosSignIns = Counter.builder("tessera.kerberos.sign.ins")
+                .description("Kerberos (SPNEGO) sign-ins by user store and outcome (success, unknown_principal, disabled, replay, ...)")
                 .withRegistry(meters.registry());
         logoutDeliveries = Counter.builder("tessera.logout.deliveries")
                 .description("Back-channel logout attempts by client and outcome (delivered, retry, given_up)")
@@ -70,6 +74,11 @@ public class TesseraMetrics {
     /** @param store the id of the store that answered, or {@code _none} */
     public void signIn(String store, String outcome) {
         signIns.withTags("store", store, "outcome", outcome).increment();
+    }
+
+    /** @param store the id of the store that knew the principal, or {@code _none} */
+    public void kerberosSignIn(String store, String outcome) {
+        kerberosSignIns.withTags("store", store, "outcome", outcome).increment();
     }
 
     /** @param outcome {@code delivered}, {@code retry} (failed, tried again later) or {@code given_up} */

@@ -7,6 +7,8 @@ package dev.tessera.oauth;
 public final class AcrValues {
     /** A password checked by one of the user stores. */
     public static final String PASSWORD = "urn:tessera:acr:password";
+    /** A Kerberos ticket presented through SPNEGO (docs/kerberos.md); listed only where Kerberos is configured. */
+    public static final String KERBEROS = "urn:tessera:acr:kerberos";
 
     private AcrValues() {
     }

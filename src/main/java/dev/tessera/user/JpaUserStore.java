@@ -1,5 +1,6 @@
 package dev.tessera.user;
 
+import dev.tessera.config.KerberosSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -24,6 +25,9 @@ public class JpaUserStore implements UserStore {
 
     @Inject
     PasswordHasher hasher;
+
+    @Inject
+    KerberosSettings kerberos;
 
     @Override
     public String id() {
@@ -62,6 +66,16 @@ public class JpaUserStore implements UserStore {
     @Override
     public Optional<UserAccount> findByUsername(String username) {
         return repository.findByUsername(Usernames.normalize(username)).map(UserClaims::account);
+    }
+
+    /**
+     * Local people have no principal attribute: {@code name@REALM} is the local username {@code name} only when REALM is
+     * {@code tessera.kerberos.local-realm} exactly and the name has one component; otherwise nobody.
+     */
+    @Override
+    public Optional<UserAccount> findByPrincipal(PrincipalName principal) {
+        boolean local = kerberos != null && principal.singleComponent() && kerberos.localRealm().filter(principal.realm()::equals).isPresent();
+        return local ? findByUsername(principal.primary()) : Optional.empty();
     }
 
     private void rehash(User user, String password) {

@@ -38,4 +38,12 @@ public interface UserStore {
     }
 
     Optional<UserAccount> findByUsername(String username);
+
+    /**
+     * The account a Kerberos principal belongs to, enabled or not, for single sign-on (docs/kerberos.md); empty when
+     * this store has none, or does not take part (the default). Throws when the store cannot be asked.
+     */
+    default Optional<UserAccount> findByPrincipal(PrincipalName principal) {
+        return Optional.empty();
+    }
 }

@@ -53,6 +53,9 @@ public class LoginBacking {
     @Inject
     KnownDevices devices;
 
+    @Inject
+    NegotiateLogin negotiate;
+
     private String id;
     private String returnTo;
     private String username;
@@ -77,6 +80,9 @@ public class LoginBacking {
             }
             locales.apply(p.request().uiLocales());
         });
+        if (isKnownRequest()) {
+            negotiate.onGet(id, pending.isPresent(), returnTo);
+        }
     }
 
     public String submit() {

@@ -61,6 +61,13 @@ public final class Browser {
         return send(HttpRequest.newBuilder(absolute(url)).GET());
     }
 
+    /** A GET with extra headers, such as {@code Authorization: Negotiate <token>}. */
+    public HttpResponse<String> get(String url, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(absolute(url)).GET();
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     public HttpResponse<String> post(String url, Map<String, String> fields) {
         LogCanary.fromForm(fields);
         String body = fields.entrySet().stream()

@@ -15,20 +15,29 @@ import java.util.Map;
  * be a trusted reverse proxy in front of the server and the ordinary client behind it on one machine.
  */
 final class FromAddress {
-    record Answer(int status, String body) {
+    /** @param head the status line and headers, as received */
+    record Answer(int status, String head, String body) {
     }
 
     private FromAddress() {
     }
 
     static Answer post(String localAddress, String path, Map<String, String> headers, String form) {
+        return send(localAddress, "POST", path, headers, form);
+    }
+
+    static Answer get(String localAddress, String path, Map<String, String> headers) {
+        return send(localAddress, "GET", path, headers, null);
+    }
+
+    private static Answer send(String localAddress, String method, String path, Map<String, String> headers, String form) {
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(InetAddress.getByName(localAddress), 0));
             socket.connect(new InetSocketAddress("127.0.0.1", Integer.parseInt(System.getProperty("it.http.port", "8080"))), 5_000);
             socket.setSoTimeout(30_000);
-            byte[] body = form.getBytes(StandardCharsets.UTF_8);
-            StringBuilder request = new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-                    + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length + "\r\n");
+            byte[] body = form == null ? new byte[0] : form.getBytes(StandardCharsets.UTF_8);
+            StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                    + (form == null ? "" : "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length + "\r\n"));
             headers.forEach((k, v) -> request.append(k).append(": ").append(v).append("\r\n"));
             OutputStream out = socket.getOutputStream();
             out.write(request.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
@@ -38,7 +47,7 @@ final class FromAddress {
             String response = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             int status = Integer.parseInt(response.substring(9, 12));
             int split = response.indexOf("\r\n\r\n");
-            return new Answer(status, split < 0 ? "" : response.substring(split + 4));
+            return new Answer(status, split < 0 ? response : response.substring(0, split), split < 0 ? "" : response.substring(split + 4));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

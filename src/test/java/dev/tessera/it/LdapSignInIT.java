@@ -10,6 +10,7 @@ import com.unboundid.ldap.sdk.ModificationType;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -24,9 +25,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * People from Active Directory sign in through the login page, live: Tessera runs with
  * {@code tessera.users.stores=local,ldap} against the in-memory AD that {@link InMemoryActiveDirectory} starts
  * before the deployment (see arquillian.xml, container payara-micro-ldap). The first configured URL answers
- * nothing, so every login here also goes through failover.
+ * nothing, so every login here also goes through failover. The same server offers Kerberos single sign-on to loopback
+ * clients, with the keytab of the MIT realm {@link KerberosRealm} creates before the deployment: the "kerberos" tests
+ * sign in with a Java JGSS initiator, curl and Chromium (issue 20 point 5, docs/kerberos.md).
  */
-@ExtendWith({InMemoryActiveDirectory.class, ArquillianExtension.class})
+@ExtendWith({InMemoryActiveDirectory.class, KerberosRealm.class, ArquillianExtension.class})
 class LdapSignInIT {
     static final String CB = "https://rp.example.com/cb";
     static final String ADA_GUID = "3f2504e0-4f89-11d3-9a0c-0305e82c3301";
@@ -338,5 +341,190 @@ class LdapSignInIT {
             Thread.sleep(500);
         }
         throw new AssertionError("readiness never said " + text + ": " + ready.body());
+    }
+
+    // Kerberos single sign-on (issue 20 point 5, docs/kerberos.md).
+
+    static final String KERBEROS_ACR = "urn:tessera:acr:kerberos";
+
+    /** The login page of a fresh request, as an allowed client sees it: 401 Negotiate, the form as the body. */
+    static HttpResponse<String> challenged(Browser browser, Map<String, String> request) {
+        HttpResponse<String> page = SignIn.authorize(browser, request);
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(401);
+        assertThat(page.headers().allValues("WWW-Authenticate")).containsExactly("Negotiate");
+        assertThat(page.body()).contains("id=\"username\"", "id=\"password\"", "id=\"login\"");
+        return page;
+    }
+
+    /** The login page's answer to a person's Negotiate token (a JGSS initiator with their keytab). */
+    static HttpResponse<String> negotiate(Browser browser, HttpResponse<String> page, String token) {
+        return browser.get(page.uri().toString(), Map.of("Authorization", "Negotiate " + token));
+    }
+
+    static JsonObject redeem(Map<String, String> redirect, String verifier) {
+        HttpResponse<String> response = token(new LinkedHashMap<>(Map.of("grant_type", "authorization_code", "code", redirect.get("code"),
+                "redirect_uri", CB, "code_verifier", verifier)));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return Admin.json(response.body());
+    }
+
+    static String metrics() {
+        return Http.send(Http.request("/metrics").GET()).body();
+    }
+
+    @Test
+    void kerberosAJavaJgssClientWithAKeytabSignsInAsTheDirectoryPersonWithAcrKerberos() throws Exception {
+        KerberosRealm.assumeAvailable();
+        String verifier = SignIn.verifier();
+        Map<String, String> request = request("openid profile email groups");
+        request.put("code_challenge", SignIn.challenge(verifier));
+        Browser browser = new Browser();
+        HttpResponse<String> page = challenged(browser, request);
+
+        KerberosClient client = KerberosClient.forPerson("ada");
+        HttpResponse<String> answered = negotiate(browser, page, client.token());
+        assertThat(answered.statusCode()).as(answered.body()).isEqualTo(303);
+        assertThat(client.finish(answered.headers().firstValue("WWW-Authenticate").orElseThrow()))
+                .as("the server's mutual-authentication token completes the client's context").isTrue();
+
+        JsonObject tokens = redeem(SignIn.redirectParams(browser.follow(answered)), verifier);
+        IDTokenClaimsSet id = BrowserSignInIT.validator("web").validate(JWTParser.parse(tokens.getString("id_token")),
+                new Nonce(request.get("nonce")));
+        assertThat(id.getSubject().getValue()).isEqualTo(ADA_GUID);
+        assertThat(id.getACR().getValue()).isEqualTo(KERBEROS_ACR);
+        assertThat(id.getStringListClaim("amr")).containsExactly("kerberos");
+        assertThat(id.getStringListClaim("groups")).contains("Engineers");
+        assertThat(userinfo(tokens.getString("access_token")).getString("email")).isEqualTo("ada@corp.example");
+        assertThat(metrics()).contains("tessera_kerberos_sign_ins_total{outcome=\"success\",store=\"ldap\"}");
+        assertThat(Http.send(Http.request("/health/ready").GET()).body()).contains("ready (HTTP/localhost@CORP.EXAMPLE)");
+        JsonObject discovery = Admin.json(Http.send(Http.request("/.well-known/openid-configuration").GET()).body());
+        assertThat(discovery.getJsonArray("acr_values_supported").getValuesAs(jakarta.json.JsonString.class))
+                .extracting(jakarta.json.JsonString::getString).contains("urn:tessera:acr:password", KERBEROS_ACR);
+    }
+
+    @Test
+    void kerberosAReplayedTokenAnUnknownPrincipalAndADisabledAccountEndOnTheFormWithTheirMessage() throws Exception {
+        KerberosRealm.assumeAvailable();
+        String token = KerberosClient.forPerson("ada").token();
+        Browser first = new Browser();
+        assertThat(negotiate(first, challenged(first, request("openid")), token).statusCode()).isEqualTo(303);
+
+        Browser replaying = new Browser();
+        HttpResponse<String> replayed = negotiate(replaying, challenged(replaying, request("openid")), token);
+        assertThat(replayed.statusCode()).as("the form again, no second challenge").isEqualTo(200);
+        assertThat(replayed.headers().allValues("WWW-Authenticate")).isEmpty();
+        assertThat(replayed.body()).contains("the same ticket arrived twice", "id=\"username\"");
+
+        Browser unknown = new Browser();
+        HttpResponse<String> nobody = negotiate(unknown, challenged(unknown, request("openid")), KerberosClient.forPerson("nobody").token());
+        assertThat(nobody.statusCode()).isEqualTo(200);
+        assertThat(nobody.body()).contains("no account here belongs to it", "id=\"username\"");
+
+        Browser disabled = new Browser();
+        HttpResponse<String> bob = negotiate(disabled, challenged(disabled, request("openid")), KerberosClient.forPerson("bob").token());
+        assertThat(bob.statusCode()).isEqualTo(200);
+        assertThat(bob.body()).contains("This account is disabled. Contact your administrator.");
+
+        Browser garbage = new Browser();
+        HttpResponse<String> broken = negotiate(garbage, challenged(garbage, request("openid")), "YII=");
+        assertThat(broken.statusCode()).isEqualTo(200);
+        assertThat(broken.body()).contains("Automatic sign-in did not work on this device.");
+
+        assertThat(metrics()).contains("outcome=\"replay\"", "outcome=\"unknown_principal\"", "outcome=\"disabled\"",
+                "outcome=\"invalid_token\"");
+        String audit = "";
+        for (int i = 0; i < 20 && !(audit.contains("nobody@CORP.EXAMPLE") && audit.contains("replay")); i++) {
+            Thread.sleep(i == 0 ? 0 : 500);  // the trail is written in batches, outside the request
+            audit = Http.send(Http.request("/admin/api/audit?type=login.failed&limit=200").header("Authorization", "Bearer " + Admin.token()).GET()).body();
+        }
+        assertThat(audit).contains("nobody@CORP.EXAMPLE", "\"reason\":\"replay\"", "\"method\":\"kerberos\"");
+    }
+
+    @Test
+    void kerberosAPrincipalOfTheLocalRealmSignsInTheLocalUserOfThatName() throws Exception {
+        KerberosRealm.assumeAvailable();
+        JsonObject kurt = SignIn.createUser("kurt");
+        Browser browser = new Browser();
+        HttpResponse<String> answered = negotiate(browser, challenged(browser, request("openid")), KerberosClient.forPerson("kurt").token());
+        assertThat(answered.statusCode()).as(answered.body()).isEqualTo(303);
+        String verifierless = SignIn.redirectParams(browser.follow(answered)).get("code");
+        assertThat(verifierless).isNotBlank();
+        assertThat(metrics()).contains("tessera_kerberos_sign_ins_total{outcome=\"success\",store=\"local\"}");
+        assertThat(kurt.getString("sub")).isNotBlank();
+    }
+
+    @Test
+    void kerberosCurlNegotiateWithAKinitTicketSignsIn() throws Exception {
+        KerberosRealm.assumeAvailable();
+        Path cache = KerberosRealm.kinit("ada");
+        String verifier = SignIn.verifier();
+        Map<String, String> request = request("openid");
+        request.put("code_challenge", SignIn.challenge(verifier));
+
+        NegotiatingClients.CurlRun run = NegotiatingClients.curlToClient(cache, TesseraDeployment.issuer() + "/authorize?" + SignIn.query(request),
+                "rp.example.com");
+        // curl sends its token with the first request once --negotiate is the only method: no 401 is needed.
+        assertThat(run.statuses()).as(run.toString()).noneMatch(s -> s.contains(" 500")).anyMatch(s -> s.contains(" 302"));
+        assertThat(run.location()).as(run.toString()).startsWith(CB + "?code=");
+        Map<String, String> redirect = new LinkedHashMap<>();
+        for (String pair : java.net.URI.create(run.location()).getQuery().split("&")) {
+            redirect.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+        }
+        IDTokenClaimsSet id = BrowserSignInIT.validator("web").validate(JWTParser.parse(redeem(redirect, verifier).getString("id_token")),
+                new Nonce(request.get("nonce")));
+        assertThat(id.getSubject().getValue()).isEqualTo(ADA_GUID);
+        assertThat(id.getACR().getValue()).isEqualTo(KERBEROS_ACR);
+    }
+
+    @Test
+    void kerberosChromiumWithATicketSignsInWithoutSeeingTheForm() throws Exception {
+        KerberosRealm.assumeAvailable();
+        org.junit.jupiter.api.Assumptions.assumeTrue(NegotiatingClients.chromiumInstalled(), "No Debian Chromium here: skipped");
+        Path cache = KerberosRealm.kinit("ada");
+        try (LoopbackClient rp = new LoopbackClient()) {
+            JsonObject client = Admin.createClient("{\"client_id\":\"kerberos-chromium\",\"redirect_uris\":[\"" + rp.redirectUri()
+                    + "\"],\"grant_types\":[\"authorization_code\"],\"scope\":\"openid\",\"require_consent\":false}");
+            String verifier = SignIn.verifier();
+            Map<String, String> request = SignIn.codeRequest("kerberos-chromium", rp.redirectUri(), "openid", verifier);
+            org.openqa.selenium.WebDriver chromium = NegotiatingClients.chromium(cache);
+            String query;
+            try {
+                // Debian's Chromium answers the first Negotiate challenge after its start as an unsupported scheme (it loads
+                // its GSS-API library then) and every later one: one challenge first, as a running browser has long had.
+                chromium.get(TesseraDeployment.issuer() + "/ui/login.xhtml?return=/ui/account.xhtml");
+                Thread.sleep(1500);
+                chromium.get(TesseraDeployment.issuer() + "/authorize?" + SignIn.query(request));
+                query = rp.next(20);
+                assertThat(query).as("Chromium is at " + chromium.getCurrentUrl()).isNotNull();
+            } finally {
+                chromium.quit();
+            }
+            Map<String, String> answer = LoopbackClient.parse(query);
+            HttpResponse<String> response = Http.send(Http.request("/token")
+                    .header("Authorization", Admin.basic("kerberos-chromium", client.getString("client_secret")))
+                    .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(SignIn.query(
+                            Map.of("grant_type", "authorization_code", "code", answer.get("code"), "redirect_uri", rp.redirectUri(),
+                                    "code_verifier", verifier)))));
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            String idToken = Admin.json(response.body()).getString("id_token");
+            assertThat(JWTParser.parse(idToken).getJWTClaimsSet().getStringClaim("acr")).isEqualTo(KERBEROS_ACR);
+            assertThat(JWTParser.parse(idToken).getJWTClaimsSet().getStringListClaim("amr")).containsExactly("kerberos");
+        }
+    }
+
+    @Test
+    void kerberosIsNotOfferedOutsideTheConfiguredNetworks() {
+        KerberosRealm.assumeAvailable();
+        String page = "/ui/login.xhtml?return=/ui/account.xhtml";
+        // 127.0.0.2 is a trusted proxy (arquillian.xml): the client is the address it forwards, outside 127.0.0.0/8.
+        FromAddress.Answer outside = FromAddress.get("127.0.0.2", page, Map.of("X-Forwarded-For", "203.0.113.9"));
+        assertThat(outside.status()).as(outside.head()).isEqualTo(200);
+        assertThat(outside.head().toLowerCase(java.util.Locale.ROOT)).doesNotContain("www-authenticate");
+        assertThat(outside.body()).contains("id=\"username\"", "id=\"password\"");
+
+        FromAddress.Answer inside = FromAddress.get("127.0.0.2", page, Map.of("X-Forwarded-For", "127.0.0.1"));
+        assertThat(inside.status()).isEqualTo(401);
+        assertThat(inside.head()).contains("WWW-Authenticate: Negotiate");
+        assertThat(inside.body()).contains("id=\"username\"");
     }
 }

@@ -6,6 +6,8 @@ public final class LdapAttributes {
     public static final String OBJECT_GUID = "objectGUID";
     public static final String SAM_ACCOUNT_NAME = "sAMAccountName";
     public static final String USER_PRINCIPAL_NAME = "userPrincipalName";
+    /** MIT Kerberos' LDAP schema (and Heimdal's): the principal name of a person's entry, for single sign-on. */
+    public static final String KRB5_PRINCIPAL_NAME = "krb5PrincipalName";
     public static final String USER_ACCOUNT_CONTROL = "userAccountControl";
     public static final String PWD_LAST_SET = "pwdLastSet";
     public static final String ACCOUNT_EXPIRES = "accountExpires";

@@ -4,8 +4,10 @@ import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.SearchResult;
 import com.unboundid.ldap.sdk.SearchResultEntry;
+import dev.tessera.config.KerberosSettings;
 import dev.tessera.user.LoginMessages;
 import dev.tessera.user.LoginResult;
+import dev.tessera.user.PrincipalName;
 import dev.tessera.user.UserAccount;
 import dev.tessera.user.UserStore;
 import dev.tessera.user.Usernames;
@@ -50,6 +52,9 @@ public class LdapUserStore implements UserStore {
 
     @Inject
     Clock clock;
+
+    @Inject
+    KerberosSettings kerberos;
 
     private volatile LdapAccountCache cache;
     private volatile LdapMisses misses;
@@ -141,6 +146,25 @@ public class LdapUserStore implements UserStore {
     public Optional<UserAccount> findByUsername(String username) {
         try {
             return findByName(username).flatMap(e -> toAccount(e, username));
+        } catch (AmbiguousEntryException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The entry whose principal attribute ({@code tessera.kerberos.principal-attribute}; AD: userPrincipalName,
+     * elsewhere krb5PrincipalName) equals the principal, among the people the user filter admits. Two entries: nobody.
+     */
+    @Override
+    public Optional<UserAccount> findByPrincipal(PrincipalName principal) {
+        String attribute = (kerberos == null ? KerberosSettings.off() : kerberos).principalAttribute()
+                .orElse(settings.flavor().activeDirectory() ? LdapAttributes.USER_PRINCIPAL_NAME : LdapAttributes.KRB5_PRINCIPAL_NAME);
+        Filter people = LdapFilters.startsWith(settings.userFilter(), List.of(), "");
+        try {
+            Optional<UserAccount> account = findEntry(Filter.createANDFilter(people, Filter.createEqualityFilter(attribute, principal.toString())))
+                    .flatMap(e -> toAccount(e, null));
+            account.ifPresent(a -> cache().put(a, clock.instant()));
+            return account;
         } catch (AmbiguousEntryException e) {
             return Optional.empty();
         }

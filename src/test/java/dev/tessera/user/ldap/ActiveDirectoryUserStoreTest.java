@@ -7,6 +7,7 @@ import com.unboundid.ldap.sdk.ModificationType;
 import dev.tessera.user.LoginMessages;
 import dev.tessera.user.LoginResult;
 import dev.tessera.user.LoginResult.Reason;
+import dev.tessera.user.PrincipalName;
 import dev.tessera.user.UserAccount;
 import java.time.Clock;
 import java.time.Duration;
@@ -274,5 +275,20 @@ class ActiveDirectoryUserStoreTest {
         store.findBySubject(ADA_GUID);
 
         assertThat(directory.searches()).isEqualTo(2);
+    }
+
+    @Test
+    void aKerberosPrincipalFindsTheEntryByUserPrincipalNameWhateverTheRealmsCase() {
+        LdapUserStore store = store();
+
+        Optional<UserAccount> ada = store.findByPrincipal(PrincipalName.parse("ada@CORP.EXAMPLE").orElseThrow());
+        assertThat(ada).hasValueSatisfying(a -> {
+            assertThat(a.subject()).isEqualTo(ADA_GUID);
+            assertThat(a.enabled()).isTrue();
+        });
+        assertThat(store.findByPrincipal(PrincipalName.parse("bob@CORP.EXAMPLE").orElseThrow()))
+                .hasValueSatisfying(bob -> assertThat(bob.enabled()).as("userAccountControl 514").isFalse());
+        assertThat(store.findByPrincipal(PrincipalName.parse("ada@OTHER.EXAMPLE").orElseThrow())).isEmpty();
+        assertThat(store.findByPrincipal(PrincipalName.parse("*@CORP.EXAMPLE").orElseThrow())).as("escaped, no wildcard").isEmpty();
     }
 }

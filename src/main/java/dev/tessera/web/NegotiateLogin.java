@@ -1,0 +1,84 @@
+package dev.tessera.web;
+
+import dev.tessera.authorize.PendingAuthorizations;
+import dev.tessera.kerberos.KerberosSignIn;
+import dev.tessera.oauth.AcrValues;
+import dev.tessera.session.SessionCookie;
+import dev.tessera.session.SessionService;
+import dev.tessera.user.LoginResult;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Optional;
+
+/**
+ * The login page's Kerberos leg (RFC 4559, docs/kerberos.md), on GET only. A client in {@code tessera.kerberos.networks}
+ * without an {@code Authorization: Negotiate} header gets the page as it is, but with status 401 and
+ * {@code WWW-Authenticate: Negotiate}: a browser with a ticket answers at once, one without shows the form it already
+ * has. The answer with a valid ticket signs the person in as a password would (new HTTP session id, new SSO session)
+ * with acr {@code urn:tessera:acr:kerberos}; a refused one shows the form with the reason and no second challenge.
+ */
+@RequestScoped
+public class NegotiateLogin {
+    @Inject
+    KerberosSignIn kerberos;
+
+    @Inject
+    PageFlow flow;
+
+    @Inject
+    SessionService sessions;
+
+    @Inject
+    SessionCookie sessionCookie;
+
+    @Inject
+    PendingAuthorizations pendings;
+
+    @Inject
+    Locales locales;
+
+    /**
+     * @param id       the pending authorization request, or null
+     * @param returnTo where to go without one (a safe path), or null
+     */
+    void onGet(String id, boolean pending, String returnTo) {
+        if (!"GET".equals(flow.request().getMethod())) {
+            return;
+        }
+        String address = flow.context().peerAddress();
+        if (!kerberos.offeredTo(address)) {
+            return;
+        }
+        HttpServletResponse response = flow.response();
+        Optional<String> token = KerberosSignIn.token(flow.request().getHeader(KerberosSignIn.AUTHORIZATION));
+        if (token.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setHeader(KerberosSignIn.WWW_AUTHENTICATE, KerberosSignIn.NEGOTIATE);
+            return;
+        }
+        KerberosSignIn.Outcome outcome = kerberos.signIn(token.get(), address);
+        if (outcome instanceof KerberosSignIn.Outcome.Refused refused) {
+            FacesContext.getCurrentInstance().addMessage(null,
+                    new FacesMessage(FacesMessage.SEVERITY_ERROR, locales.text(refused.messageKey()), null));
+            return;
+        }
+        KerberosSignIn.Outcome.SignedIn signedIn = (KerberosSignIn.Outcome.SignedIn) outcome;
+        LoginResult.Success success = signedIn.success();
+        // A new HTTP session id as after a password; curl sends its token before any page made a session: none to rotate.
+        if (flow.request().getSession(false) != null) {
+            flow.request().changeSessionId();
+        }
+        SessionService.Started started = sessions.start(success.user().subject(), success.amr(), AcrValues.KERBEROS, false);
+        response.addHeader("Set-Cookie", sessionCookie.header(started.cookieValue(), started.cookieMaxAge()));
+        signedIn.responseToken().ifPresent(t -> response.setHeader(KerberosSignIn.WWW_AUTHENTICATE, KerberosSignIn.NEGOTIATE + " " + t));
+        if (pending) {
+            pendings.loggedIn(id, success.user().subject());
+            flow.resume(id);
+        } else {
+            flow.seeOther(returnTo);
+        }
+    }
+}
