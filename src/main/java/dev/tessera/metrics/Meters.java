@@ -1,9 +1,9 @@
 package dev.tessera.metrics;
 
-import io.micrometer.common.util.internal.logging.InternalLoggerFactory;
-import io.micrometer.common.util.internal.logging.JdkLoggerFactory;
 import dev.tessera.oauth.JsonParsing;
 import dev.tessera.persistence.StatementCounter;
+import io.micrometer.common.util.internal.logging.InternalLoggerFactory;
+import io.micrometer.common.util.internal.logging.JdkLoggerFactory;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;

@@ -2,7 +2,6 @@ package dev.tessera.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpResponse;
 import java.util.Locale;
 
 /**
@@ -53,15 +52,9 @@ final class CountingGuard {
 
     /** The two counters now; fails when the server does not count (the container's system properties are missing). */
     static long[] counts() {
-        HttpResponse<String> metrics = Http.get("/metrics");
-        assertThat(metrics.statusCode()).isEqualTo(200);
-        return new long[] {value(metrics.body(), STATEMENTS), value(metrics.body(), PARSERS)};
-    }
-
-    private static long value(String exposition, String series) {
-        return exposition.lines().filter(l -> l.startsWith(series + " ")).findFirst()
-                .map(l -> (long) Double.parseDouble(l.substring(series.length() + 1).trim()))
-                .orElseThrow(() -> new AssertionError(series + " is not at /metrics: the test container must run with "
-                        + "-Dtessera.metrics.counting=true (src/test/resources/arquillian.xml)"));
+        Scrape scrape = Scrape.now();
+        assertThat(scrape.series()).as("the test container must run with -Dtessera.metrics.counting=true "
+                + "(src/test/resources/arquillian.xml)").containsKeys(STATEMENTS, PARSERS);
+        return new long[] {(long) scrape.sum(STATEMENTS), (long) scrape.sum(PARSERS)};
     }
 }
