@@ -1,9 +1,9 @@
 package dev.tessera.authorize;
 
 import dev.tessera.oauth.AuthorizeParameters;
+import dev.tessera.oauth.JsonParsing;
 import java.util.Map;
 import java.util.Optional;
-import org.jose4j.json.JsonUtil;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwx.JsonWebStructure;
 import org.jose4j.lang.JoseException;
@@ -25,7 +25,7 @@ record UnverifiedRequestObject(Optional<ResponseMode> responseMode, Optional<Str
             if (!(JsonWebStructure.fromCompactSerialization(compact) instanceof JsonWebSignature jws)) {
                 return NOTHING;
             }
-            claims = JsonUtil.parseJson(jws.getUnverifiedPayload());
+            claims = JsonParsing.parse(jws.getUnverifiedPayload());
         } catch (JoseException | IllegalArgumentException | ClassCastException e) {
             // Hostile input: jose4j reports bad base64 and JSON of the wrong shape as these.
             return NOTHING;

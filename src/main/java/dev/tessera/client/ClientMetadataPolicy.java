@@ -2,6 +2,7 @@ package dev.tessera.client;
 
 import dev.tessera.keys.SigningAlgorithm;
 import dev.tessera.oauth.GrantTypes;
+import dev.tessera.oauth.JsonParsing;
 import dev.tessera.oauth.OAuthError;
 import dev.tessera.oauth.OAuthException;
 import dev.tessera.oauth.ResourceIndicators;
@@ -13,7 +14,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Set;
-import org.jose4j.json.JsonUtil;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.lang.JoseException;
@@ -123,7 +123,7 @@ public class ClientMetadataPolicy {
             int members;
             try {
                 keys = new JsonWebKeySet(m.jwks()).getJsonWebKeys();
-                members = ((List<?>) JsonUtil.parseJson(m.jwks()).get("keys")).size();
+                members = ((List<?>) JsonParsing.parse(m.jwks()).get("keys")).size();
             } catch (JoseException | ClassCastException e) {
                 // jose4j throws ClassCastException for JSON of the wrong shape, e.g. {"keys": 5}.
                 throw invalid("jwks is not a valid JWK Set");

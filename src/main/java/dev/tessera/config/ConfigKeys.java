@@ -138,6 +138,7 @@ public final class ConfigKeys {
     public static final String LDAP_LISTING_COOKIE_TTL = "tessera.ldap.listing-cookie-ttl";
     public static final String METRICS_ENABLED = "tessera.metrics.enabled";
     public static final String METRICS_CLIENT_LABEL_LIMIT = "tessera.metrics.client-label-limit";
+    public static final String METRICS_COUNTING = "tessera.metrics.counting";
 
     public static final String KERBEROS_KEYTAB = "tessera.kerberos.keytab";
     public static final String KERBEROS_PRINCIPAL = "tessera.kerberos.principal";

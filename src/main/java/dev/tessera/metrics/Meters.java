@@ -1,7 +1,10 @@
 package dev.tessera.metrics;
 
+import dev.tessera.oauth.JsonParsing;
+import dev.tessera.persistence.StatementCounter;
 import io.micrometer.common.util.internal.logging.InternalLoggerFactory;
 import io.micrometer.common.util.internal.logging.JdkLoggerFactory;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -15,13 +18,21 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
  * The one registry of the deployment. The JVM's own series are bound here because the server's (Payara's
- * base and vendor metrics) are switched off: each series exists once.
+ * base and vendor metrics) are switched off: each series exists once. With {@code tessera.metrics.counting} it also
+ * carries the counting guard's two counters (docs/performance.md).
  */
 @ApplicationScoped
 public class Meters {
+    static final String DB_STATEMENTS = "tessera.diagnostics.db.statements";
+    static final String JSON_PARSERS = "tessera.diagnostics.json.parsers";
+
+    @Inject
+    MetricsSettings settings;
+
     private PrometheusMeterRegistry registry;
     private JvmGcMetrics gc;
 
@@ -39,6 +50,14 @@ public class Meters {
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
         new FileDescriptorMetrics().bindTo(registry);
+        if (settings.counting()) {
+            // The counting guard (issue 23): what the tests compare per request, never a production series.
+            FunctionCounter.builder(DB_STATEMENTS, StatementCounter.class, c -> StatementCounter.statements())
+                    .description("SQL statements executed by the persistence unit (with the EclipseLink listener installed)")
+                    .register(registry);
+            FunctionCounter.builder(JSON_PARSERS, JsonParsing.class, c -> JsonParsing.parsersCreated())
+                    .description("JSON parsers created by Tessera's code").register(registry);
+        }
     }
 
     @PreDestroy

@@ -5,6 +5,7 @@ import dev.tessera.config.Issuer;
 import dev.tessera.keys.JwtSigner;
 import dev.tessera.keys.SigningAlgorithm;
 import dev.tessera.oauth.JsonFactories;
+import dev.tessera.oauth.JsonParsing;
 import dev.tessera.oauth.OAuthParameters;
 import dev.tessera.oauth.Scopes;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -75,7 +76,7 @@ public class IntrospectionResponses {
         claims.setAudience(caller.clientId());
         claims.setIssuedAt(NumericDate.fromMilliseconds(clock.millis()));
         try {
-            claims.setClaim("token_introspection", JsonUtil.parseJson(answer.toString()));
+            claims.setClaim("token_introspection", JsonParsing.parse(answer.toString()));
         } catch (JoseException e) {
             throw new IllegalStateException(e);
         }

@@ -1,6 +1,7 @@
 package dev.tessera.token;
 
 import dev.tessera.client.SpaceSeparatedConverter;
+import dev.tessera.oauth.JsonParsing;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -80,7 +81,7 @@ public class OpaqueToken {
         }
         try {
             // jose4j's parser, as for a JWT's payload: integers come back as Long, arrays as List.
-            return JsonUtil.parseJson(claims);
+            return JsonParsing.parse(claims);
         } catch (JoseException e) {
             // Only Tessera writes this column; a row that does not parse has been altered outside it.
             throw new IllegalStateException("opaque_token.claims of token " + jti + " is not a JSON object", e);

@@ -1,5 +1,6 @@
 package dev.tessera.trust;
 
+import dev.tessera.oauth.JsonFactories;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
@@ -24,7 +25,7 @@ public final class TrustedIssuerJson {
                 .add("created_at", t.createdAt().getEpochSecond())
                 .add("updated_at", t.updatedAt().getEpochSecond());
         if (t.jwks() != null) {
-            json.add(TrustedIssuerSettings.JWKS, Json.createReader(new StringReader(t.jwks())).readObject());
+            json.add(TrustedIssuerSettings.JWKS, JsonFactories.READERS.createReader(new StringReader(t.jwks())).readObject());
         }
         if (t.jwksUri() != null) {
             json.add(TrustedIssuerSettings.JWKS_URI, t.jwksUri());

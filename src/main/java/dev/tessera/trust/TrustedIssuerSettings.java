@@ -1,6 +1,7 @@
 package dev.tessera.trust;
 
 import dev.tessera.client.ClientAssertionAlgorithms;
+import dev.tessera.oauth.JsonParsing;
 import dev.tessera.oauth.OAuthError;
 import dev.tessera.oauth.OAuthException;
 import jakarta.json.JsonArray;
@@ -11,7 +12,6 @@ import jakarta.json.JsonValue;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.jose4j.json.JsonUtil;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.PublicJsonWebKey;
@@ -101,7 +101,7 @@ public record TrustedIssuerSettings(String issuer, String jwks, String jwksUri, 
         try {
             List<JsonWebKey> keys = new JsonWebKeySet(jwks).getJsonWebKeys();
             // jose4j skips members it cannot read; such a member would be stored unchecked and never used.
-            if (keys.isEmpty() || keys.size() != ((List<?>) JsonUtil.parseJson(jwks).get("keys")).size()) {
+            if (keys.isEmpty() || keys.size() != ((List<?>) JsonParsing.parse(jwks).get("keys")).size()) {
                 throw invalid("jwks must hold valid JWKs only, at least one");
             }
             for (JsonWebKey key : keys) {

@@ -34,9 +34,14 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.net.URI;
 import java.net.URL;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -228,6 +233,53 @@ class ClientCredentialsIT {
         JWTClaimsSet claims = processor.process(response.getBody(), null);
         assertThat(claims.getAudience()).containsExactly("cc-post");
         assertThat(claims.getJSONObjectClaim("token_introspection")).containsEntry("active", true).containsEntry("client_id", "cc-basic");
+    }
+
+    /**
+     * The counting guard (issue 23, point 3; docs/performance.md): SQL statements and JSON parsers per client_credentials,
+     * refresh_token and introspection request may not grow beyond the numbers recorded here. When a change lowers one,
+     * lower it here too, so the guard stays tight; a change that raises one must say why in docs/performance.md.
+     */
+    @Test
+    void statementsAndJsonParsesPerRequestDoNotGrow() throws Exception {
+        Map<String, CountingGuard.Cost> measured = new LinkedHashMap<>();
+        measured.put("client_credentials", CountingGuard.measure(() -> token(basicAuth(basic), null, null), 3, 3, 5));
+        AccessToken jwt = token(basicAuth(basic), null, null);
+        measured.put("introspection (JWT)", CountingGuard.measure(() -> assertThat(introspect(jwt, postAuth(post)).isActive()).isTrue(), 3, 3, 5));
+        AccessToken opaqueToken = token(basicAuth(opaque), null, null);
+        measured.put("introspection (opaque)", CountingGuard.measure(
+                () -> assertThat(introspect(opaqueToken, basicAuth(basic)).isActive()).isTrue(), 3, 3, 5));
+        SignIn.createUser("counted");
+        JsonObject app = Admin.createClient("{\"client_id\":\"cc-counted-refresh\",\"grant_types\":[\"password\",\"refresh_token\"],"
+                + "\"scope\":\"openid read\",\"default_scope\":\"read\"}");
+        String[] refresh = {refreshToken(app, "grant_type=password&username=counted&password="
+                + URLEncoder.encode(SignIn.PASSWORD, StandardCharsets.UTF_8) + "&scope=read")};
+        measured.put("refresh_token", CountingGuard.measure(
+                () -> refresh[0] = refreshToken(app, "grant_type=refresh_token&refresh_token=" + refresh[0]), 3, 3, 5));
+        System.out.println("Counting guard, per request: " + measured);
+        Map<String, CountingGuard.Cost> recorded = Map.of(
+                // Recorded 2026-12-06 (H2 and PostgreSQL alike, EclipseLink 4.0 in Payara 6.2025.10), the fewest of three batches of five after
+                // three warm-up requests. JSON: jose4j's own parses inside a JWT it verifies are not counted (JsonParsing).
+                "client_credentials", new CountingGuard.Cost(0, 0),
+                "introspection (JWT)", new CountingGuard.Cost(1, 0),
+                "introspection (opaque)", new CountingGuard.Cost(1, 0),
+                "refresh_token", new CountingGuard.Cost(5, 0));
+        recorded.forEach((request, limit) -> {
+            assertThat(measured.get(request).statements()).as("SQL statements per %s request (all: %s)", request, measured)
+                    .isLessThanOrEqualTo(limit.statements());
+            assertThat(measured.get(request).parsers()).as("JSON parsers per %s request (all: %s)", request, measured)
+                    .isLessThanOrEqualTo(limit.parsers());
+        });
+    }
+
+    /** A token request of the client with HTTP Basic; the refresh token of its answer. */
+    static String refreshToken(JsonObject client, String form) {
+        HttpResponse<String> response = Http.send(Http.request("/token").header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((client.getString("client_id") + ":"
+                        + client.getString("client_secret")).getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return Admin.json(response.body()).getString("refresh_token");
     }
 
     @Test

@@ -2,6 +2,9 @@ package dev.tessera.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tessera.oauth.JsonFactories;
+import dev.tessera.oauth.JsonParsing;
+import java.io.StringReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +14,7 @@ class TesseraMetricsTest {
     final TesseraMetrics metrics = new TesseraMetrics();
 
     TesseraMetricsTest() {
+        meters.settings = new MetricsSettings();
         meters.start();
         metrics.meters = meters;
         metrics.settings = new MetricsSettings();
@@ -62,5 +66,24 @@ class TesseraMetricsTest {
     @Test
     void openMetricsWhenAskedFor() {
         assertThat(meters.scrape("application/openmetrics-text; version=1.0.0")).endsWith("# EOF\n");
+    }
+
+    @Test
+    void theCountingGuardsCountersExistOnlyWhenSwitchedOnAndCountEveryJsonReader() throws Exception {
+        assertThat(meters.scrape("")).doesNotContain("tessera_diagnostics");
+        Meters counting = new Meters();
+        counting.settings = new MetricsSettings();
+        counting.settings.counting = true;
+        counting.start();
+        try {
+            long before = JsonParsing.parsersCreated();
+            JsonFactories.READERS.createReader(new StringReader("{}")).readObject();
+            JsonFactories.STRICT_READERS.createReader(new StringReader("{}")).readObject();
+            JsonParsing.parse("{\"a\":1}");
+            assertThat(JsonParsing.parsersCreated() - before).isEqualTo(3);
+            assertThat(counting.scrape("")).contains("tessera_diagnostics_json_parsers_total ", "tessera_diagnostics_db_statements_total 0.0");
+        } finally {
+            counting.stop();
+        }
     }
 }
