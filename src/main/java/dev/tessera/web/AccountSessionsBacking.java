@@ -21,6 +21,9 @@ import java.util.List;
 @RequestScoped
 public class AccountSessionsBacking {
     static final String SIGNED_OUT = "/ui/logout.xhtml?done=true";
+    /** Where ending another session leads: the list again, by GET, saying it was ended. */
+    static final String ENDED = "/ui/account-sessions.xhtml?ended=true";
+    static final String ENDED_PARAMETER = "ended";
 
     /** One row of the page. */
     public record Row(String sid, String device, String address, String started, String lastActive, String expires,
@@ -73,6 +76,14 @@ public class AccountSessionsBacking {
         return device.known() ? (device.browser() != null ? device.browser() : device.system()) : locales.text("account.sessions.unknown");
     }
 
+    /** f:viewAction of the page: the account's sign-in check, then the note that another session was just ended. */
+    public void load() {
+        account.load();
+        if (account.signedIn() && "true".equals(flow.request().getParameter(ENDED_PARAMETER))) {
+            account.say(FacesMessage.SEVERITY_INFO, "account.sessions.ended");
+        }
+    }
+
     public String end(String sid) {
         if (!account.signedIn()) {
             account.load();
@@ -86,8 +97,10 @@ public class AccountSessionsBacking {
         if (current) {
             signedOut();
         } else {
-            rows = null;
-            account.say(FacesMessage.SEVERITY_INFO, "account.sessions.ended");
+            // Post-redirect-get: the list is read again in a request of its own, not after the transaction that ended the
+            // session and the work its after-commit observers started (on PostgreSQL, reading in that same request met a
+            // closed EntityManager).
+            flow.seeOther(ENDED);
         }
         return null;
     }

@@ -475,7 +475,9 @@ class BrowserSignInIT {
         HttpResponse<String> list = laptop.get(base + "/ui/account-sessions.xhtml");
         String phoneRow = rows(list.body()).stream().filter(r -> !r.contains("(this browser)")).findFirst().orElseThrow();
         assertThat(phoneRow).contains("Safari 18 on iOS");
-        HttpResponse<String> ended = laptop.submit(list, buttons(phoneRow, "Sign out of this session").get(0), Map.of());
+        HttpResponse<String> pressed = laptop.submit(list, buttons(phoneRow, "Sign out of this session").get(0), Map.of());
+        assertThat(pressed.statusCode()).as("post-redirect-get").isEqualTo(303);
+        HttpResponse<String> ended = laptop.follow(pressed);
         assertThat(ended.statusCode()).isEqualTo(200);
         assertThat(ended.body()).contains("That session was ended.", "Firefox 128 on Linux").doesNotContain("Safari 18 on iOS");
         assertThat(rows(ended.body())).as("only this browser's session is left").hasSize(1);
