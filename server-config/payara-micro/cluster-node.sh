@@ -20,6 +20,7 @@
 #   TESSERA_CLUSTER_PORT   first data grid port (default 5900); a node takes the first free one of
 #   TESSERA_CLUSTER_SIZE   ports in [PORT, PORT+SIZE) (default 4) and looks for its peers on all of them
 #   PAYARA_MICRO_JAR       the Payara Micro 6.2025.10 jar
+#   TESSERA_WAR            the WAR to run (default target/tessera.war; a rolling upgrade runs two releases side by side)
 #   JAVA_HOME              the Java 17+ to run (default: java on the PATH)
 #   JAVA_OPTS              extra JVM options, e.g. -Xmx512m
 #
@@ -66,5 +67,5 @@ exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" ${JAVA_OPTS:-} -Dtessera.port="$port" -
     --prebootcommandfile "$here/preboot.asadmin" \
     --postbootcommandfile "$here/$db.asadmin" \
     --addlibs "$libs" \
-    --deploy target/tessera.war \
+    --deploy "${TESSERA_WAR:-target/tessera.war}" \
     --contextroot /

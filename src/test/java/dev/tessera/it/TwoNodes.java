@@ -51,8 +51,16 @@ final class TwoNodes implements AutoCloseable {
 
     /** Starts both nodes at once and waits until both are ready and see each other; skips without PostgreSQL. */
     static TwoNodes start() throws Exception {
+        return start(null);
+    }
+
+    /** The same with both nodes on {@code war} (null: the WAR this build made), as a rolling upgrade starts. */
+    static TwoNodes start(Path war) throws Exception {
         assumeTrue(unavailable() == null, unavailable());
         TwoNodes nodes = new TwoNodes(PayaraMicroProcess.freePort(), PayaraMicroProcess.freePort(), twoFreePorts());
+        if (war != null) {
+            nodes.environment.put("TESSERA_WAR", war.toAbsolutePath().toString());
+        }
         LocalPostgres.admin("CREATE DATABASE " + nodes.database);
         // Also when the test JVM is stopped from outside (a timeout): no node outlives the test.
         Runtime.getRuntime().addShutdownHook(new Thread(nodes::stopNodes));
@@ -85,10 +93,31 @@ final class TwoNodes implements AutoCloseable {
     /** Starts node A again on its port (after it died) and waits until it is ready and back in the cluster. */
     PayaraMicroProcess restartA(String name) throws Exception {
         a = launch(name, portA);
-        a.awaitStarted(STARTUP);
-        a.await("/health/ready", r -> r.statusCode() == 200, Duration.ofSeconds(60));
-        a.awaitLog(log -> log.contains("DG Size: 2"), Duration.ofSeconds(30));
-        return a;
+        return awaitMember(a);
+    }
+
+    /**
+     * Stops one node (A or B) and starts it again on the same port with the WAR this build made, as one step of a
+     * rolling upgrade; waits until it is ready and back in the cluster.
+     */
+    PayaraMicroProcess upgrade(PayaraMicroProcess node, String name) throws Exception {
+        boolean isA = node == a;
+        node.close();
+        environment.remove("TESSERA_WAR");
+        PayaraMicroProcess upgraded = awaitMember(launch(name, isA ? portA : portB));
+        if (isA) {
+            a = upgraded;
+        } else {
+            b = upgraded;
+        }
+        return upgraded;
+    }
+
+    private static PayaraMicroProcess awaitMember(PayaraMicroProcess node) throws Exception {
+        node.awaitStarted(STARTUP);
+        node.await("/health/ready", r -> r.statusCode() == 200, Duration.ofSeconds(60));
+        node.awaitLog(log -> log.contains("DG Size: 2"), Duration.ofSeconds(30));
+        return node;
     }
 
     /** A connection to the nodes' database, to check what they committed. */
