@@ -1,9 +1,11 @@
 package dev.tessera.admin;
 
+import dev.tessera.http.UserAgents;
 import dev.tessera.oauth.JsonFactories;
 import dev.tessera.oauth.OAuthError;
 import dev.tessera.oauth.OAuthException;
 import dev.tessera.session.SessionEndReason;
+import dev.tessera.session.SessionOrigin;
 import dev.tessera.session.SessionService;
 import dev.tessera.session.SsoSession;
 import dev.tessera.token.RefreshTokens;
@@ -52,7 +54,10 @@ public class AdminSessionsResource {
     RefreshTokens refreshTokens;
 
     @GET
-    @Operation(summary = "List a user's SSO sessions, newest first, with the clients that took part in each")
+    @Operation(summary = "List a user's SSO sessions, newest first, with the clients that took part in each",
+            description = "Each session: sid, created_at, last_active_at (to within a minute), auth_time, amr, remember, "
+                    + "idle_expires_at, expires_at (epoch seconds), clients, and where it signed in from: address, user_agent "
+                    + "(cut to 255 characters), browser and os as Tessera reads the user agent (absent when unknown or not recognised)")
     public Response list(@PathParam("sub") String sub) {
         requireUser(sub);
         JsonArrayBuilder list = JsonFactories.BUILDERS.createArrayBuilder();
@@ -97,14 +102,28 @@ public class AdminSessionsResource {
         sessions.participants(s.sid()).forEach(clients::add);
         JsonArrayBuilder amr = JsonFactories.BUILDERS.createArrayBuilder();
         s.authentication().amr().forEach(amr::add);
-        return JsonFactories.BUILDERS.createObjectBuilder()
+        JsonObjectBuilder json = JsonFactories.BUILDERS.createObjectBuilder()
                 .add("sid", s.sid())
                 .add("created_at", s.createdAt().getEpochSecond())
+                .add("last_active_at", s.lastActive().getEpochSecond())
                 .add("auth_time", s.authentication().authTime().getEpochSecond())
                 .add("amr", amr)
                 .add("remember", s.remember())
                 .add("idle_expires_at", s.idleExpiresAt().getEpochSecond())
                 .add("expires_at", s.expiresAt().getEpochSecond())
                 .add("clients", clients);
+        SessionOrigin origin = s.origin();
+        UserAgents.Device device = UserAgents.describe(origin.userAgent());
+        optional(json, "address", origin.address());
+        optional(json, "user_agent", origin.userAgent());
+        optional(json, "browser", device.browser());
+        optional(json, "os", device.system());
+        return json;
+    }
+
+    private static void optional(JsonObjectBuilder json, String name, String value) {
+        if (value != null) {
+            json.add(name, value);
+        }
     }
 }

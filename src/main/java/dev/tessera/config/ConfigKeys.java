@@ -136,6 +136,7 @@ public final class ConfigKeys {
     public static final String LDAP_SEARCH_MIN_LENGTH = "tessera.ldap.search-min-length";
     public static final String LDAP_SEARCH_TIME_LIMIT = "tessera.ldap.search-time-limit";
     public static final String LDAP_LISTING_COOKIE_TTL = "tessera.ldap.listing-cookie-ttl";
+    public static final String LDAP_PASSWORD_CHANGE = "tessera.ldap.password-change";
     public static final String METRICS_ENABLED = "tessera.metrics.enabled";
     public static final String METRICS_CLIENT_LABEL_LIMIT = "tessera.metrics.client-label-limit";
     public static final String METRICS_COUNTING = "tessera.metrics.counting";

@@ -23,6 +23,12 @@ import java.util.Optional;
 public class SessionService {
     /** The actor of what Tessera does on its own (expiry, account changes). */
     public static final String SYSTEM = "system";
+    /**
+     * How often at most a session's use is written (its idle expiry moved forward and "last active" recorded): a
+     * minute, or a tenth of the idle timeout when that is shorter, so a busy browser costs no write per request and
+     * a session still idles out at most that much early.
+     */
+    static final Duration ACTIVITY_STEP = Duration.ofMinutes(1);
 
     @PersistenceContext(unitName = "tessera")
     EntityManager em;
@@ -38,18 +44,19 @@ public class SessionService {
     }
 
     @Transactional
-    public Started start(String subject, List<String> amr, String acr, boolean remember) {
+    public Started start(String subject, List<String> amr, String acr, boolean remember, SessionOrigin origin) {
         Instant now = clock.instant();
         String secret = Secrets.random(32);
         Duration absolute = remember ? settings.rememberMeLifetime() : settings.maxLifetime();
         Duration idle = remember ? settings.rememberMeLifetime() : settings.idleTimeout();
         SignIn signIn = new SignIn(subject, new Authentication(now, amr, acr), Secrets.random(16));
-        SsoSession session = new SsoSession(Secrets.sha256Hex(secret), signIn, remember, now, now.plus(idle), now.plus(absolute));
+        SsoSession session = new SsoSession(Secrets.sha256Hex(secret), signIn, remember, now, now.plus(idle), now.plus(absolute),
+                origin);
         em.persist(session);
         return new Started(session, secret, remember ? absolute : null);
     }
 
-    /** The live session behind a cookie value, its idle timer restarted. */
+    /** The live session behind a cookie value, its idle timer restarted (written at most once per activity step). */
     @Transactional
     public Optional<SsoSession> current(String cookieValue) {
         if (cookieValue == null || cookieValue.length() > 128) {
@@ -60,7 +67,8 @@ public class SessionService {
         if (session == null || !session.liveAt(now)) {
             return Optional.empty();
         }
-        session.touch(now.plus(session.remember() ? settings.rememberMeLifetime() : settings.idleTimeout()));
+        Duration idle = session.remember() ? settings.rememberMeLifetime() : settings.idleTimeout();
+        session.touch(now, idle, activityStep(idle));
         return Optional.of(session);
     }
 
@@ -71,6 +79,11 @@ public class SessionService {
         }
         SsoSession session = em.find(SsoSession.class, Secrets.sha256Hex(cookieValue));
         return session != null && session.liveAt(clock.instant());
+    }
+
+    static Duration activityStep(Duration idle) {
+        Duration tenth = idle.dividedBy(10);
+        return tenth.compareTo(ACTIVITY_STEP) < 0 ? tenth : ACTIVITY_STEP;
     }
 
     public Optional<SsoSession> bySid(String sid) {

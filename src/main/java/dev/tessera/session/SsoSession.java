@@ -5,6 +5,7 @@ import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -40,10 +41,21 @@ public class SsoSession {
     @Column(name = "expires_at", nullable = false)
     private Instant expiresAt;
 
+    @Column(name = "client_address", length = SessionOrigin.MAX_ADDRESS)
+    private String clientAddress;
+
+    @Column(name = "user_agent", length = SessionOrigin.MAX_USER_AGENT)
+    private String userAgent;
+
+    /** Null for sessions older than changeset 021: then the session counts as last active when it began. */
+    @Column(name = "last_active_at")
+    private Instant lastActiveAt;
+
     protected SsoSession() {
     }
 
-    SsoSession(String idHash, SignIn signIn, boolean remember, Instant createdAt, Instant idleExpiresAt, Instant expiresAt) {
+    SsoSession(String idHash, SignIn signIn, boolean remember, Instant createdAt, Instant idleExpiresAt, Instant expiresAt,
+            SessionOrigin origin) {
         this.idHash = idHash;
         this.sid = signIn.sid();
         this.subject = signIn.subject();
@@ -52,6 +64,9 @@ public class SsoSession {
         this.createdAt = createdAt;
         this.idleExpiresAt = idleExpiresAt;
         this.expiresAt = expiresAt;
+        this.clientAddress = origin.address();
+        this.userAgent = origin.userAgent();
+        this.lastActiveAt = createdAt;
     }
 
     public String sid() { return sid; }
@@ -61,6 +76,10 @@ public class SsoSession {
     public Instant createdAt() { return createdAt; }
     public Instant idleExpiresAt() { return idleExpiresAt; }
     public Instant expiresAt() { return expiresAt; }
+    /** Where and with what the person signed in: the address and the (cut) User-Agent header, null when unknown. */
+    public SessionOrigin origin() { return new SessionOrigin(clientAddress, userAgent); }
+    /** When the session was last used, to within {@link SessionService#activityStep}. */
+    public Instant lastActive() { return lastActiveAt != null ? lastActiveAt : createdAt; }
     String idHash() { return idHash; }
 
     /** The sign-in this session stands for, bound to it: what an authorization code carries to the tokens. */
@@ -72,7 +91,17 @@ public class SsoSession {
         return now.isBefore(idleExpiresAt) && now.isBefore(expiresAt);
     }
 
-    void touch(Instant idleUntil) {
+    /**
+     * Restarts the idle timer and records the use, unless the last recorded use is less than {@code step} ago: then
+     * nothing changes and the request writes nothing. Returns whether it changed the row.
+     */
+    boolean touch(Instant now, Duration idle, Duration step) {
+        if (now.isBefore(lastActive().plus(step))) {
+            return false;
+        }
+        lastActiveAt = now;
+        Instant idleUntil = now.plus(idle);
         idleExpiresAt = idleUntil.isBefore(expiresAt) ? idleUntil : expiresAt;
+        return true;
     }
 }

@@ -7,6 +7,9 @@ import java.net.URISyntaxException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -29,16 +32,36 @@ final class UserProfileRules {
         if (username != null) {
             throw invalid(username);
         }
-        require(p.email() == null || EMAIL.matcher(p.email()).matches(), StandardClaims.EMAIL + " must be an email address");
-        url(StandardClaims.PROFILE, p.profile());
-        url(StandardClaims.PICTURE, p.picture());
-        url(StandardClaims.WEBSITE, p.website());
-        require(p.birthdate() == null || birthdate(p.birthdate()), StandardClaims.BIRTHDATE + " must be YYYY-MM-DD, YYYY or 0000-MM-DD");
-        require(p.zoneinfo() == null || ZoneId.getAvailableZoneIds().contains(p.zoneinfo()),
-                StandardClaims.ZONEINFO + " must be a time zone of the IANA database, e.g. Europe/Paris");
-        require(p.locale() == null || LOCALE.matcher(p.locale()).matches(), StandardClaims.LOCALE + " must be a BCP47 language tag, e.g. fr-CA");
-        require(p.phoneNumber() == null || PHONE.matcher(p.phoneNumber()).matches(),
-                StandardClaims.PHONE_NUMBER + " must be a phone number such as +1 (425) 555-1212;ext=5678");
+        broken(p).ifPresent(b -> {
+            throw invalid(b.description());
+        });
+    }
+
+    /** A claim whose value breaks its format: its name, and the English description the admin API answers with. */
+    record Broken(String claim, String description) {
+    }
+
+    /** The first claim (other than the username) whose value breaks its format, if any. */
+    static Optional<Broken> broken(UserProfile p) {
+        List<Broken> broken = new ArrayList<>();
+        rule(broken, p.email() == null || EMAIL.matcher(p.email()).matches(), StandardClaims.EMAIL, " must be an email address");
+        for (String[] url : new String[][] {{StandardClaims.PROFILE, p.profile()}, {StandardClaims.PICTURE, p.picture()},
+                {StandardClaims.WEBSITE, p.website()}}) {
+            rule(broken, url[1] == null || url(url[1]), url[0], " must be an absolute http or https URL");
+        }
+        rule(broken, p.birthdate() == null || birthdate(p.birthdate()), StandardClaims.BIRTHDATE, " must be YYYY-MM-DD, YYYY or 0000-MM-DD");
+        rule(broken, p.zoneinfo() == null || ZoneId.getAvailableZoneIds().contains(p.zoneinfo()),
+                StandardClaims.ZONEINFO, " must be a time zone of the IANA database, e.g. Europe/Paris");
+        rule(broken, p.locale() == null || LOCALE.matcher(p.locale()).matches(), StandardClaims.LOCALE, " must be a BCP47 language tag, e.g. fr-CA");
+        rule(broken, p.phoneNumber() == null || PHONE.matcher(p.phoneNumber()).matches(),
+                StandardClaims.PHONE_NUMBER, " must be a phone number such as +1 (425) 555-1212;ext=5678");
+        return broken.stream().findFirst();
+    }
+
+    private static void rule(List<Broken> broken, boolean holds, String claim, String must) {
+        if (!holds) {
+            broken.add(new Broken(claim, claim + must));
+        }
     }
 
     private static boolean birthdate(String value) {
@@ -58,23 +81,13 @@ final class UserProfileRules {
         }
     }
 
-    private static void url(String name, String value) {
-        if (value == null) {
-            return;
-        }
+    private static boolean url(String value) {
         try {
             URI uri = new URI(value);
             String scheme = uri.getScheme();
-            require(("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme)) && uri.getHost() != null,
-                    name + " must be an absolute http or https URL");
+            return ("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme)) && uri.getHost() != null;
         } catch (URISyntaxException e) {
-            throw invalid(name + " must be an absolute http or https URL");
-        }
-    }
-
-    private static void require(boolean condition, String description) {
-        if (!condition) {
-            throw invalid(description);
+            return false;
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.tessera.web;
 
-import dev.tessera.oauth.OAuthException;
 import dev.tessera.user.SelfService;
 import dev.tessera.user.User;
 import jakarta.enterprise.context.RequestScoped;
@@ -9,11 +8,14 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The profile form of the account page: the editable claims of a local account, prefilled; saved through
- * {@link SelfService}, which checks each claim's format as the admin API does.
+ * {@link SelfService}, which checks each claim's format as the admin API does; a refusal names the claim and the
+ * problem in the page's language.
  */
 @Named("accountProfile")
 @RequestScoped
@@ -26,6 +28,9 @@ public class AccountProfileBacking {
 
     @Inject
     PageFlow flow;
+
+    @Inject
+    Locales locales;
 
     private Map<String, String> values;
 
@@ -54,11 +59,14 @@ public class AccountProfileBacking {
             account.load();
             return null;
         }
-        try {
-            self.updateProfile(account.getPerson().subject(), getValues(), flow.context().peerAddress());
+        Optional<SelfService.ProfileRefusal> refused = self.updateProfile(account.getPerson().subject(), getValues(),
+                flow.context().peerAddress());
+        if (refused.isEmpty()) {
             account.say(FacesMessage.SEVERITY_INFO, "account.profile.saved");
-        } catch (OAuthException e) {
-            account.say(FacesMessage.SEVERITY_ERROR, "account.profile.invalid", e.description());
+        } else {
+            SelfService.ProfileRefusal r = refused.get();
+            account.say(FacesMessage.SEVERITY_ERROR, "account.profile.refused." + r.kind().name().toLowerCase(Locale.ROOT),
+                    r.claim() == null ? "" : locales.text("account.claim." + r.claim()));
         }
         return null;
     }

@@ -4,6 +4,7 @@ import dev.tessera.authorize.PendingAuthorization;
 import dev.tessera.authorize.PendingAuthorizations;
 import dev.tessera.oauth.AcrValues;
 import dev.tessera.session.SessionCookie;
+import dev.tessera.session.SessionOrigin;
 import dev.tessera.session.SessionService;
 import dev.tessera.user.KnownDevices;
 import dev.tessera.user.LoginResult;
@@ -105,7 +106,8 @@ public class LoginBacking {
         }
         LoginResult.Success success = (LoginResult.Success) result;
         flow.request().changeSessionId();
-        SessionService.Started started = sessions.start(success.user().subject(), success.amr(), AcrValues.PASSWORD, remember);
+        SessionService.Started started = sessions.start(success.user().subject(), success.amr(), AcrValues.PASSWORD, remember,
+                new SessionOrigin(flow.context().peerAddress(), flow.context().userAgent()));
         flow.response().addHeader("Set-Cookie", sessionCookie.header(started.cookieValue(), started.cookieMaxAge()));
         devices.cookieHeader(Usernames.normalize(username.trim())).ifPresent(c -> flow.response().addHeader("Set-Cookie", c));
         if (pending.isPresent()) {

@@ -31,6 +31,8 @@ public final class Browser {
     private final String base;
     /** Every Set-Cookie header this browser received, in order (shared with {@link #at} copies). */
     private final List<String> setCookies;
+    /** Headers sent with every request, such as User-Agent or Accept-Language. */
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     /** A browser talking to the test server. */
     public Browser() {
@@ -51,6 +53,12 @@ public final class Browser {
      */
     public Browser at(String otherBase) {
         return new Browser(otherBase, cookies, setCookies);
+    }
+
+    /** Sends {@code name: value} with every later request (e.g. a browser's User-Agent or Accept-Language). */
+    public Browser sending(String name, String value) {
+        headers.put(name, value);
+        return this;
     }
 
     public String base() {
@@ -127,6 +135,7 @@ public final class Browser {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
+        headers.forEach(request::setHeader);
         try {
             HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             setCookies.addAll(response.headers().allValues("Set-Cookie"));

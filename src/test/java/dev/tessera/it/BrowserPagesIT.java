@@ -98,15 +98,60 @@ class BrowserPagesIT {
     /** A fresh browser and profile per test, so no cookie carries over; quit() also stops its driver service. */
     @BeforeEach
     void openBrowser() throws IOException {
+        driver = newDriver();
+        rp.forget();
+    }
+
+    /** A headless Chromium with a profile of its own. */
+    static WebDriver newDriver() throws IOException {
         Path profile = Files.createTempDirectory(Files.createDirectories(TARGET.resolve("chromium-profiles")), "profile");
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new", "--no-sandbox",
                 "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--window-size=900,800", "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().withLogFile(TARGET.resolve("chromedriver.log").toFile()).build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        rp.forget();
+        WebDriver created = new ChromeDriver(service, options);
+        created.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        return created;
+    }
+
+    /**
+     * Issue 19 point 5: two Chromium browsers of one person; the first ends the second's session on its sessions page
+     * (the row names Chromium's own user agent and the address), and the second is signed out at its next request.
+     */
+    @Test
+    void aSessionEndedInOneChromiumSignsTheOtherOutAtItsNextRequest() throws IOException {
+        SignIn.createUser("two-chromiums");
+        WebDriver second = newDriver();
+        try {
+            accountLogIn(driver, "two-chromiums");
+            accountLogIn(second, "two-chromiums");
+            driver.get(TesseraDeployment.issuer() + "/ui/account-sessions.xhtml");
+            List<WebElement> rows = driver.findElements(By.cssSelector("#account-sessions li.t-row"));
+            assertThat(rows).hasSize(2);
+            WebElement other = rows.stream().filter(r -> r.findElements(By.cssSelector(".t-current")).isEmpty()).findFirst().orElseThrow();
+            assertThat(other.getText()).containsPattern("Chrom(e|ium) \\d+ on Linux").contains("From address ", "Last active ");
+            other.findElement(By.cssSelector("input[type=submit]")).click();
+            await(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "That session was ended."));
+            assertThat(driver.findElements(By.cssSelector("#account-sessions li.t-row"))).hasSize(1);
+
+            second.get(TesseraDeployment.issuer() + "/ui/account.xhtml");
+            new WebDriverWait(second, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+            assertThat(second.getCurrentUrl()).as("signed out: the login page").contains("/ui/login.xhtml");
+            driver.get(TesseraDeployment.issuer() + "/ui/account.xhtml");
+            assertThat(driver.findElements(By.id("account-whoami"))).as("the first stays signed in").hasSize(1);
+        } finally {
+            second.quit();
+        }
+    }
+
+    private static void accountLogIn(WebDriver browser, String username) {
+        browser.get(TesseraDeployment.issuer() + "/account");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(SignIn.PASSWORD);
+        browser.findElement(By.id("login")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("account-whoami")));
     }
 
     @AfterEach

@@ -32,6 +32,7 @@ import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -381,11 +382,17 @@ class BrowserSignInIT {
         HttpResponse<String> profile = SignIn.login(browser, login, "account-owner", SignIn.PASSWORD);
         assertThat(profile.body()).contains("id=\"account-whoami\"", "account-owner", "id=\"claim-name\"", "Ada Lovelace", "staff")
                 .as("every claim shown has a label").doesNotContain("???");
-        Browser other = new Browser();
+        Browser other = new Browser().sending("Accept-Language", "de-DE");
         SignIn.login(other, other.follow(other.get(base + "/ui/account-security.xhtml")), "account-owner", SignIn.PASSWORD);
 
         HttpResponse<String> refused = browser.submit(profile, "save-profile", Map.of("claim-name", "Ada Owner", "claim-locale", "no locale!"));
-        assertThat(refused.body()).contains("locale must be a BCP47 language tag");
+        assertThat(refused.body()).contains("Language (e.g. en-GB)", "is not in the expected format").doesNotContain("BCP47");
+        HttpResponse<String> german = other.submit(other.get(base + "/ui/account.xhtml"), "save-profile",
+                Map.of("claim-zoneinfo", "Mars/Olympus_Mons"));
+        assertThat(german.body()).as("the refusal in the page's language, naming the claim by its label")
+                .contains("Nicht gespeichert:", "hat nicht das erwartete Format").doesNotContain("IANA", "must be");
+        HttpResponse<String> tooLong = browser.submit(browser.get(base + "/ui/account.xhtml"), "save-profile", Map.of("claim-nickname", "n".repeat(300)));
+        assertThat(tooLong.body()).contains("is too long").doesNotContain("characters it is stored in");
         HttpResponse<String> saved = browser.submit(browser.get(base + "/ui/account.xhtml"), "save-profile",
                 Map.of("claim-name", "Ada Owner", "claim-locale", "en-GB", "claim-given_name", "Ada", "claim-family_name", "Owner"));
         assertThat(saved.body()).contains("Your details were saved.");
@@ -414,18 +421,28 @@ class BrowserSignInIT {
     /** Issue 19 points 4 and 5: a person sees their own sessions and applications and ends them; a refresh token goes with them. */
     @Test
     void theAccountPagesListTheOwnSessionsAndApplicationsAndEndThem() throws Exception {
-        SignIn.createUser("account-sessions");
+        JsonObject owner = SignIn.createUser("account-sessions");
         String base = TesseraDeployment.issuer();
-        Browser laptop = new Browser();
+        Browser laptop = new Browser().sending("User-Agent", FIREFOX_ON_LINUX);
         String verifier = SignIn.verifier();
         HttpResponse<String> back = SignIn.loginAndApprove(laptop, SignIn.codeRequest("web", WEB_CB, "openid profile", verifier), "account-sessions");
         OIDCTokenResponse tokens = redeem(webAuth(), null, SignIn.redirectParams(back).get("code"), WEB_CB, verifier);
-        Browser phone = new Browser();
+        Browser phone = new Browser().sending("User-Agent", SAFARI_ON_IPHONE);
         SignIn.login(phone, phone.follow(phone.get(base + "/account")), "account-sessions", SignIn.PASSWORD);
 
         HttpResponse<String> sessions = laptop.get(base + "/ui/account-sessions.xhtml");
         assertThat(sessions.body()).contains("(this browser)", "Applications: Reports &amp; &lt;Co&gt;");
         assertThat(sessions.body().split("class=\"t-row\"", -1)).as("two sessions").hasSize(3);
+        // Issue 19 point 5: device and browser from the user agent, the address, started and last active.
+        JsonObject listed = Admin.json(Http.send(Http.request("/admin/api/users/" + owner.getString("sub") + "/sessions")
+                .header("Authorization", "Bearer " + Admin.token())).body());
+        JsonObject laptopRow = listed.getJsonArray("sessions").getValuesAs(JsonObject.class).stream()
+                .filter(r -> r.getString("user_agent").equals(FIREFOX_ON_LINUX)).findFirst().orElseThrow();
+        assertThat(laptopRow.getString("browser")).isEqualTo("Firefox 128");
+        assertThat(laptopRow.getString("os")).isEqualTo("Linux");
+        assertThat(laptopRow.getJsonNumber("last_active_at").longValue()).isGreaterThanOrEqualTo(laptopRow.getJsonNumber("created_at").longValue());
+        String address = laptopRow.getString("address");
+        assertThat(sessions.body()).contains("Firefox 128 on Linux", "Safari 18 on iOS", "From address " + address, "Last active ");
         HttpResponse<String> apps = laptop.get(base + "/ui/account-apps.xhtml");
         assertThat(apps.body()).contains("Reports &amp; &lt;Co&gt;", "Remove access");
 
@@ -442,6 +459,129 @@ class BrowserSignInIT {
         assertThat(everywhere.headers().firstValue("Location").orElseThrow()).endsWith("/ui/logout.xhtml?done=true");
         assertThat(phone.get(base + "/ui/account.xhtml").statusCode()).as("the phone was signed out too").isEqualTo(303);
         assertThat(laptop.get(base + "/ui/account.xhtml").statusCode()).as("and this browser").isEqualTo(303);
+    }
+
+    /** Issue 19 point 5: one of a person's sessions ended on the sessions page of another browser; that browser is signed out. */
+    @Test
+    void aSessionEndedFromAnotherBrowserIsSignedOutAtItsNextRequestAndTheOtherStays() {
+        SignIn.createUser("account-two-browsers");
+        String base = TesseraDeployment.issuer();
+        Browser laptop = new Browser().sending("User-Agent", FIREFOX_ON_LINUX);
+        Browser phone = new Browser().sending("User-Agent", SAFARI_ON_IPHONE);
+        SignIn.login(laptop, laptop.follow(laptop.get(base + "/account")), "account-two-browsers", SignIn.PASSWORD);
+        SignIn.login(phone, phone.follow(phone.get(base + "/account")), "account-two-browsers", SignIn.PASSWORD);
+        assertThat(phone.get(base + "/ui/account.xhtml").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> list = laptop.get(base + "/ui/account-sessions.xhtml");
+        String phoneRow = rows(list.body()).stream().filter(r -> !r.contains("(this browser)")).findFirst().orElseThrow();
+        assertThat(phoneRow).contains("Safari 18 on iOS");
+        HttpResponse<String> pressed = laptop.submit(list, buttons(phoneRow, "Sign out of this session").get(0), Map.of());
+        assertThat(pressed.statusCode()).as("post-redirect-get").isEqualTo(303);
+        HttpResponse<String> ended = laptop.follow(pressed);
+        assertThat(ended.statusCode()).isEqualTo(200);
+        assertThat(ended.body()).contains("That session was ended.", "Firefox 128 on Linux").doesNotContain("Safari 18 on iOS");
+        assertThat(rows(ended.body())).as("only this browser's session is left").hasSize(1);
+
+        HttpResponse<String> next = phone.get(base + "/ui/account.xhtml");
+        assertThat(next.statusCode()).as("the phone is signed out at its next request").isEqualTo(303);
+        assertThat(next.headers().firstValue("Location").orElseThrow()).contains("/ui/login.xhtml?return=/ui/account.xhtml");
+        assertThat(laptop.get(base + "/ui/account.xhtml").statusCode()).as("the laptop stays signed in").isEqualTo(200);
+    }
+
+    /**
+     * Issue 19 point 5: "a person can only ever see and end their own sessions and grants". Two people; each page and action
+     * is tried by one with the other's identifiers (the other's row buttons, session ids, client, current password), and the
+     * admin API with a person's own access token: nothing of the other is shown, and nothing of theirs changes.
+     */
+    @Test
+    void nothingOfOnePersonIsVisibleToOrEndableByAnother() throws Exception {
+        JsonObject alice = SignIn.createUser("account-alice");
+        JsonObject bob = SignIn.createUser("account-bob");
+        String base = TesseraDeployment.issuer();
+        Browser bobLaptop = new Browser();
+        String verifier = SignIn.verifier();
+        HttpResponse<String> back = SignIn.loginAndApprove(bobLaptop, SignIn.codeRequest("web", WEB_CB, "openid profile", verifier), "account-bob");
+        OIDCTokenResponse bobTokens = redeem(webAuth(), null, SignIn.redirectParams(back).get("code"), WEB_CB, verifier);
+        Browser bobPhone = new Browser();
+        SignIn.login(bobPhone, bobPhone.follow(bobPhone.get(base + "/account")), "account-bob", SignIn.PASSWORD);
+        Browser aliceBrowser = new Browser();
+        String aliceVerifier = SignIn.verifier();
+        HttpResponse<String> aliceBack = SignIn.loginAndApprove(aliceBrowser, SignIn.codeRequest("web", WEB_CB, "openid profile", aliceVerifier),
+                "account-alice");
+        OIDCTokenResponse aliceTokens = redeem(webAuth(), null, SignIn.redirectParams(aliceBack).get("code"), WEB_CB, aliceVerifier);
+        List<String> bobSids = sids(bob.getString("sub"));
+        assertThat(bobSids).hasSize(2);
+
+        // The admin API is not a way round: a person's own (live) access token opens none of it.
+        for (String method : List.of("GET", "DELETE")) {
+            HttpResponse<String> api = Http.send(Http.request("/admin/api/users/" + bob.getString("sub") + "/sessions")
+                    .header("Authorization", "Bearer " + aliceTokens.getOIDCTokens().getAccessToken().getValue())
+                    .method(method, HttpRequest.BodyPublishers.noBody()));
+            assertThat(api.statusCode()).as(method + " " + api.body()).isIn(401, 403);
+        }
+        // Seeing: no page of Alice's names Bob, his sessions or his sids.
+        for (String page : List.of("/ui/account.xhtml", "/ui/account-sessions.xhtml", "/ui/account-apps.xhtml", "/ui/account-security.xhtml",
+                "/ui/account-password.xhtml")) {
+            String body = aliceBrowser.get(base + page).body();
+            assertThat(body).as(page).doesNotContain("account-bob", bob.getString("sub"));
+            bobSids.forEach(sid -> assertThat(body).as(page).doesNotContain(sid));
+        }
+        // Ending: Bob's second session row and his application row, pressed on Alice's own pages (her view, her cookie).
+        HttpResponse<String> bobSessions = bobLaptop.get(base + "/ui/account-sessions.xhtml");
+        List<String> bobEnd = buttons(bobSessions.body(), "Sign out of this session");
+        assertThat(bobEnd).hasSize(2);
+        HttpResponse<String> aliceSessions = aliceBrowser.get(base + "/ui/account-sessions.xhtml");
+        assertThat(rows(aliceSessions.body())).hasSize(1);
+        assertThat(aliceBrowser.submit(aliceSessions, bobEnd.get(1), Map.of()).statusCode()).isEqualTo(200);
+        String bobRemove = buttons(bobLaptop.get(base + "/ui/account-apps.xhtml").body(), "Remove access").get(0);
+        HttpResponse<String> aliceApps = aliceBrowser.get(base + "/ui/account-apps.xhtml");
+        aliceBrowser.submit(aliceApps, buttons(aliceApps.body(), "Remove access").get(0), Map.of()); // her own row 0: gone
+        aliceApps = aliceBrowser.get(base + "/ui/account-apps.xhtml");
+        assertThat(aliceApps.body()).contains("No application has remembered access");
+        assertThat(aliceBrowser.submit(aliceApps, bobRemove, Map.of()).statusCode()).isEqualTo(200);
+        // Changing: Alice's profile and password forms change Alice only; Bob's password is no key to them.
+        aliceBrowser.submit(aliceBrowser.get(base + "/ui/account.xhtml"), "save-profile", Map.of("claim-name", "Alice Only"));
+        assertThat(changePassword(aliceBrowser, base + "/ui/account-password.xhtml", "not alice's password", "x", "x"))
+                .contains("The current password is not right.");
+
+        assertThat(sids(bob.getString("sub"))).as("both of Bob's sessions live on").containsExactlyInAnyOrderElementsOf(bobSids);
+        assertThat(bobPhone.get(base + "/ui/account.xhtml").statusCode()).isEqualTo(200);
+        assertThat(bobLaptop.get(base + "/ui/account-apps.xhtml").body()).as("Bob's application keeps its access").contains("Remove access");
+        assertThat(Http.send(Http.request("/token").header("Authorization", Admin.basic("web", web.getString("client_secret")))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(
+                        "grant_type=refresh_token&refresh_token=" + bobTokens.getOIDCTokens().getRefreshToken().getValue()))).statusCode())
+                .as("Bob's refresh token still works").isEqualTo(200);
+        JsonObject bobStored = Admin.json(Http.send(Http.request("/admin/api/users/" + bob.getString("sub"))
+                .header("Authorization", "Bearer " + Admin.token())).body());
+        assertThat(bobStored.getString("name")).isNotEqualTo("Alice Only");
+        assertThat(Admin.json(Http.send(Http.request("/admin/api/users/" + alice.getString("sub"))
+                .header("Authorization", "Bearer " + Admin.token())).body()).getString("name")).isEqualTo("Alice Only");
+    }
+
+    static final String FIREFOX_ON_LINUX = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
+    static final String SAFARI_ON_IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 "
+            + "(KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1";
+
+    /** The sids of a user's live sessions, as the admin API lists them. */
+    private static List<String> sids(String sub) {
+        return Admin.json(Http.send(Http.request("/admin/api/users/" + sub + "/sessions").header("Authorization", "Bearer " + Admin.token()))
+                .body()).getJsonArray("sessions").getValuesAs(JsonObject.class).stream().map(s -> s.getString("sid")).toList();
+    }
+
+    /** The rows of the sessions page, one text each. */
+    private static List<String> rows(String page) {
+        String[] parts = page.split("class=\"t-row\"", -1);
+        return List.of(parts).subList(1, parts.length);
+    }
+
+    /** The names of every submit button labelled {@code label}, in page order. */
+    private static List<String> buttons(String page, String label) {
+        Matcher m = Pattern.compile("<input[^>]*name=\"([^\"]+)\"[^>]*value=\"" + Pattern.quote(label) + "\"").matcher(page);
+        List<String> names = new java.util.ArrayList<>();
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
     }
 
     /** The name of the submit button whose label is {@code label}, as Faces generated it. */

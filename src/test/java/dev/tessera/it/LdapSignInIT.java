@@ -526,5 +526,44 @@ class LdapSignInIT {
         assertThat(inside.status()).isEqualTo(401);
         assertThat(inside.head()).contains("WWW-Authenticate: Negotiate");
         assertThat(inside.body()).contains("id=\"username\"");
+    /**
+     * Issue 19 point 5: with {@code tessera.ldap.password-change} on, a directory person changes the password on the account
+     * page (AD's unicodePwd over StartTLS, as the in-memory directory performs it); the directory's policy refusal is shown,
+     * the other browser is signed out, and afterwards only the new password signs in.
+     */
+    @Test
+    void aDirectoryPersonChangesThePasswordOnTheAccountPageAndOnlyTheNewOneSignsInAfterwards() throws Exception {
+        String base = TesseraDeployment.issuer();
+        String page = base + "/ui/account-password.xhtml";
+        String fresh = "amber trellis ninety gulls";
+        String shortOne = "Zq8#vL2!pw";
+        LogCanary.record("password", fresh);
+        LogCanary.record("password", shortOne);
+        Browser browser = new Browser();
+        SignIn.login(browser, browser.follow(browser.get(base + "/account")), "ada", SignIn.PASSWORD);
+        Browser other = new Browser();
+        SignIn.login(other, other.follow(other.get(base + "/account")), "ada", SignIn.PASSWORD);
+        try {
+            assertThat(browser.get(page).body()).contains("id=\"current-password\"", "checks the new password against its own rules")
+                    .doesNotContain("id=\"account-password-directory\"");
+            assertThat(changePassword(browser, page, shortOne, shortOne)).as("the directory's policy (AD 52D)")
+                    .contains("The directory refused the new password");
+            assertThat(changePassword(browser, page, fresh, fresh + "x")).contains("are not the same");
+            assertThat(changePassword(browser, page, fresh, fresh)).contains("Your password was changed.");
+
+            assertThat(browser.get(base + "/ui/account.xhtml").statusCode()).as("this browser stays signed in").isEqualTo(200);
+            assertThat(other.get(base + "/ui/account.xhtml").statusCode()).as("the other browser was signed out").isEqualTo(303);
+            assertThat(loginError("ada", SignIn.PASSWORD)).as("the old password").contains("The username or password is incorrect.");
+            Browser later = new Browser();
+            assertThat(SignIn.login(later, later.follow(later.get(base + "/account")), "ada", fresh).body()).contains("id=\"account-whoami\"");
+        } finally {
+            InMemoryActiveDirectory.directory().server().modify(ADA_DN,
+                    new Modification(ModificationType.REPLACE, "userPassword", SignIn.PASSWORD));
+        }
+    }
+
+    private static String changePassword(Browser browser, String page, String next, String again) {
+        return browser.submit(browser.get(page), "change-password",
+                Map.of("current-password", SignIn.PASSWORD, "new-password", next, "new-password-again", again)).body();
     }
 }

@@ -22,6 +22,7 @@ import dev.tessera.session.Authentication;
 import dev.tessera.session.JpaSessions;
 import dev.tessera.session.SessionEndReason;
 import dev.tessera.session.SessionEnded;
+import dev.tessera.session.SessionOrigin;
 import dev.tessera.session.SessionService;
 import dev.tessera.session.SignIn;
 import dev.tessera.session.SsoSession;
@@ -414,14 +415,40 @@ class EntityMappingIT {
             Instant now = Instant.parse("2026-08-02T10:00:00.456Z");
             String subject = "sub-" + UUID.randomUUID();
             SessionService.Started[] started = new SessionService.Started[1];
+            String agent = "Mozilla/5.0 (X11; Linux x86_64) " + "x".repeat(300);
             inTransaction(em -> started[0] = JpaSessions.service(em, Clock.fixed(now, ZoneOffset.UTC)).start(subject, List.of("pwd"),
-                    "urn:tessera:acr:password", false));
+                    "urn:tessera:acr:password", false, new SessionOrigin("2001:db8:0:0:0:0:0:1", agent)));
             String sid = started[0].session().sid();
 
             SsoSession found = read(em -> JpaSessions.service(em, Clock.fixed(now, ZoneOffset.UTC)).bySid(sid).orElse(null));
             assertThat(found).isNotNull();
             assertThat(found.signIn()).isEqualTo(new SignIn(subject, new Authentication(now, List.of("pwd"), "urn:tessera:acr:password"), sid));
             assertThat(found.signIn()).isEqualTo(started[0].session().signIn());
+            assertThat(found.origin()).isEqualTo(new SessionOrigin("2001:db8:0:0:0:0:0:1", agent.substring(0, 255)));
+            assertThat(found.lastActive()).isEqualTo(now);
+        }
+
+        /** Issue 19 point 5: "last active" and the idle expiry are written at most once a minute, not per request. */
+        @Test
+        void aSessionRecordsItsLastUseAtMostOnceAMinute() {
+            Instant now = Instant.parse("2026-08-02T10:00:00.456Z");
+            SessionService.Started[] started = new SessionService.Started[1];
+            inTransaction(em -> started[0] = JpaSessions.service(em, Clock.fixed(now, ZoneOffset.UTC)).start("sub-" + UUID.randomUUID(),
+                    List.of("pwd"), null, false, SessionOrigin.UNKNOWN));
+            String cookie = started[0].cookieValue();
+            String sid = started[0].session().sid();
+            Instant idle = started[0].session().idleExpiresAt();
+
+            inTransaction(em -> JpaSessions.service(em, Clock.fixed(now.plusSeconds(50), ZoneOffset.UTC)).current(cookie));
+            SsoSession soon = read(em -> JpaSessions.service(em, Clock.systemUTC()).bySid(sid).orElseThrow());
+            assertThat(soon.lastActive()).isEqualTo(now);
+            assertThat(soon.idleExpiresAt()).isEqualTo(idle);
+            assertThat(soon.origin()).isEqualTo(SessionOrigin.UNKNOWN);
+
+            inTransaction(em -> JpaSessions.service(em, Clock.fixed(now.plusSeconds(61), ZoneOffset.UTC)).current(cookie));
+            SsoSession later = read(em -> JpaSessions.service(em, Clock.systemUTC()).bySid(sid).orElseThrow());
+            assertThat(later.lastActive()).isEqualTo(now.plusSeconds(61));
+            assertThat(later.idleExpiresAt()).isEqualTo(idle.plusSeconds(61));
         }
 
         /** Issue 19: the queries that end sessions and remember their clients, on each database. */
@@ -432,8 +459,8 @@ class EntityMappingIT {
             String subject = "sub-" + UUID.randomUUID();
             List<SessionEnded> ended = new ArrayList<>();
             SessionService.Started[] started = new SessionService.Started[2];
-            inTransaction(em -> started[0] = JpaSessions.service(em, clock).start(subject, List.of("pwd"), null, false));
-            inTransaction(em -> started[1] = JpaSessions.service(em, clock).start(subject, List.of("pwd"), null, false));
+            inTransaction(em -> started[0] = JpaSessions.service(em, clock).start(subject, List.of("pwd"), null, false, SessionOrigin.UNKNOWN));
+            inTransaction(em -> started[1] = JpaSessions.service(em, clock).start(subject, List.of("pwd"), null, false, SessionOrigin.UNKNOWN));
             String sid = started[0].session().sid();
             inTransaction(em -> JpaSessions.service(em, clock).join(sid, "app-a"));
             inTransaction(em -> JpaSessions.service(em, clock).join(sid, "app-b"));

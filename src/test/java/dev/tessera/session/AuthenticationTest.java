@@ -48,7 +48,7 @@ class AuthenticationTest {
     @Test
     void aSessionHandsOnItsSignInBoundToItself() {
         SignIn signIn = new SignIn("alice", new Authentication(AT, List.of("pwd"), "acr"), "sid-1");
-        SsoSession session = new SsoSession("hash", signIn, false, AT, AT.plusSeconds(60), AT.plusSeconds(3600));
+        SsoSession session = new SsoSession("hash", signIn, false, AT, AT.plusSeconds(60), AT.plusSeconds(3600), SessionOrigin.UNKNOWN);
 
         assertThat(session.signIn()).isEqualTo(signIn);
         assertThat(session.authentication()).isEqualTo(signIn.authentication());

@@ -5,6 +5,7 @@ import com.unboundid.ldap.sdk.DereferencePolicy;
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.LDAPResult;
 import com.unboundid.ldap.sdk.LDAPSearchException;
 import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchRequest;
@@ -13,6 +14,8 @@ import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.SimpleBindRequest;
 import com.unboundid.asn1.ASN1OctetString;
 import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
+import com.unboundid.ldap.sdk.extensions.PasswordModifyExtendedRequest;
+import dev.tessera.user.DirectoryPasswords.Outcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.temporal.ChronoUnit;
@@ -39,6 +42,7 @@ public class LdapDirectory {
     static final String BIND = "bind";
     static final String GROUPS = "groups";
     static final String LIST = "list";
+    static final String PASSWORD = "password";
 
     @Inject
     LdapConnections connections;
@@ -164,6 +168,40 @@ public class LdapDirectory {
             throw new LdapUnavailableException("LDAP bind could not be performed: " + e.getExceptionMessage(), e);
         } finally {
             metrics.record(BIND, start, failed);
+        }
+    }
+
+    /**
+     * Changes a person's password bound as that person, on a connection of its own: Active Directory's
+     * {@code unicodePwd} delete-and-add ({@link LdapPasswords#unicodePwdChange}), which AD accepts only on an encrypted
+     * connection (refused here before anything is sent when the connection is not), or the Password Modify extended
+     * operation (RFC 3062) elsewhere. The directory's refusals (policy, history, minimum age, access) are answers;
+     * only a directory that cannot be asked is an {@link LdapUnavailableException}.
+     */
+    public Outcome changePassword(String dn, String current, String next, boolean activeDirectory) {
+        if (current == null || current.isEmpty() || next == null || next.isEmpty()) {
+            throw new IllegalArgumentException("empty password: no unauthenticated bind (RFC 4513 §5.1.2)");
+        }
+        long start = System.nanoTime();
+        boolean failed = true;
+        try (LDAPConnection connection = connections.connect()) {
+            if (activeDirectory && connection.getSSLSession() == null) {
+                failed = false;
+                return Outcome.NOT_ENCRYPTED;
+            }
+            connection.bind(new SimpleBindRequest(dn, current));
+            LDAPResult result = activeDirectory ? connection.modify(LdapPasswords.unicodePwdChange(dn, current, next))
+                    : connection.processExtendedOperation(new PasswordModifyExtendedRequest(null, current, next));
+            failed = false;
+            return LdapPasswords.outcome(result, dn);
+        } catch (LDAPException e) {
+            if (LdapPasswords.answered(e.getResultCode())) {
+                failed = false;
+                return LdapPasswords.outcome(e.toLDAPResult(), dn);
+            }
+            throw new LdapUnavailableException("LDAP password change could not be performed: " + e.getExceptionMessage(), e);
+        } finally {
+            metrics.record(PASSWORD, start, failed);
         }
     }
 }

@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 import java.util.concurrent.TimeUnit;
 
 /**
- * LDAP latency and errors per operation (search, bind, groups, list): {@code tessera_ldap_latency_seconds{operation}}
+ * LDAP latency and errors per operation (search, bind, groups, list, password): {@code tessera_ldap_latency_seconds{operation}}
  * and {@code tessera_ldap_errors_total{operation}}. Without a registry (unit tests build the directory by hand)
  * nothing is recorded.
  */

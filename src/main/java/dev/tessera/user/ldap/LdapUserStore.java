@@ -170,6 +170,11 @@ public class LdapUserStore implements UserStore {
         }
     }
 
+    /** The DN of the entry of a subject, read from the directory now (for a change made bound as the person). */
+    Optional<String> entryDn(String subject) {
+        return new LdapAccounts(settings).subjectFilter(subject).flatMap(this::findEntry).map(SearchResultEntry::getDN);
+    }
+
     private Optional<UserAccount> read(String subject) {
         LdapAccounts accounts = new LdapAccounts(settings);
         Optional<Filter> filter = accounts.subjectFilter(subject);

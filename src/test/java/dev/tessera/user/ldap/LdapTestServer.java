@@ -11,6 +11,7 @@ import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.SearchRequest;
 import com.unboundid.ldap.sdk.schema.Schema;
 import com.unboundid.ldif.LDIFReader;
+import com.unboundid.util.ssl.SSLUtil;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
@@ -44,15 +45,23 @@ public final class LdapTestServer implements AutoCloseable {
 
     /** The AD-shaped directory on {@code port} (0: any free port). */
     public static LdapTestServer activeDirectory(int port) throws Exception {
+        return activeDirectory(port, null);
+    }
+
+    /**
+     * The AD-shaped directory on {@code port}, offering StartTLS with {@code tls} (null: none) and changing
+     * passwords as a domain controller does ({@link AdPasswordChanges}).
+     */
+    public static LdapTestServer activeDirectory(int port, SSLUtil tls) throws Exception {
         Schema ad;
         try (InputStream in = resource("ldap/ad-schema.ldif")) {
             ad = Schema.getSchema(in);
         }
-        return start(AD_BASE, Schema.mergeSchemas(Schema.getDefaultStandardSchema(), ad), "ldap/active-directory.ldif", port);
+        return start(AD_BASE, Schema.mergeSchemas(Schema.getDefaultStandardSchema(), ad), "ldap/active-directory.ldif", port, tls);
     }
 
     public static LdapTestServer openLdap(int port) throws Exception {
-        return start(OPENLDAP_BASE, Schema.getDefaultStandardSchema(), "ldap/openldap.ldif", port);
+        return start(OPENLDAP_BASE, Schema.getDefaultStandardSchema(), "ldap/openldap.ldif", port, null);
     }
 
     /** The generated directory of {@code fixture} on {@code port} (0: any free port), without schema checking. */
@@ -81,12 +90,14 @@ public final class LdapTestServer implements AutoCloseable {
         return new LdapTestServer(server, recorder);
     }
 
-    private static LdapTestServer start(String base, Schema schema, String ldif, int port) throws Exception {
+    private static LdapTestServer start(String base, Schema schema, String ldif, int port, SSLUtil tls) throws Exception {
         InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(base);
         config.setSchema(schema);
-        config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("ldap", java.net.InetAddress.getLoopbackAddress(), port, null));
+        config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("ldap", java.net.InetAddress.getLoopbackAddress(), port,
+                tls == null ? null : tls.createSSLSocketFactory()));
         Recorder recorder = new Recorder();
         config.addInMemoryOperationInterceptor(recorder);
+        config.addInMemoryOperationInterceptor(new AdPasswordChanges());
         InMemoryDirectoryServer server = new InMemoryDirectoryServer(config);
         recorder.server = server;
         try (InputStream in = resource(ldif)) {

@@ -6,9 +6,7 @@ import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import com.unboundid.ldif.LDIFReader;
-import com.unboundid.util.ssl.KeyStoreKeyManager;
 import com.unboundid.util.ssl.SSLUtil;
-import com.unboundid.util.ssl.TrustAllTrustManager;
 import dev.tessera.user.LoginResult;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -16,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,22 +24,15 @@ import org.junit.jupiter.api.Test;
  * certificate does not name is refused (RFC 4513 §3.1.3).
  */
 class LdapTlsTest {
-    static final String STORE_PASSWORD = "changeit";
+    static final String STORE_PASSWORD = LdapTestTls.STORE_PASSWORD;
     static Path keyStore;
     static InMemoryDirectoryServer server;
 
     @BeforeAll
     static void start() throws Exception {
         Path dir = Files.createTempDirectory(Path.of(System.getProperty("project.build.directory", "target")).toAbsolutePath(), "ldap-tls-");
-        keyStore = dir.resolve("ldap.p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-genkeypair",
-                "-alias", "ldap", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=127.0.0.1", "-ext", "san=ip:127.0.0.1",
-                "-validity", "2", "-keystore", keyStore.toString(), "-storetype", "PKCS12", "-storepass", STORE_PASSWORD)
-                .redirectErrorStream(true).redirectOutput(dir.resolve("keytool.log").toFile()).start();
-        assertThat(keytool.waitFor(60, TimeUnit.SECONDS) && keytool.exitValue() == 0).as(Files.readString(dir.resolve("keytool.log"))).isTrue();
-
-        SSLUtil serverTls = new SSLUtil(new KeyStoreKeyManager(keyStore.toFile(), STORE_PASSWORD.toCharArray(), "PKCS12", null),
-                new TrustAllTrustManager());
+        keyStore = LdapTestTls.keyStore(dir);
+        SSLUtil serverTls = LdapTestTls.server(keyStore);
         InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(LdapTestServer.OPENLDAP_BASE);
         InetAddress loopback = InetAddress.getLoopbackAddress();
         config.setListenerConfigs(
