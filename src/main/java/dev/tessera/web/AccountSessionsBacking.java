@@ -1,7 +1,9 @@
 package dev.tessera.web;
 
 import dev.tessera.http.UserAgents;
+import dev.tessera.session.FrontchannelLogouts;
 import dev.tessera.session.SessionCookie;
+import dev.tessera.session.SessionEnded;
 import dev.tessera.session.SessionOrigin;
 import dev.tessera.session.SessionService;
 import dev.tessera.session.SsoSession;
@@ -10,6 +12,7 @@ import jakarta.faces.application.FacesMessage;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The sessions page: each browser session of the person (device and browser as its User-Agent header names them,
@@ -24,6 +27,8 @@ public class AccountSessionsBacking {
     /** Where ending another session leads: the list again, by GET, saying it was ended. */
     static final String ENDED = "/ui/account-sessions.xhtml?ended=true";
     static final String ENDED_PARAMETER = "ended";
+    /** The signed-out page rendered in this request (a forward keeps the front-channel frames declared on it). */
+    static final String LOGOUT_VIEW = "/logout.xhtml";
 
     /** One row of the page. */
     public record Row(String sid, String device, String address, String started, String lastActive, String expires,
@@ -50,6 +55,9 @@ public class AccountSessionsBacking {
 
     @Inject
     SessionCookie cookie;
+
+    @Inject
+    FrontchannelLogouts frontchannel;
 
     private List<Row> rows;
 
@@ -89,19 +97,17 @@ public class AccountSessionsBacking {
             account.load();
             return null;
         }
-        boolean current = sid != null && sid.equals(account.session().sid());
+        if (sid != null && sid.equals(account.session().sid())) {
+            return signedOut(cookie.read(flow.context()).flatMap(sessions::end));
+        }
         if (!signOuts.endOne(account.getPerson().subject(), sid)) {
             account.say(FacesMessage.SEVERITY_ERROR, "account.sessions.gone");
             return null;
         }
-        if (current) {
-            signedOut();
-        } else {
-            // Post-redirect-get: the list is read again in a request of its own, not after the transaction that ended the
-            // session and the work its after-commit observers started (on PostgreSQL, reading in that same request met a
-            // closed EntityManager).
-            flow.seeOther(ENDED);
-        }
+        // Post-redirect-get: the list is read again in a request of its own, not after the transaction that ended the
+        // session and the work its after-commit observers started (on PostgreSQL, reading in that same request met a
+        // closed EntityManager).
+        flow.seeOther(ENDED);
         return null;
     }
 
@@ -110,13 +116,24 @@ public class AccountSessionsBacking {
             account.load();
             return null;
         }
+        Optional<SessionEnded> thisBrowser = cookie.read(flow.context()).flatMap(sessions::end);
         signOuts.endEverywhere(account.getPerson().subject());
-        signedOut();
-        return null;
+        return signedOut(thisBrowser);
     }
 
-    private void signedOut() {
+    /**
+     * This browser's session ended: the signed-out page, which first loads the front-channel logout URIs of the
+     * applications that took part in it (Front-Channel Logout 1.0 §3), as the logout page does; other browsers'
+     * sessions have no page to load them in and rely on back-channel logout.
+     */
+    private String signedOut(Optional<SessionEnded> ended) {
         flow.response().addHeader("Set-Cookie", cookie.clearing());
-        flow.seeOther(SIGNED_OUT);
+        List<String> frames = ended.map(frontchannel::uris).orElse(List.of());
+        if (frames.isEmpty()) {
+            flow.seeOther(SIGNED_OUT);
+            return null;
+        }
+        frontchannel.declare(flow.request(), frames, frontchannel.continueTo(null));
+        return LOGOUT_VIEW;
     }
 }

@@ -377,6 +377,17 @@ class LogoutPropagationIT {
         assertFramesExactly(confirmed, appA.uri("/fc/a?iss=" + enc(TesseraDeployment.issuer()) + "&sid=" + enc(otherSid)));
         assertThat(confirmed.body()).contains("id=\"logout-continue\" href=\"" + TesseraDeployment.issuer() + "/ui/logout.xhtml?done=true\"");
 
+        // The account page's "sign out everywhere", from a browser signed in to fc-a: the same signed-out page with the
+        // iframe of this browser's session (other browsers' sessions have no page: back-channel only).
+        Browser fromAccount = new Browser();
+        String accountSid = sid(signIn(fromAccount, "fc-a", "gil", "openid", appA.uri("/cb")));
+        HttpResponse<String> account = fromAccount.follow(fromAccount.get("/account"));
+        assertThat(account.body()).as(account.body()).contains("id=\"account-whoami\"");
+        HttpResponse<String> everywhere = fromAccount.submit(fromAccount.get("/ui/account-sessions.xhtml"), "sign-out-everywhere", Map.of());
+        assertThat(everywhere.statusCode()).as(everywhere.body()).isEqualTo(200);
+        assertFramesExactly(everywhere, appA.uri("/fc/a?iss=" + enc(TesseraDeployment.issuer()) + "&sid=" + enc(accountSid)));
+        assertThat(fromAccount.setCookies()).anyMatch(c -> c.startsWith("tessera_sso=;"));
+
         // Debian's Chromium: both iframes are requested, and the browser reaches the application only after the slow one.
         try (PortableChromium chromium = new PortableChromium()) {
             WebDriver driver = chromium.driver();
