@@ -72,6 +72,11 @@ public class SsoSession {
         return now.isBefore(idleExpiresAt) && now.isBefore(expiresAt);
     }
 
+    /** A second factor raised the level: the new authentication replaces the old one, same session and sid. */
+    void raise(Authentication raised) {
+        authentication = new StoredAuthentication(raised);
+    }
+
     void touch(Instant idleUntil) {
         idleExpiresAt = idleUntil.isBefore(expiresAt) ? idleUntil : expiresAt;
     }

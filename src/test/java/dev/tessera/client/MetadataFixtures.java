@@ -44,6 +44,6 @@ final class MetadataFixtures {
                 m.accessTokenLifetime(), m.accessTokenSigningAlg(), m.refreshTokenLifetime(), m.refreshTokenIdle(), m.refreshTokenReuseInterval(),
                 m.requirePkce(), m.requireConsent(), m.enabled(), m.allowPlainPkce(),
                 m.tokenExchangeAudiences(), m.tokenExchangeRefreshTokens(), m.initiateLoginUri(),
-                m.idTokenGroups(), m.backchannelLogoutSessionRequired());
+                m.idTokenGroups(), m.backchannelLogoutSessionRequired(), m.defaultAcrValues(), m.requireMfa());
     }
 }
