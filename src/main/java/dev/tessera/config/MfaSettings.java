@@ -1,5 +1,6 @@
 package dev.tessera.config;
 
+import dev.tessera.oauth.AcrValues;
 import java.time.Duration;
 
 /**
@@ -11,4 +12,13 @@ import java.time.Duration;
  * @param freshFor     how long after a second step the account page changes factors without asking for a code
  */
 public record MfaSettings(String minimumAcr, boolean enrolAtSignIn, Duration freshFor) {
+    public MfaSettings {
+        if (AcrValues.rank(minimumAcr) < 0) {
+            throw new IllegalArgumentException(ConfigKeys.MFA_MINIMUM_ACR + " must be one of " + String.join(", ", AcrValues.LEVELS)
+                    + ", not " + minimumAcr);
+        }
+        if (freshFor.isNegative()) {
+            throw new IllegalArgumentException(ConfigKeys.MFA_FRESH_FOR + " must not be negative");
+        }
+    }
 }
