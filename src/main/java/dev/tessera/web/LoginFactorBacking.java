@@ -30,6 +30,11 @@ import java.util.Optional;
 public class LoginFactorBacking {
     /** The code field: a plain parameter, so its panel may be rendered by state (see TotpEnrolmentBacking). */
     static final String CODE = "code";
+    /**
+     * Hidden on the page after an enrolment at sign-in: the post-back of its "continue" is read in that state (a
+     * request-scoped bean learns its state from the request, and the button renders only in it).
+     */
+    static final String CODES_SHOWN = "codes";
 
     public enum State { EXPIRED, NOTICE, VERIFY, ENROL, CODES, UNAVAILABLE }
 
@@ -82,6 +87,8 @@ public class LoginFactorBacking {
         noticeAt = recovery.noticeDue(subject, clock.instant());
         if (flow.request().getParameter(Interactions.NOTICE) != null && noticeAt != null) {
             state = State.NOTICE;
+        } else if (flow.request().getParameter(CODES_SHOWN) != null && factors.hasFactor(subject)) {
+            state = State.CODES;
         } else if (factors.hasFactor(subject)) {
             state = State.VERIFY;
         } else if (policy.mayEnrolAtSignIn(subject)) {

@@ -565,8 +565,15 @@ class BrowserSignInIT {
                 .doesNotContain(recovery, rita.recoveryCodes.get(1));
 
         Browser third = new Browser();
-        HttpResponse<String> enrolNow = SignIn.login(third, SignIn.authorize(third, mfaRequest(SignIn.verifier(), null)), "rita", SignIn.PASSWORD);
+        String thirdVerifier = SignIn.verifier();
+        Map<String, String> plain = mfaRequest(thirdVerifier, null);
+        HttpResponse<String> enrolNow = SignIn.login(third, SignIn.authorize(third, plain), "rita", SignIn.PASSWORD);
         assertThat(enrolNow.body()).as("required by an administrator: led to enrol at once").contains("id=\"factor-enrol\"", "id=\"totp-qr\"");
+        String first = TotpSteps.code(TotpSteps.secretOf(enrolNow), TotpSteps.step(java.time.Instant.now()));
+        HttpResponse<String> codes = third.follow(third.submit(enrolNow, "totp-confirm", Map.of("totp-code", first)));
+        assertThat(codes.body()).contains("id=\"recovery-codes\"", "id=\"factor-continue\"");
+        IDTokenClaimsSet enrolled = mfaTokens(third.follow(third.submit(codes, "factor-continue", Map.of())), plain, thirdVerifier);
+        assertThat(enrolled.getACR().getValue()).isEqualTo(MFA);
     }
 
     /** The name of the submit button whose label is {@code label}, as Faces generated it. */

@@ -73,7 +73,7 @@ final class TotpSteps {
         assertThat(shown.body()).contains("id=\"totp-qr\"", "src=\"data:image/svg+xml;base64,");
         Matcher secretText = SECRET.matcher(shown.body());
         assertThat(secretText.find()).as(shown.body()).isTrue();
-        byte[] secret = Base32.decode(secretText.group(1));
+        byte[] secret = secretOf(shown);
         assertThat(secret).hasSize(20);
         long step = step(Instant.now());
         HttpResponse<String> wrong = browser.submit(shown, "totp-confirm", Map.of("totp-code", wrongCode(secret, step)));
@@ -87,6 +87,13 @@ final class TotpSteps {
         assertThat(codes).as(confirmed.body()).hasSize(10).doesNotHaveDuplicates();
         assertThat(confirmed.body()).contains("id=\"account-factors\"", "id=\"totp-remove\"").doesNotContain("id=\"totp-add\"");
         return new Enrolled(secret, codes, step);
+    }
+
+    /** The key an enrolment page shows as text, decoded. */
+    static byte[] secretOf(HttpResponse<String> page) {
+        Matcher secretText = SECRET.matcher(page.body());
+        assertThat(secretText.find()).as(page.body()).isTrue();
+        return Base32.decode(secretText.group(1));
     }
 
     static long step(Instant at) {
