@@ -61,7 +61,7 @@ public class Enrolments {
             audit.record(AuditEvent.now(AuditType.MFA_FAILED, subject, subject, null, address, Map.of("reason", "enrolment code")));
             return Optional.empty();
         }
-        throttle.secondFactorSucceeded(subject);
+        throttle.clearSecondFactor(subject);
         audit.record(AuditEvent.now(AuditType.MFA_ENROLLED, subject, subject, null, address, Map.of("type", TotpCredentials.TYPE)));
         return Optional.of(new Confirmed(recovery.enrolled(subject).isEmpty() ? regenerate(subject, address) : List.of()));
     }

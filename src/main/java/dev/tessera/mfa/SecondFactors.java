@@ -59,7 +59,7 @@ public class SecondFactors {
         }
         for (SecondFactor factor : factors) {
             if (factor.accepts(input) && !factor.enrolled(subject).isEmpty() && factor.verify(subject, input)) {
-                throttle.secondFactorSucceeded(subject);
+                throttle.clearSecondFactor(subject);
                 audit.record(AuditEvent.now(AuditType.MFA_SUCCEEDED, subject, subject, null, address, Map.of("factor", factor.type())));
                 if (!factor.primary()) {
                     int left = factor.enrolled(subject).stream().mapToInt(EnrolledFactor::remaining).sum();

@@ -52,4 +52,9 @@ public class TotpCredential {
     public Instant createdAt() { return createdAt; }
     public Instant lastUsedAt() { return lastUsedAt; }
     String sealedSecret() { return secret; }
+
+    /** The same secret, encrypted under the current key-encryption secret. */
+    void resealed(String sealed) {
+        this.secret = sealed;
+    }
 }

@@ -29,7 +29,8 @@ import java.util.OptionalLong;
 public class TotpCredentials implements SecondFactor {
     public static final String TYPE = "totp";
     static final int SECRET_BYTES = 20;
-    private static final String AAD = "totp:";
+    /** Bound into each secret's encryption with the row id, so a ciphertext moved to another row fails. */
+    static final String AAD = "totp:";
 
     @PersistenceContext(unitName = "tessera")
     EntityManager em;

@@ -104,7 +104,8 @@ public class LoginThrottle {
         failures.update(secondFactorKey(subject), now, f -> f.failed(now, settings.window(), settings.maxFailures(), settings.lockout()));
     }
 
-    public void secondFactorSucceeded(String subject) {
+    /** A right code, or an administrator's unlock, clears the person's second-factor count. */
+    public void clearSecondFactor(String subject) {
         failures.clear(secondFactorKey(subject));
     }
 

@@ -549,6 +549,7 @@ class BrowserSignInIT {
         mfaTokens(second.follow(second.submit(notice, "factor-continue", Map.of())), again, secondVerifier);
 
         String factors = Http.send(Http.request("/admin/api/users/" + sub + "/factors").header("Authorization", "Bearer " + Admin.token()).GET()).body();
+        assertThat(Http.get("/openapi").body()).contains("/admin/api/users/{sub}/factors", "/admin/api/users/{sub}/factors/required");
         assertThat(factors).contains("\"type\":\"totp\"", "\"type\":\"recovery_code\"", "\"remaining\":8", "\"mfa_required\":false");
         assertThat(Http.send(Http.request("/admin/api/users/" + sub + "/factors").header("Authorization", "Bearer " + Admin.token())
                 .DELETE()).statusCode()).isEqualTo(204);
