@@ -570,8 +570,8 @@ class BrowserSignInIT {
         Map<String, String> plain = mfaRequest(thirdVerifier, null);
         HttpResponse<String> enrolNow = SignIn.login(third, SignIn.authorize(third, plain), "rita", SignIn.PASSWORD);
         assertThat(enrolNow.body()).as("required by an administrator: led to enrol at once").contains("id=\"factor-enrol\"", "id=\"totp-qr\"");
-        String first = TotpSteps.code(TotpSteps.secretOf(enrolNow), TotpSteps.step(java.time.Instant.now()));
-        HttpResponse<String> codes = third.follow(third.submit(enrolNow, "totp-confirm", Map.of("totp-code", first)));
+        String firstCode = TotpSteps.code(TotpSteps.secretOf(enrolNow), TotpSteps.step(java.time.Instant.now()));
+        HttpResponse<String> codes = third.follow(third.submit(enrolNow, "totp-confirm", Map.of("totp-code", firstCode)));
         assertThat(codes.body()).contains("id=\"recovery-codes\"", "id=\"factor-continue\"");
         IDTokenClaimsSet enrolled = mfaTokens(third.follow(third.submit(codes, "factor-continue", Map.of())), plain, thirdVerifier);
         assertThat(enrolled.getACR().getValue()).isEqualTo(MFA);
