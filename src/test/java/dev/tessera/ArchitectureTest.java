@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
     private static final String[] EDGE = {"dev.tessera.web.."};
     private static final String[] CAPABILITIES = {"dev.tessera.authorize..", "dev.tessera.token..", "dev.tessera.device..",
-        "dev.tessera.session..", "dev.tessera.userinfo..", "dev.tessera.registration..", "dev.tessera.admin..", "dev.tessera.kerberos.."};
+        "dev.tessera.session..", "dev.tessera.userinfo..", "dev.tessera.registration..", "dev.tessera.admin..", "dev.tessera.kerberos..",
+        "dev.tessera.mfa.."};
     private static final String[] DOMAIN = {"dev.tessera.client..", "dev.tessera.user..", "dev.tessera.consent..",
         "dev.tessera.trust.."};
     private static final String[] CLAIMS = {"dev.tessera.claims.."};

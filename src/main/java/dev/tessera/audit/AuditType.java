@@ -43,7 +43,21 @@ public enum AuditType {
     /** A back-channel logout token reached a client (2xx). */
     LOGOUT_PROPAGATED("logout.propagated"),
     /** A back-channel logout was given up after the last attempt. */
-    LOGOUT_GIVEN_UP("logout.given_up");
+    LOGOUT_GIVEN_UP("logout.given_up"),
+    /** A second factor proved the person (detail: factor type, level reached). */
+    MFA_SUCCEEDED("mfa.succeeded"),
+    /** A second-factor code was wrong, replayed, or refused by the throttle (detail: reason). */
+    MFA_FAILED("mfa.failed"),
+    /** A recovery code was used to sign in (detail: codes left). */
+    MFA_RECOVERY_CODE_USED("mfa.recovery_code_used"),
+    /** A person enrolled a second factor (detail: type). */
+    MFA_ENROLLED("mfa.enrolled"),
+    /** A second factor was removed, by the person or an administrator (detail: type, id). */
+    MFA_REMOVED("mfa.removed"),
+    /** New recovery codes replaced the old ones. */
+    MFA_RECOVERY_CODES_GENERATED("mfa.recovery_codes_generated"),
+    /** An administrator required (or stopped requiring) a person to enrol a second factor (detail: required). */
+    MFA_ENROLMENT_REQUIRED("admin.user.mfa_required");
 
     private final String wireName;
 

@@ -18,7 +18,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * After the checks: does the person need to log in, to consent, or can the response be issued now?
+ * After the checks: does the person need to log in, to add a second factor ({@link StepUp}), to consent, or can the
+ * response be issued now?
  * {@code prompt=none} turns every needed interaction into {@code login_required} or
  * {@code consent_required} (OpenID Connect Core §3.1.2.6) instead of a page.
  */
@@ -53,6 +54,9 @@ public class AuthorizationFlow {
     PendingAuthorizations pendings;
 
     @Inject
+    StepUp stepUp;
+
+    @Inject
     Clock clock;
 
     /** @param pendingId and {@code pending}: set when resuming after a page, null on a fresh request */
@@ -71,6 +75,10 @@ public class AuthorizationFlow {
                 throw new AuthorizeException(OAuthError.LOGIN_REQUIRED, "The user must log in", target);
             }
             return interactions.login(request, pendingId);
+        }
+        Optional<Response> secondStep = stepUp.check(request, client, session.get(), pendingId, pending, target);
+        if (secondStep.isPresent()) {
+            return secondStep.get();
         }
         if (needsConsent(request, client, session.get(), pending)) {
             if (silent) {

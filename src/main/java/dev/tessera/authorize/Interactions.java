@@ -16,6 +16,10 @@ import java.net.URI;
 public class Interactions {
     public static final String LOGIN_PAGE = "/ui/login.xhtml";
     public static final String CONSENT_PAGE = "/ui/consent.xhtml";
+    /** The second step of a sign-in: a code, an enrolment, or a notice (docs/strong-authentication.md). */
+    public static final String FACTOR_PAGE = "/ui/login-factor.xhtml";
+    /** The factor page's parameter asking it only to show the recovery-code notice. */
+    public static final String NOTICE = "notice";
     public static final String RESUME = "/authorize/resume";
 
     @Inject
@@ -28,21 +32,26 @@ public class Interactions {
     Issuer issuer;
 
     public Response login(AuthorizationRequest request, String pendingId) {
-        return to(LOGIN_PAGE, request, pendingId);
+        return to(LOGIN_PAGE, request, pendingId, "");
+    }
+
+    /** The factor page; {@code noticeOnly}: the level is met, but the person must hear that a recovery code was used. */
+    public Response secondFactor(AuthorizationRequest request, String pendingId, boolean noticeOnly) {
+        return to(FACTOR_PAGE, request, pendingId, noticeOnly ? "&" + NOTICE + "=1" : "");
     }
 
     public Response consent(AuthorizationRequest request, String pendingId) {
-        return to(CONSENT_PAGE, request, pendingId);
+        return to(CONSENT_PAGE, request, pendingId, "");
     }
 
-    private Response to(String page, AuthorizationRequest request, String pendingId) {
+    private Response to(String page, AuthorizationRequest request, String pendingId, String more) {
         if (pendingId != null) {
-            return Response.seeOther(URI.create(issuer.endpoint(page + "?id=" + pendingId))).header("Cache-Control", "no-store").build();
+            return Response.seeOther(URI.create(issuer.endpoint(page + "?id=" + pendingId + more))).header("Cache-Control", "no-store").build();
         }
         PendingAuthorizations.Parked parked = pendings.park(request);
         String cookie = parked.cookieName() + "=" + parked.cookieValue() + "; Path=/; HttpOnly; SameSite=Lax; Max-Age="
                 + settings.pendingLifetime().toSeconds() + (issuer.isHttps() ? "; Secure" : "");
-        return Response.seeOther(URI.create(issuer.endpoint(page + "?id=" + parked.id())))
+        return Response.seeOther(URI.create(issuer.endpoint(page + "?id=" + parked.id() + more)))
                 .header("Set-Cookie", cookie).header("Cache-Control", "no-store").build();
     }
 }

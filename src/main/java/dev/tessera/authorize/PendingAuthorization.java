@@ -39,6 +39,9 @@ public class PendingAuthorization {
     @Column(name = "denied", nullable = false)
     private boolean denied;
 
+    @Column(name = "unmet", nullable = false)
+    private boolean unmet;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -63,6 +66,8 @@ public class PendingAuthorization {
     public Instant loginDoneAt() { return loginDoneAt; }
     public boolean consentDone() { return consentDone; }
     public boolean denied() { return denied; }
+    /** The person could not reach the level the request needs (no factor, none to enrol). */
+    public boolean unmet() { return unmet; }
     public Instant createdAt() { return createdAt; }
     Instant expiresAt() { return expiresAt; }
     String browserHash() { return browserHash; }
@@ -71,6 +76,10 @@ public class PendingAuthorization {
     void loggedIn(String subject, Instant at) {
         this.subject = subject;
         this.loginDoneAt = at;
+    }
+
+    void markUnmet() {
+        this.unmet = true;
     }
 
     void consented(boolean approved) {

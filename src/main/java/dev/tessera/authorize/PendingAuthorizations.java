@@ -76,6 +76,12 @@ public class PendingAuthorizations {
         pending(id).ifPresent(p -> p.consented(approved));
     }
 
+    /** The person gave up on a level they cannot reach: the client hears unmet_authentication_requirements. */
+    @Transactional
+    public void unmet(String id) {
+        pending(id).ifPresent(PendingAuthorization::markUnmet);
+    }
+
     @Transactional
     public void finish(String id) {
         pending(id).ifPresent(em::remove);

@@ -1,10 +1,14 @@
 package dev.tessera.claims;
 
 import dev.tessera.oauth.JsonFactories;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -33,6 +37,26 @@ public final class ClaimsRequest {
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    /**
+     * The values of an essential {@code acr} asked for the ID token (§5.5.1.1: {@code "acr": {"essential": true,
+     * "values": [...]}} or {@code "value"}); empty when acr is not asked as essential. An essential acr without
+     * values yields an empty list.
+     */
+    public static Optional<List<String>> essentialAcr(String json) {
+        if (json == null || !isValid(json)) {
+            return Optional.empty();
+        }
+        JsonValue idToken = JsonFactories.READERS.createReader(new StringReader(json)).readObject().get(ID_TOKEN);
+        if (!(idToken instanceof JsonObject members) || !(members.get("acr") instanceof JsonObject acr)
+                || acr.get("essential") != JsonValue.TRUE) {
+            return Optional.empty();
+        }
+        if (acr.get("values") instanceof JsonArray values) {
+            return Optional.of(values.stream().filter(v -> v instanceof JsonString).map(v -> ((JsonString) v).getString()).toList());
+        }
+        return Optional.of(acr.get("value") instanceof JsonString value ? List.of(value.getString()) : List.of());
     }
 
     /** The claim names requested for one target ({@link #ID_TOKEN} or {@link #USERINFO}); empty when none. */

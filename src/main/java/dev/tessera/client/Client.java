@@ -154,6 +154,13 @@ public class Client {
     @Column(name = "id_token_groups", nullable = false)
     private boolean idTokenGroups;
 
+    @Convert(converter = SpaceSeparatedConverter.class)
+    @Column(name = "default_acr_values", length = 1000)
+    private Set<String> defaultAcrValues = Set.of();
+
+    @Column(name = "require_mfa", nullable = false)
+    private boolean requireMfa;
+
     @Column(name = "registration_token_hash", length = 64)
     private String registrationTokenHash;
 
@@ -272,6 +279,12 @@ public class Client {
     /** Whether the ID token carries {@code groups} when the groups scope is granted, not only userinfo; off by default. */
     public boolean idTokenGroups() { return idTokenGroups; }
     public void idTokenGroups(boolean value) { idTokenGroups = value; }
+    /** The acr values a request of this client asks for when it names none (OpenID Connect Registration §2). */
+    public Set<String> defaultAcrValues() { return defaultAcrValues; }
+    public void defaultAcrValues(Set<String> value) { defaultAcrValues = ordered(value); }
+    /** Whether every sign-in for this client needs a second factor; off by default. */
+    public boolean requireMfa() { return requireMfa; }
+    public void requireMfa(boolean value) { requireMfa = value; }
     public String registrationTokenHash() { return registrationTokenHash; }
     public void registrationTokenHash(String value) { registrationTokenHash = value; }
     public Instant createdAt() { return createdAt; }

@@ -29,6 +29,8 @@ public final class ClientFields {
     /** Front-Channel Logout 1.0 §2. */
     public static final String FRONTCHANNEL_LOGOUT_SESSION_REQUIRED = "frontchannel_logout_session_required";
     public static final String INITIATE_LOGIN_URI = "initiate_login_uri";
+    /** OpenID Connect Registration §2: the acr values asked for when a request names none. */
+    public static final String DEFAULT_ACR_VALUES = "default_acr_values";
     public static final String REGISTRATION_ACCESS_TOKEN = "registration_access_token";
     public static final String REGISTRATION_CLIENT_URI = "registration_client_uri";
 
@@ -53,6 +55,8 @@ public final class ClientFields {
     public static final String TOKEN_EXCHANGE_REFRESH_TOKENS = "token_exchange_refresh_tokens";
     /** Tessera: put the groups claim in this client's ID tokens whenever the groups scope is granted. */
     public static final String ID_TOKEN_GROUPS = "id_token_groups";
+    /** Tessera: every sign-in for this client needs a second factor (urn:tessera:acr:mfa), whatever it asks. */
+    public static final String REQUIRE_MFA = "require_mfa";
 
     private ClientFields() {
     }

@@ -32,6 +32,7 @@ public final class ClientJson {
                 .add(ClientFields.TOKEN_EXCHANGE_AUDIENCES, array(c.tokenExchangeAudiences()))
                 .add(ClientFields.TOKEN_EXCHANGE_REFRESH_TOKENS, c.tokenExchangeRefreshTokens())
                 .add(ClientFields.ID_TOKEN_GROUPS, c.idTokenGroups())
+                .add(ClientFields.REQUIRE_MFA, c.requireMfa())
                 .add(ClientFields.ENABLED, c.enabled());
         if (clearSecret != null) {
             json.add(ClientFields.CLIENT_SECRET, clearSecret);
@@ -42,6 +43,9 @@ public final class ClientJson {
         }
         if (!c.postLogoutRedirectUris().isEmpty()) {
             json.add(ClientFields.POST_LOGOUT_REDIRECT_URIS, array(c.postLogoutRedirectUris()));
+        }
+        if (!c.defaultAcrValues().isEmpty()) {
+            json.add(ClientFields.DEFAULT_ACR_VALUES, array(c.defaultAcrValues()));
         }
         if (!c.contacts().isEmpty()) {
             json.add(ClientFields.CONTACTS, array(c.contacts()));

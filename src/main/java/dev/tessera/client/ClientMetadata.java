@@ -27,7 +27,8 @@ public record ClientMetadata(
         Integer refreshTokenIdle, Integer refreshTokenReuseInterval, Boolean requirePkce, Boolean requireConsent, Boolean enabled, Boolean allowPlainPkce,
         Set<String> tokenExchangeAudiences, Boolean tokenExchangeRefreshTokens,
         String initiateLoginUri, Boolean idTokenGroups, Boolean backchannelLogoutSessionRequired,
-        String frontchannelLogoutUri, Boolean frontchannelLogoutSessionRequired) {
+        String frontchannelLogoutUri, Boolean frontchannelLogoutSessionRequired,
+        Set<String> defaultAcrValues, Boolean requireMfa) {
 
     /** A reuse interval is a grace for retries, not a second lifetime: at most five minutes. */
     public static final int MAX_REUSE_INTERVAL = 300;
@@ -50,7 +51,8 @@ public record ClientMetadata(
                 bool(json, ClientFields.ALLOW_PLAIN_PKCE), strings(json, ClientFields.TOKEN_EXCHANGE_AUDIENCES),
                 bool(json, ClientFields.TOKEN_EXCHANGE_REFRESH_TOKENS), string(json, ClientFields.INITIATE_LOGIN_URI),
                 bool(json, ClientFields.ID_TOKEN_GROUPS), bool(json, ClientFields.BACKCHANNEL_LOGOUT_SESSION_REQUIRED),
-                string(json, ClientFields.FRONTCHANNEL_LOGOUT_URI), bool(json, ClientFields.FRONTCHANNEL_LOGOUT_SESSION_REQUIRED));
+                string(json, ClientFields.FRONTCHANNEL_LOGOUT_URI), bool(json, ClientFields.FRONTCHANNEL_LOGOUT_SESSION_REQUIRED),
+                strings(json, ClientFields.DEFAULT_ACR_VALUES), bool(json, ClientFields.REQUIRE_MFA));
     }
 
     /**

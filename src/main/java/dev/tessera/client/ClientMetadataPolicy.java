@@ -1,6 +1,7 @@
 package dev.tessera.client;
 
 import dev.tessera.keys.SigningAlgorithm;
+import dev.tessera.oauth.AcrValues;
 import dev.tessera.oauth.GrantTypes;
 import dev.tessera.oauth.JsonParsing;
 import dev.tessera.oauth.OAuthError;
@@ -199,6 +200,12 @@ public class ClientMetadataPolicy {
         client.tokenExchangeAudiences(ClientMetadata.orEmpty(m.tokenExchangeAudiences()));
         client.tokenExchangeRefreshTokens(ClientMetadata.or(m.tokenExchangeRefreshTokens(), false));
         client.idTokenGroups(ClientMetadata.or(m.idTokenGroups(), false));
+        client.requireMfa(ClientMetadata.or(m.requireMfa(), false));
+        Set<String> acrs = ClientMetadata.orEmpty(m.defaultAcrValues());
+        acrs.stream().filter(acr -> AcrValues.rank(acr) < 0).findFirst().ifPresent(acr -> {
+            throw invalid("default_acr_values may name only " + String.join(", ", AcrValues.LEVELS) + ", not " + acr);
+        });
+        client.defaultAcrValues(acrs);
     }
 
     /**

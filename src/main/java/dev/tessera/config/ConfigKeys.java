@@ -102,6 +102,10 @@ public final class ConfigKeys {
     public static final String LOGIN_KNOWN_DEVICE_LIFETIME = "tessera.login.known-device-lifetime";
     public static final String LOGIN_RESET_URL = "tessera.login.reset-url";
 
+    public static final String MFA_MINIMUM_ACR = "tessera.mfa.minimum-acr";
+    public static final String MFA_ENROL_AT_SIGN_IN = "tessera.mfa.enrol-at-sign-in";
+    public static final String MFA_FRESH_FOR = "tessera.mfa.fresh-for";
+
     public static final String THEME_DIR = "tessera.theme.dir";
     public static final String UI_HELP_URL = "tessera.ui.help-url";
     public static final String UI_SUPPORT_CONTACT = "tessera.ui.support-contact";

@@ -188,6 +188,13 @@ public class ConfigProducer {
 
     @Produces
     @Singleton
+    public MfaSettings mfaSettings() {
+        return new MfaSettings(string(ConfigKeys.MFA_MINIMUM_ACR).trim(), config.getValue(ConfigKeys.MFA_ENROL_AT_SIGN_IN, Boolean.class),
+                duration(ConfigKeys.MFA_FRESH_FOR));
+    }
+
+    @Produces
+    @Singleton
     public DeviceSettings deviceSettings() {
         return new DeviceSettings(duration(ConfigKeys.DEVICE_CODE_LIFETIME), duration(ConfigKeys.DEVICE_INTERVAL),
                 config.getValue(ConfigKeys.DEVICE_MAX_FAILURES, Integer.class),

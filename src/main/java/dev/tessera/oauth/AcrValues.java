@@ -1,15 +1,39 @@
 package dev.tessera.oauth;
 
+import java.util.List;
+
 /**
  * The authentication context class references Tessera's sign-ins achieve (OpenID Connect Core §2 {@code acr}),
- * advertised as {@code acr_values_supported}; their meaning is documented in docs/authorization.md.
+ * advertised as {@code acr_values_supported}; their meaning is documented in docs/authorization.md and
+ * docs/strong-authentication.md. {@link #LEVELS} orders the levels Tessera can reach, weakest first: a session at
+ * one level satisfies a request for any level before it.
  */
 public final class AcrValues {
     /** A password checked by one of the user stores. */
     public static final String PASSWORD = "urn:tessera:acr:password";
     /** A Kerberos ticket presented through SPNEGO (docs/kerberos.md); listed only where Kerberos is configured. */
     public static final String KERBEROS = "urn:tessera:acr:kerberos";
+    /** A password and a second factor of another kind (a one-time code, a recovery code). */
+    public static final String MFA = "urn:tessera:acr:mfa";
+    /**
+     * Phishing-resistant (a passkey or security key). Reserved: advertised only once such a factor is deployed,
+     * which it is not yet.
+     */
+    public static final String PHR = "urn:tessera:acr:phr";
+
+    /** The levels Tessera can reach today, weakest first. */
+    public static final List<String> LEVELS = List.of(PASSWORD, MFA);
+
+    /** RFC 8176 §2 method names Tessera states in {@code amr}. */
+    public static final String AMR_PASSWORD = "pwd";
+    public static final String AMR_OTP = "otp";
+    public static final String AMR_MFA = "mfa";
 
     private AcrValues() {
+    }
+
+    /** The rank of a level in {@link #LEVELS}, or -1 for a value Tessera cannot reach. */
+    public static int rank(String acr) {
+        return acr == null ? -1 : LEVELS.indexOf(acr);
     }
 }

@@ -32,6 +32,9 @@ public enum OAuthError {
     CONSENT_REQUIRED("consent_required", 400),
     INTERACTION_REQUIRED("interaction_required", 400),
     ACCOUNT_SELECTION_REQUIRED("account_selection_required", 400),
+    // OpenID Connect Core Unmet Authentication Requirements 1.0 §2, registered in IANA's OAuth Extensions Error
+    // registry: the essential acr (or a client's or the server's floor) cannot be met for this person.
+    UNMET_AUTHENTICATION_REQUIREMENTS("unmet_authentication_requirements", 400),
     REQUEST_NOT_SUPPORTED("request_not_supported", 400),
     REQUEST_URI_NOT_SUPPORTED("request_uri_not_supported", 400),
     // RFC 8628 §3.5: the device authorization grant's answers while polling, "in addition to the error

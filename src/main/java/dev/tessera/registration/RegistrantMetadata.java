@@ -31,7 +31,8 @@ final class RegistrantMetadata {
             ClientFields.REFRESH_TOKEN_LIFETIME, ClientFields.REFRESH_TOKEN_IDLE,
             ClientFields.REFRESH_TOKEN_REUSE_INTERVAL, ClientFields.REQUIRE_PKCE,
             ClientFields.REQUIRE_CONSENT, ClientFields.ENABLED, ClientFields.ALLOW_PLAIN_PKCE,
-            ClientFields.TOKEN_EXCHANGE_AUDIENCES, ClientFields.TOKEN_EXCHANGE_REFRESH_TOKENS, ClientFields.ID_TOKEN_GROUPS);
+            ClientFields.TOKEN_EXCHANGE_AUDIENCES, ClientFields.TOKEN_EXCHANGE_REFRESH_TOKENS, ClientFields.ID_TOKEN_GROUPS,
+            ClientFields.REQUIRE_MFA);
     /**
      * Grants a registrant may ask for. Not password (RFC 9700 §2.4: it "MUST NOT be used") nor implicit
      * (RFC 9700 §2.1.2: clients "SHOULD NOT use the implicit grant"); token exchange and JWT bearer
@@ -76,7 +77,8 @@ final class RegistrantMetadata {
                 .add(ClientFields.ALLOW_PLAIN_PKCE, current.allowPlainPkce())
                 .add(ClientFields.TOKEN_EXCHANGE_AUDIENCES, array(current.tokenExchangeAudiences()))
                 .add(ClientFields.TOKEN_EXCHANGE_REFRESH_TOKENS, current.tokenExchangeRefreshTokens())
-                .add(ClientFields.ID_TOKEN_GROUPS, current.idTokenGroups());
+                .add(ClientFields.ID_TOKEN_GROUPS, current.idTokenGroups())
+                .add(ClientFields.REQUIRE_MFA, current.requireMfa());
         addIfSet(json, ClientFields.ACCESS_TOKEN_LIFETIME, current.accessTokenLifetimeSeconds());
         addIfSet(json, ClientFields.REFRESH_TOKEN_LIFETIME, current.refreshTokenLifetimeSeconds());
         addIfSet(json, ClientFields.REFRESH_TOKEN_IDLE, current.refreshTokenIdleSeconds());

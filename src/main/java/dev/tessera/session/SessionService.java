@@ -1,6 +1,7 @@
 package dev.tessera.session;
 
 import dev.tessera.config.SessionSettings;
+import dev.tessera.oauth.AcrValues;
 import dev.tessera.oauth.Secrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -12,6 +13,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -84,6 +86,24 @@ public class SessionService {
     static Duration activityStep(Duration idle) {
         Duration tenth = idle.dividedBy(10);
         return tenth.compareTo(ACTIVITY_STEP) < 0 ? tenth : ACTIVITY_STEP;
+    }
+
+    /**
+     * Step-up: the person of this session proved more factors. The session keeps its sid (the applications that took
+     * part stay bound to it) and now states the higher level, the methods of both steps plus {@code mfa} (RFC 8176),
+     * and the time of the last factor as {@code auth_time}.
+     */
+    @Transactional
+    public Optional<SsoSession> raise(String cookieValue, List<String> addedAmr, String acr) {
+        return current(cookieValue).map(session -> {
+            List<String> amr = new ArrayList<>(session.authentication().amr());
+            addedAmr.stream().filter(m -> !amr.contains(m)).forEach(amr::add);
+            if (!amr.contains(AcrValues.AMR_MFA)) {
+                amr.add(AcrValues.AMR_MFA);
+            }
+            session.raise(new Authentication(clock.instant(), amr, acr));
+            return session;
+        });
     }
 
     public Optional<SsoSession> bySid(String sid) {

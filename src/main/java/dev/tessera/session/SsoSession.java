@@ -91,6 +91,11 @@ public class SsoSession {
         return now.isBefore(idleExpiresAt) && now.isBefore(expiresAt);
     }
 
+    /** A second factor raised the level: the new authentication replaces the old one, same session and sid. */
+    void raise(Authentication raised) {
+        authentication = new StoredAuthentication(raised);
+    }
+
     /**
      * Restarts the idle timer and records the use, unless the last recorded use is less than {@code step} ago: then
      * nothing changes and the request writes nothing. Returns whether it changed the row.

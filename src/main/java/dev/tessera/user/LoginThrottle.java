@@ -90,6 +90,29 @@ public class LoginThrottle {
         failures.clearPrefix(accountKey(normalizedUsername).substring(0, HALF));
     }
 
+    /**
+     * Until when a person's second step is refused (issue 20): the same table and rule as a username at one address,
+     * keyed by the person, since whoever reaches the second step already gave the right password.
+     */
+    public Optional<Instant> secondFactorRefusedUntil(String subject) {
+        Instant now = clock.instant();
+        return failures.find(secondFactorKey(subject)).filter(f -> f.lockedAt(now)).map(LoginFailure::lockedUntil);
+    }
+
+    public void secondFactorFailed(String subject) {
+        Instant now = clock.instant();
+        failures.update(secondFactorKey(subject), now, f -> f.failed(now, settings.window(), settings.maxFailures(), settings.lockout()));
+    }
+
+    /** A right code, or an administrator's unlock, clears the person's second-factor count. */
+    public void clearSecondFactor(String subject) {
+        failures.clear(secondFactorKey(subject));
+    }
+
+    static String secondFactorKey(String subject) {
+        return Secrets.sha256Hex("second-factor:" + subject);
+    }
+
     static String accountKey(String normalizedUsername) {
         return Secrets.sha256Hex("account:" + normalizedUsername);
     }

@@ -30,6 +30,7 @@ public class LoginUnlocks {
         UserAccount account = users.findBySubject(subject)
                 .orElseThrow(() -> new OAuthException(OAuthError.NOT_FOUND, "No user " + subject));
         throttle.unlock(Usernames.normalize(account.username()));
+        throttle.clearSecondFactor(subject);
         audit.record(AuditEvent.now(AuditType.LOGIN_UNLOCKED, by, subject, null, null, Map.of()));
     }
 }

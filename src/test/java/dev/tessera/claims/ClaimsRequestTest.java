@@ -43,4 +43,15 @@ class ClaimsRequestTest {
         assertThat(ClaimsRequest.requested("{\"id_token\":[\"email\"]}", ClaimsRequest.ID_TOKEN)).isEmpty();
         assertThat(ClaimsRequest.requested("not json", ClaimsRequest.USERINFO)).isEmpty();
     }
+
+    @Test
+    void essentialAcrValuesOrValueOrNothing() {
+        assertThat(ClaimsRequest.essentialAcr("{\"id_token\":{\"acr\":{\"essential\":true,\"values\":[\"a\",\"b\"]}}}"))
+                .contains(java.util.List.of("a", "b"));
+        assertThat(ClaimsRequest.essentialAcr("{\"id_token\":{\"acr\":{\"essential\":true,\"value\":\"a\"}}}"))
+                .contains(java.util.List.of("a"));
+        assertThat(ClaimsRequest.essentialAcr(BOTH)).isEmpty();
+        assertThat(ClaimsRequest.essentialAcr("{\"userinfo\":{\"acr\":{\"essential\":true,\"value\":\"a\"}}}")).isEmpty();
+        assertThat(ClaimsRequest.essentialAcr(null)).isEmpty();
+    }
 }

@@ -44,6 +44,7 @@ final class MetadataFixtures {
                 m.accessTokenLifetime(), m.accessTokenSigningAlg(), m.refreshTokenLifetime(), m.refreshTokenIdle(), m.refreshTokenReuseInterval(),
                 m.requirePkce(), m.requireConsent(), m.enabled(), m.allowPlainPkce(),
                 m.tokenExchangeAudiences(), m.tokenExchangeRefreshTokens(), m.initiateLoginUri(),
-                m.idTokenGroups(), m.backchannelLogoutSessionRequired(), m.frontchannelLogoutUri(), m.frontchannelLogoutSessionRequired());
+                m.idTokenGroups(), m.backchannelLogoutSessionRequired(), m.frontchannelLogoutUri(), m.frontchannelLogoutSessionRequired(), m.defaultAcrValues(),
+                m.requireMfa());
     }
 }

@@ -72,11 +72,15 @@ class BrowserSignInIT {
                 + "\"response_types\":[\"code id_token\"],\"scope\":\"openid email\",\"require_consent\":false,\"require_pkce\":false}");
         Admin.createClient("{\"client_id\":\"implicit\",\"redirect_uris\":[\"" + WEB_CB + "\"],\"grant_types\":[\"implicit\"],"
                 + "\"response_types\":[\"id_token token\",\"id_token\"],\"scope\":\"openid email\",\"require_consent\":false}");
+        mfaWeb = Admin.createClient("{\"client_id\":\"mfa-web\",\"redirect_uris\":[\"" + WEB_CB + "\"],\"grant_types\":[\"authorization_code\"],"
+                + "\"scope\":\"openid email\",\"require_consent\":false,\"default_acr_values\":[\"urn:tessera:acr:password\"]}");
         opaqueWeb = Admin.createClient("{\"client_id\":\"opaque-web\",\"redirect_uris\":[\"" + WEB_CB + "\"],\"grant_types\":[\"authorization_code\"],"
                 + "\"scope\":\"openid email\",\"require_consent\":false,\"access_token_format\":\"opaque\"}");
     }
 
     static JsonObject opaqueWeb;
+    static JsonObject mfaWeb;
+    static final String MFA = "urn:tessera:acr:mfa";
     static JsonObject hybrid;
 
     static ClientAuthentication webAuth() {
@@ -582,6 +586,133 @@ class BrowserSignInIT {
             names.add(m.group(1));
         }
         return names;
+    /** Issue 20: the code the factor page answers with, redeemed by mfa-web and validated by Nimbus. */
+    private static IDTokenClaimsSet mfaTokens(HttpResponse<String> redirect, Map<String, String> request, String verifier) throws Exception {
+        Map<String, String> answer = SignIn.redirectParams(redirect);
+        assertThat(answer).as(answer.toString()).containsKey("code").containsEntry("state", request.get("state"));
+        ClientAuthentication auth = new ClientSecretBasic(new ClientID("mfa-web"), new Secret(mfaWeb.getString("client_secret")));
+        OIDCTokenResponse tokens = redeem(auth, null, answer.get("code"), WEB_CB, verifier);
+        return validator("mfa-web").validate(tokens.getOIDCTokens().getIDToken(), new Nonce(request.get("nonce")));
+    }
+
+    private static Map<String, String> mfaRequest(String verifier, String acrValues) {
+        Map<String, String> request = SignIn.codeRequest("mfa-web", WEB_CB, "openid", verifier);
+        if (acrValues != null) {
+            request.put("acr_values", acrValues);
+        }
+        return request;
+    }
+
+    /** Issue 20 points 1 and 4: enrol on the account page, step a password session up with a code only, refuse a replay. */
+    @Test
+    void aPasswordSessionIsSteppedUpWithAOneTimeCodeOnlyAndACodeWorksOnce() throws Exception {
+        String discovery = Http.send(Http.request("/.well-known/openid-configuration").GET()).body();
+        assertThat(discovery).contains("\"urn:tessera:acr:password\"", "\"" + MFA + "\"").doesNotContain("urn:tessera:acr:phr");
+        SignIn.createUser("otto");
+        TotpSteps.Enrolled otto = TotpSteps.enrol(new Browser(), "otto");
+
+        Browser browser = new Browser();
+        String verifier = SignIn.verifier();
+        Map<String, String> plain = mfaRequest(verifier, null);
+        IDTokenClaimsSet password = mfaTokens(SignIn.loginAndApprove(browser, plain, "otto"), plain, verifier);
+        assertThat(password.getACR().getValue()).isEqualTo("urn:tessera:acr:password");
+        assertThat(password.getAMR()).extracting(Object::toString).containsExactly("pwd");
+
+        Map<String, String> silent = mfaRequest(SignIn.verifier(), MFA);
+        silent.put("prompt", "none");
+        assertThat(SignIn.redirectParams(SignIn.authorize(browser, silent))).containsEntry("error", "interaction_required")
+                .containsEntry("state", silent.get("state"));
+
+        String stepUpVerifier = SignIn.verifier();
+        Map<String, String> stepUp = mfaRequest(stepUpVerifier, MFA);
+        HttpResponse<String> factorPage = SignIn.authorize(browser, stepUp);
+        assertThat(factorPage.body()).as("only the missing factor is asked").contains("id=\"code\"", "id=\"verify\"")
+                .doesNotContain("id=\"password\"");
+        IDTokenClaimsSet mfa = mfaTokens(browser.follow(browser.submit(factorPage, "verify", Map.of("code", otto.nextCode()))), stepUp, stepUpVerifier);
+        assertThat(mfa.getACR().getValue()).isEqualTo(MFA);
+        assertThat(mfa.getAMR()).extracting(Object::toString).containsExactly("pwd", "otp", "mfa");
+        assertThat(mfa.getAuthenticationTime()).isAfterOrEqualTo(password.getAuthenticationTime());
+        assertThat(mfa.getStringClaim("sid")).as("the same session, stepped up").isEqualTo(password.getStringClaim("sid"));
+
+        Browser other = new Browser();
+        String otherVerifier = SignIn.verifier();
+        Map<String, String> fresh = mfaRequest(otherVerifier, MFA);
+        HttpResponse<String> second = SignIn.login(other, SignIn.authorize(other, fresh), "otto", SignIn.PASSWORD);
+        HttpResponse<String> replayed = other.follow(other.submit(second, "verify", Map.of("code", otto.lastCode())));
+        assertThat(replayed.statusCode()).isEqualTo(200);
+        assertThat(replayed.body()).as("a used code is refused").contains("class=\"error\"", "id=\"code\"");
+        IDTokenClaimsSet full = mfaTokens(other.follow(other.submit(replayed, "verify", Map.of("code", otto.nextCode()))), fresh, otherVerifier);
+        assertThat(full.getACR().getValue()).isEqualTo(MFA);
+        assertThat(full.getAMR()).extracting(Object::toString).containsExactly("pwd", "otp", "mfa");
+    }
+
+    /** Issue 20 point 1: wrong codes count like wrong passwords; past the limit even the right code is refused. */
+    @Test
+    void secondFactorAttemptsAreThrottled() {
+        SignIn.createUser("theo");
+        TotpSteps.Enrolled theo = TotpSteps.enrol(new Browser(), "theo");
+        Browser browser = new Browser();
+        HttpResponse<String> page = SignIn.login(browser, SignIn.authorize(browser, mfaRequest(SignIn.verifier(), MFA)), "theo", SignIn.PASSWORD);
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            page = browser.follow(browser.submit(page, "verify", Map.of("code", TotpSteps.wrongCode(theo.secret, TotpSteps.step(java.time.Instant.now())))));
+            assertThat(page.body()).as("attempt " + attempt).contains("class=\"error\"", "id=\"code\"");
+        }
+        HttpResponse<String> refused = browser.follow(browser.submit(page, "verify", Map.of("code", theo.nextCode())));
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("Too many wrong codes", "id=\"code\"");
+    }
+
+    /** Issue 20 points 3 and 6: a recovery code works once, the person hears of it; administrators see and remove factors. */
+    @Test
+    void aRecoveryCodeSignsInOnceAndAdministratorsManageFactors() throws Exception {
+        String sub = SignIn.createUser("rita").getString("sub");
+        TotpSteps.Enrolled rita = TotpSteps.enrol(new Browser(), "rita");
+        String recovery = rita.recoveryCodes.get(0);
+
+        Browser first = new Browser();
+        String verifier = SignIn.verifier();
+        Map<String, String> request = mfaRequest(verifier, MFA);
+        HttpResponse<String> factorPage = SignIn.login(first, SignIn.authorize(first, request), "rita", SignIn.PASSWORD);
+        IDTokenClaimsSet claims = mfaTokens(first.follow(first.submit(factorPage, "verify", Map.of("code", recovery))), request, verifier);
+        assertThat(claims.getACR().getValue()).isEqualTo(MFA);
+
+        Browser second = new Browser();
+        String secondVerifier = SignIn.verifier();
+        Map<String, String> again = mfaRequest(secondVerifier, MFA);
+        HttpResponse<String> page = SignIn.login(second, SignIn.authorize(second, again), "rita", SignIn.PASSWORD);
+        HttpResponse<String> reused = second.follow(second.submit(page, "verify", Map.of("code", recovery)));
+        assertThat(reused.body()).as("a recovery code works once").contains("class=\"error\"", "id=\"code\"");
+        HttpResponse<String> notice = second.follow(second.submit(reused, "verify", Map.of("code", rita.recoveryCodes.get(1))));
+        assertThat(notice.body()).as("told at the next sign-in").contains("id=\"recovery-notice\"");
+        mfaTokens(second.follow(second.submit(notice, "factor-continue", Map.of())), again, secondVerifier);
+
+        String factors = Http.send(Http.request("/admin/api/users/" + sub + "/factors").header("Authorization", "Bearer " + Admin.token()).GET()).body();
+        assertThat(Http.get("/openapi").body()).contains("/admin/api/users/{sub}/factors", "/admin/api/users/{sub}/factors/required");
+        assertThat(factors).contains("\"type\":\"totp\"", "\"type\":\"recovery_code\"", "\"remaining\":8", "\"mfa_required\":false");
+        assertThat(Http.send(Http.request("/admin/api/users/" + sub + "/factors").header("Authorization", "Bearer " + Admin.token())
+                .DELETE()).statusCode()).isEqualTo(204);
+        assertThat(Http.send(Http.request("/admin/api/users/" + sub + "/factors/required").header("Authorization", "Bearer " + Admin.token())
+                .PUT(HttpRequest.BodyPublishers.noBody())).statusCode()).isEqualTo(204);
+        assertThat(Http.send(Http.request("/admin/api/users/" + sub + "/factors").header("Authorization", "Bearer " + Admin.token()).GET()).body())
+                .contains("\"factors\":[]", "\"mfa_required\":true");
+        String audit = "";
+        for (int wait = 0; wait < 40 && !audit.contains("admin.user.mfa_required"); wait++) { // the trail is written in batches
+            Thread.sleep(250);
+            audit = Http.send(Http.request("/admin/api/audit?subject=" + sub + "&limit=200").header("Authorization", "Bearer " + Admin.token()).GET()).body();
+        }
+        assertThat(audit).contains("mfa.enrolled", "mfa.recovery_code_used", "mfa.removed", "admin.user.mfa_required")
+                .doesNotContain(recovery, rita.recoveryCodes.get(1));
+
+        Browser third = new Browser();
+        String thirdVerifier = SignIn.verifier();
+        Map<String, String> plain = mfaRequest(thirdVerifier, null);
+        HttpResponse<String> enrolNow = SignIn.login(third, SignIn.authorize(third, plain), "rita", SignIn.PASSWORD);
+        assertThat(enrolNow.body()).as("required by an administrator: led to enrol at once").contains("id=\"factor-enrol\"", "id=\"totp-qr\"");
+        String firstCode = TotpSteps.code(TotpSteps.secretOf(enrolNow), TotpSteps.step(java.time.Instant.now()));
+        HttpResponse<String> codes = third.follow(third.submit(enrolNow, "totp-confirm", Map.of("totp-code", firstCode)));
+        assertThat(codes.body()).contains("id=\"recovery-codes\"", "id=\"factor-continue\"");
+        IDTokenClaimsSet enrolled = mfaTokens(third.follow(third.submit(codes, "factor-continue", Map.of())), plain, thirdVerifier);
+        assertThat(enrolled.getACR().getValue()).isEqualTo(MFA);
     }
 
     /** The name of the submit button whose label is {@code label}, as Faces generated it. */

@@ -1,0 +1,167 @@
+package dev.tessera.web;
+
+import dev.tessera.authorize.Interactions;
+import dev.tessera.authorize.PendingAuthorization;
+import dev.tessera.authorize.PendingAuthorizations;
+import dev.tessera.mfa.LevelPolicy;
+import dev.tessera.mfa.RecoveryCodes;
+import dev.tessera.mfa.SecondFactors;
+import dev.tessera.oauth.AcrValues;
+import dev.tessera.session.SessionCookie;
+import dev.tessera.session.SessionService;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The second step of a sign-in ({@code /ui/login-factor.xhtml?id=}), where {@code /authorize} sends a person whose
+ * session is below the level the request needs (docs/strong-authentication.md). Only the missing factor is asked:
+ * a one-time code or a recovery code ({@link SecondFactors}); a person without a factor enrols one here when the
+ * policy allows, or reads why they cannot go on and returns to the application. A correct code raises this
+ * browser's session (same sid) and answers 303 to the resume step; the page also tells a person that a recovery
+ * code was used since their last sign-in.
+ */
+@Named("loginFactor")
+@RequestScoped
+public class LoginFactorBacking {
+    /** The code field: a plain parameter, so its panel may be rendered by state (see TotpEnrolmentBacking). */
+    static final String CODE = "code";
+    /**
+     * Hidden on the page after an enrolment at sign-in: the post-back of its "continue" is read in that state (a
+     * request-scoped bean learns its state from the request, and the button renders only in it).
+     */
+    static final String CODES_SHOWN = "codes";
+
+    public enum State { EXPIRED, NOTICE, VERIFY, ENROL, CODES, UNAVAILABLE }
+
+    @Inject
+    PageFlow flow;
+
+    @Inject
+    AccountBacking account;
+
+    @Inject
+    TotpEnrolmentBacking enrolment;
+
+    @Inject
+    SecondFactors factors;
+
+    @Inject
+    RecoveryCodes recovery;
+
+    @Inject
+    LevelPolicy policy;
+
+    @Inject
+    SessionService sessions;
+
+    @Inject
+    SessionCookie cookie;
+
+    @Inject
+    PendingAuthorizations pendings;
+
+    @Inject
+    Locales locales;
+
+    @Inject
+    Clock clock;
+
+    private String id;
+    private State state;
+    private Instant noticeAt;
+
+    /** f:viewAction on GET; asked lazily on a post-back. */
+    public void load() {
+        id = flow.request().getParameter("id");
+        Optional<PendingAuthorization> pending = flow.pending(id);
+        if (pending.isEmpty() || !account.signedIn()) {
+            state = State.EXPIRED;
+            return;
+        }
+        String subject = account.getPerson().subject();
+        noticeAt = recovery.noticeDue(subject, clock.instant());
+        if (flow.request().getParameter(Interactions.NOTICE) != null && noticeAt != null) {
+            state = State.NOTICE;
+        } else if (flow.request().getParameter(CODES_SHOWN) != null && factors.hasFactor(subject)) {
+            state = State.CODES;
+        } else if (factors.hasFactor(subject)) {
+            state = State.VERIFY;
+        } else if (policy.mayEnrolAtSignIn(subject)) {
+            state = State.ENROL;
+            if (!flow.request().getMethod().equals("POST")) {
+                enrolment.start();
+            }
+        } else {
+            state = State.UNAVAILABLE;
+        }
+    }
+
+    public State getState() {
+        if (state == null) {
+            load();
+        }
+        return state;
+    }
+
+    /** A one-time code or a recovery code. */
+    public String verify() {
+        if (getState() != State.VERIFY) {
+            return null;
+        }
+        String subject = account.getPerson().subject();
+        SecondFactors.Outcome outcome = factors.check(subject, flow.request().getParameter(CODE), flow.context().peerAddress());
+        switch (outcome.result()) {
+            case ACCEPTED -> {
+                cookie.read(flow.context()).ifPresent(value -> sessions.raise(value, outcome.factor().amr(), AcrValues.MFA));
+                flow.request().changeSessionId();
+                flow.resume(id);
+            }
+            case THROTTLED -> account.say(FacesMessage.SEVERITY_ERROR, "factor.error.throttled");
+            default -> account.say(FacesMessage.SEVERITY_ERROR, "factor.error.code");
+        }
+        return null;
+    }
+
+    /** The first code of an app enrolled at sign-in; then the recovery codes, once. */
+    public String confirm() {
+        if (getState() != State.ENROL || !enrolment.confirm()) {
+            return null;
+        }
+        if (enrolment.getRecoveryCodes().isEmpty()) {
+            flow.resume(id);
+        } else {
+            state = State.CODES;
+        }
+        return null;
+    }
+
+    /** Continue after the recovery codes or the notice. */
+    public String proceed() {
+        State now = getState();
+        if (now == State.NOTICE) {
+            recovery.noticeShown(account.getPerson().subject());
+        }
+        if (now != State.EXPIRED) {
+            flow.resume(id);
+        }
+        return null;
+    }
+
+    /** The person cannot reach the level: back to the application, which hears so. */
+    public String giveUp() {
+        if (getState() == State.UNAVAILABLE) {
+            pendings.unmet(id);
+            flow.resume(id);
+        }
+        return null;
+    }
+
+    public boolean is(String name) { return getState().name().equals(name); }
+    public String getId() { return id; }
+    public String getNoticeAt() { return noticeAt == null ? "" : locales.dateTime(noticeAt); }
+}
