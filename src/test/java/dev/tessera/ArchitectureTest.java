@@ -1,10 +1,13 @@
 package dev.tessera;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.properties.HasName;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import dev.tessera.oauth.OAuthError;
 import java.io.IOException;
@@ -67,6 +70,17 @@ class ArchitectureTest {
                 .whereLayer("claims").mayOnlyBeAccessedByLayers("domain", "capabilities", "edge")
                 .whereLayer("infrastructure").mayOnlyBeAccessedByLayers("claims", "domain", "capabilities", "edge")
                 .whereLayer("vocabulary").mayOnlyBeAccessedByLayers("infrastructure", "claims", "domain", "capabilities", "edge")
+                .check(classes);
+    }
+
+    /**
+     * Issue 25 point 4: on Payara a periodic task of the managed scheduled executor ends in the error storm
+     * (persistence/RepeatingTask explains why); every background job is a RepeatingTask, the only class that schedules.
+     */
+    @Test
+    void noPeriodicTaskOutsideRepeatingTask() {
+        noClasses().that().doNotHaveSimpleName("RepeatingTask")
+                .should().callMethodWhere(JavaCall.Predicates.target(HasName.Predicates.nameMatching("schedule(WithFixedDelay|AtFixedRate)")))
                 .check(classes);
     }
 

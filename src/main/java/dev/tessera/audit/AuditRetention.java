@@ -2,6 +2,7 @@ package dev.tessera.audit;
 
 import dev.tessera.config.AuditSettings;
 import dev.tessera.config.StorageSettings;
+import dev.tessera.persistence.RepeatingTask;
 import dev.tessera.persistence.SchemaMigrated;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -11,8 +12,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Map;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -46,12 +45,12 @@ public class AuditRetention {
     @Inject
     Clock clock;
 
-    private ScheduledFuture<?> task;
+    private RepeatingTask task;
 
     void onSchemaReady(@Observes SchemaMigrated event) {
         if (!settings.retention().isZero()) {
-            long period = storage.reapInterval().toMillis();
-            task = executor.scheduleWithFixedDelay(this::trim, period, period, TimeUnit.MILLISECONDS);
+            // A chain of one-shot tasks, never a periodic one (persistence/RepeatingTask, issue 25).
+            task = RepeatingTask.every(executor, storage.reapInterval(), "Audit retention", this::trim);
         }
     }
 
@@ -77,7 +76,7 @@ public class AuditRetention {
     @PreDestroy
     void stop() {
         if (task != null) {
-            task.cancel(false);
+            task.stop();
         }
     }
 }

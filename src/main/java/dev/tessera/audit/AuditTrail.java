@@ -2,9 +2,10 @@ package dev.tessera.audit;
 
 import dev.tessera.config.AuditSettings;
 import dev.tessera.metrics.Meters;
+import dev.tessera.persistence.RepeatingTask;
+import dev.tessera.persistence.SchemaMigrated;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
-import dev.tessera.persistence.SchemaMigrated;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -16,8 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
@@ -54,7 +53,7 @@ public class AuditTrail {
     private BlockingQueue<AuditEvent> queue;
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
-    private ScheduledFuture<?> task;
+    private RepeatingTask task;
 
     @PostConstruct
     void init() {
@@ -75,8 +74,8 @@ public class AuditTrail {
     }
 
     void onSchemaReady(@Observes SchemaMigrated event) {
-        long period = settings.flushInterval().toMillis();
-        task = executor.scheduleWithFixedDelay(this::flush, period, period, TimeUnit.MILLISECONDS);
+        // A chain of one-shot tasks, never a periodic one (persistence/RepeatingTask, issue 25).
+        task = RepeatingTask.every(executor, settings.flushInterval(), "Audit trail writer", this::flush);
     }
 
     /** Writes what is queued now; returns how many events were stored. */
@@ -107,7 +106,7 @@ public class AuditTrail {
     @PreDestroy
     void stop() {
         if (task != null) {
-            task.cancel(false);
+            task.stop();
             flush();
         }
     }

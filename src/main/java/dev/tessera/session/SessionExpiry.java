@@ -1,6 +1,7 @@
 package dev.tessera.session;
 
 import dev.tessera.config.LogoutSettings;
+import dev.tessera.persistence.RepeatingTask;
 import dev.tessera.persistence.SchemaMigrated;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -9,8 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -37,11 +36,11 @@ public class SessionExpiry {
     @Inject
     Clock clock;
 
-    private ScheduledFuture<?> task;
+    private RepeatingTask task;
 
     void onSchemaReady(@Observes SchemaMigrated event) {
-        long period = settings.expiryCheckInterval().toMillis();
-        task = executor.scheduleWithFixedDelay(this::endExpired, period, period, TimeUnit.MILLISECONDS);
+        // A chain of one-shot tasks, never a periodic one (persistence/RepeatingTask, issue 25).
+        task = RepeatingTask.every(executor, settings.expiryCheckInterval(), "Session expiry sweep", this::endExpired);
     }
 
     /** Ends every expired session now; returns how many. */
@@ -62,7 +61,7 @@ public class SessionExpiry {
     @PreDestroy
     void stop() {
         if (task != null) {
-            task.cancel(false);
+            task.stop();
         }
     }
 }

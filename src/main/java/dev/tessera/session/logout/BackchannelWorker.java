@@ -7,6 +7,7 @@ import dev.tessera.client.Client;
 import dev.tessera.client.ClientDirectory;
 import dev.tessera.config.LogoutSettings;
 import dev.tessera.metrics.TesseraMetrics;
+import dev.tessera.persistence.RepeatingTask;
 import dev.tessera.persistence.SchemaMigrated;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -18,8 +19,6 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -67,11 +66,11 @@ public class BackchannelWorker {
 
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
-    private ScheduledFuture<?> task;
+    private RepeatingTask task;
 
     void onSchemaReady(@Observes SchemaMigrated event) {
-        long period = settings.pollInterval().toMillis();
-        task = scheduler.scheduleWithFixedDelay(this::deliverDue, period, period, TimeUnit.MILLISECONDS);
+        // A chain of one-shot tasks, never a periodic one (persistence/RepeatingTask, issue 25).
+        task = RepeatingTask.every(scheduler, settings.pollInterval(), "Back-channel logout deliveries", this::deliverDue);
     }
 
     /** Looks at the outbox now, on another thread. */
@@ -138,7 +137,7 @@ public class BackchannelWorker {
     @PreDestroy
     void stop() {
         if (task != null) {
-            task.cancel(false);
+            task.stop();
         }
     }
 }
