@@ -8,20 +8,16 @@ import dev.tessera.client.ClientRepository;
 import dev.tessera.config.Issuer;
 import dev.tessera.oauth.GrantTypes;
 import dev.tessera.oauth.JsonFactories;
-import dev.tessera.persistence.ClusterLocks;
-import dev.tessera.persistence.NamedLock;
-import dev.tessera.persistence.SchemaMigrated;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.util.Set;
 import java.util.logging.Logger;
 
 /**
  * The console's own client, {@value #CLIENT_ID}: confidential, authorization code with PKCE (S256), no consent,
- * redirect URI {@code <issuer>/admin/callback}. Created at every start where it is missing (under the bootstrap
- * lock, so two nodes create it once), and its redirect URI follows the issuer. Its secret is generated and
+ * redirect URI {@code <issuer>/admin/callback}. Created at every start where it is missing, by {@link AdminBootstrap}
+ * after its own work (so the admin client's "first start: no clients yet" still holds) and under its lock (so two
+ * nodes create it once), and its redirect URI follows the issuer. Its secret is generated and
  * thrown away: only this server redeems the console's codes, in-process ({@link ConsoleSignIn}), so no one can.
  * The redirect URI is set by the server itself, not through the registration rules, which are about redirect
  * URIs of other parties: the issuer's own origin is the one every redirect already trusts, also when it is a
@@ -36,9 +32,6 @@ public class ConsoleClient {
     private static final Logger LOG = Logger.getLogger(ConsoleClient.class.getName());
 
     @Inject
-    ClusterLocks locks;
-
-    @Inject
     ClientRepository repository;
 
     @Inject
@@ -47,28 +40,12 @@ public class ConsoleClient {
     @Inject
     Issuer issuer;
 
-    @Inject
-    Provisioning provisioning;
-
-    void onSchemaReady(@Observes SchemaMigrated event) {
-        provisioning.run(this);
-    }
-
     public String redirectUri() {
         return issuer.endpoint(CALLBACK);
     }
 
-    /** Separate bean so the transaction interceptor applies (a call to oneself bypasses it). */
-    @ApplicationScoped
-    public static class Provisioning {
-        @Transactional
-        public void run(ConsoleClient console) {
-            console.provision();
-        }
-    }
-
+    /** Called by {@link AdminBootstrap} after its own work, in its transaction, under its lock. */
     void provision() {
-        locks.acquire(NamedLock.BOOTSTRAP);
         Client client = repository.find(CLIENT_ID).orElse(null);
         if (client == null) {
             client = registry.create(ClientMetadata.fromJson(JsonFactories.BUILDERS.createObjectBuilder()
@@ -80,7 +57,7 @@ public class ConsoleClient {
                     .add(ClientFields.REQUIRE_PKCE, true)
                     .add(ClientFields.REQUIRE_CONSENT, false)
                     .build()), CLIENT_ID).client();
-            LOG.info("Created the console's client " + CLIENT_ID);
+            LOG.fine("Created the console's client " + CLIENT_ID);
         }
         if (!client.redirectUris().equals(Set.of(redirectUri()))) {
             client.redirectUris(Set.of(redirectUri()));

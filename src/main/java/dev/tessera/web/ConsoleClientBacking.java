@@ -38,23 +38,34 @@ public class ConsoleClientBacking {
     @Inject
     ClientRegistry registry;
 
+    static final String ID = "id";
+
     private String id;
+    private boolean idKnown;
     private String metadata;
     private String secret;
     private Optional<Client> client;
 
+    /**
+     * The client of the page: from the view parameter, and on a form post from the form's own {@code id} field, read at
+     * once, since whether a button exists (and so whether Faces runs its action) depends on it before any model update.
+     */
     public String getId() {
+        if (!idKnown) {
+            setId(console.parameter(ID));
+        }
         return id;
     }
 
     public void setId(String id) {
         this.id = id == null || id.isBlank() ? null : id;
+        idKnown = true;
         client = null;
     }
 
     public Client getClient() {
         if (client == null) {
-            client = id == null ? Optional.empty() : registry.find(id);
+            client = getId() == null ? Optional.empty() : registry.find(id);
         }
         return client.orElse(null);
     }
@@ -82,7 +93,7 @@ public class ConsoleClientBacking {
     public String save() {
         Object saved;
         if (isExisting()) {
-            String current = id;
+            String current = getId();
             saved = console.change("console.client.saved", () -> changes.update(current, object(metadata), console.actor()));
         } else {
             ClientRegistry.Registered created = console.change("console.client.created", () -> changes.create(object(metadata), console.actor()));
@@ -100,13 +111,13 @@ public class ConsoleClientBacking {
     }
 
     public String rotate() {
-        ClientRegistry.Registered rotated = console.change("console.client.rotated", () -> changes.rotateSecret(id, console.actor()));
+        ClientRegistry.Registered rotated = console.change("console.client.rotated", () -> changes.rotateSecret(getId(), console.actor()));
         secret = rotated == null ? null : rotated.secret();
         return null;
     }
 
     public String enable(boolean enabled) {
-        if (console.change(enabled ? "console.client.enabled" : "console.client.disabled", () -> changes.enable(id, enabled, console.actor())) != null) {
+        if (console.change(enabled ? "console.client.enabled" : "console.client.disabled", () -> changes.enable(getId(), enabled, console.actor())) != null) {
             client = null;
             metadata = null;
         }

@@ -57,28 +57,36 @@ public class ConsoleUserBacking {
     @Inject
     ClientView clients;
 
+    static final String SUB = "sub";
+
     private String sub;
+    private boolean subKnown;
     private String password;
     private Optional<UserAccount> account;
 
+    /** As {@link ConsoleClientBacking#getId()}: the form's own {@code sub} field on a post, read before Faces decodes buttons. */
     public String getSub() {
+        if (!subKnown) {
+            setSub(console.parameter(SUB));
+        }
         return sub;
     }
 
     public void setSub(String sub) {
         this.sub = sub == null || sub.isBlank() ? null : sub;
+        subKnown = true;
         account = null;
     }
 
     public UserAccount getAccount() {
         if (account == null) {
-            account = sub == null ? Optional.empty() : directory.findBySubject(sub);
+            account = getSub() == null ? Optional.empty() : directory.findBySubject(getSub());
         }
         return account.orElse(null);
     }
 
     public boolean isLocal() {
-        return sub != null && users.find(sub).isPresent();
+        return getSub() != null && users.find(getSub()).isPresent();
     }
 
     public String getGroups() {
@@ -87,14 +95,14 @@ public class ConsoleUserBacking {
 
     public List<SessionRow> getSessions() {
         Locales locales = console.locales();
-        return sub == null ? List.of() : sessions.of(sub).stream().map(s -> new SessionRow(s.sid(), locales.dateTime(s.createdAt()),
+        return getSub() == null ? List.of() : sessions.of(getSub()).stream().map(s -> new SessionRow(s.sid(), locales.dateTime(s.createdAt()),
                 locales.dateTime(s.expiresAt()), String.join(", ", sessions.participants(s.sid()).stream().distinct()
                         .map(clients::displayName).toList()))).toList();
     }
 
     public List<ConsentRow> getConsents() {
         Locales locales = console.locales();
-        return sub == null ? List.of() : consents.of(sub).stream().map(c -> new ConsentRow(c.clientId(), clients.displayName(c.clientId()),
+        return getSub() == null ? List.of() : consents.of(getSub()).stream().map(c -> new ConsentRow(c.clientId(), clients.displayName(c.clientId()),
                 String.join(" ", c.scopes()), locales.dateTime(c.grantedAt()))).toList();
     }
 
@@ -107,7 +115,7 @@ public class ConsoleUserBacking {
     }
 
     public String enable(boolean enabled) {
-        console.change(enabled ? "console.user.enabled" : "console.user.disabled", () -> changes.enable(sub, enabled, console.actor()));
+        console.change(enabled ? "console.user.enabled" : "console.user.disabled", () -> changes.enable(getSub(), enabled, console.actor()));
         account = null;
         return null;
     }
@@ -115,7 +123,7 @@ public class ConsoleUserBacking {
     public String changePassword() {
         String chosen = password;
         console.change("console.user.password-set", () -> {
-            changes.setPassword(sub, chosen, console.actor());
+            changes.setPassword(getSub(), chosen, console.actor());
             return Boolean.TRUE;
         });
         return null;
@@ -123,19 +131,19 @@ public class ConsoleUserBacking {
 
     public String unlock() {
         console.change("console.user.unlocked", () -> {
-            changes.unlock(sub, console.actor());
+            changes.unlock(getSub(), console.actor());
             return Boolean.TRUE;
         });
         return null;
     }
 
     public String endSession(String sid) {
-        console.change("console.user.session-ended", () -> found(sessions.endOne(sub, sid, SessionEndReason.ADMIN, console.actor())));
+        console.change("console.user.session-ended", () -> found(sessions.endOne(getSub(), sid, SessionEndReason.ADMIN, console.actor())));
         return null;
     }
 
     public String revokeConsent(String clientId) {
-        console.change("console.user.consent-revoked", () -> found(revocations.revoke(sub, clientId, console.actor())));
+        console.change("console.user.consent-revoked", () -> found(revocations.revoke(getSub(), clientId, console.actor())));
         return null;
     }
 
