@@ -56,6 +56,11 @@ public class ClientRepository {
         return query.getResultList();
     }
 
+    /** The clients whose secret is also kept encrypted (client_secret_jwt). */
+    public List<Client> withEncryptedSecrets() {
+        return em.createQuery("SELECT c FROM Client c WHERE c.encryptedSecret IS NOT NULL", Client.class).getResultList();
+    }
+
     public long count() {
         return em.createQuery("SELECT COUNT(c) FROM Client c", Long.class).getSingleResult();
     }

@@ -57,7 +57,7 @@ public class ClientSecrets {
         return Optional.ofNullable(client.encryptedSecret()).map(e -> encryptor.decrypt(aad(client), e));
     }
 
-    private static String aad(Client client) {
+    static String aad(Client client) {
         return "client-secret:" + client.clientId();
     }
 }

@@ -10,6 +10,7 @@ public final class ConfigKeys {
     public static final String PORT = "tessera.port";
 
     public static final String KEYS_ENCRYPTION_KEY = "tessera.keys.encryption-key";
+    public static final String KEYS_ACCEPTED_ENCRYPTION_KEYS = "tessera.keys.accepted-encryption-keys";
     public static final String KEYS_ALGORITHMS = "tessera.keys.algorithms";
     public static final String KEYS_RSA_SIZE = "tessera.keys.rsa-size";
     public static final String KEYS_ROTATION_PERIOD = "tessera.keys.rotation-period";
@@ -23,6 +24,7 @@ public final class ConfigKeys {
     public static final String HTTP_MAX_HEADER_BYTES = "tessera.http.max-header-bytes";
     public static final String HTTP_TRUSTED_PROXIES = "tessera.http.trusted-proxies";
     public static final String HTTP_CLIENT_CERT_HEADER = "tessera.http.client-cert-header";
+    public static final String LOG_FORMAT = "tessera.log.format";
 
     public static final String CACHE_CLIENT_TTL = "tessera.cache.client-ttl";
 

@@ -55,10 +55,13 @@ public class ConfigProducer {
     @Produces
     @Singleton
     public KeyEncryptionSecret keyEncryptionSecret() {
+        List<String> accepted = Arrays.stream(config.getOptionalValue(ConfigKeys.KEYS_ACCEPTED_ENCRYPTION_KEYS, String.class)
+                .orElse("").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
         return config.getOptionalValue(ConfigKeys.KEYS_ENCRYPTION_KEY, String.class)
                 .filter(s -> !s.isBlank())
                 .map(s -> new KeyEncryptionSecret(s, false))
-                .orElseGet(KeyEncryptionSecret::developmentDefault);
+                .orElseGet(KeyEncryptionSecret::developmentDefault)
+                .accepting(accepted);
     }
 
     @Produces

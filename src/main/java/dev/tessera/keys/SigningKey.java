@@ -63,6 +63,11 @@ public class SigningKey {
         return encryptedPrivateJwk;
     }
 
+    /** The same private key, encrypted under the current key-encryption secret. */
+    void resealed(String encrypted) {
+        encryptedPrivateJwk = encrypted;
+    }
+
     public Instant createdAt() {
         return createdAt;
     }

@@ -2,14 +2,8 @@ package dev.tessera.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -24,26 +18,8 @@ class QuickStartIT {
 
     @Test
     void aFirstStartIsShortAndEndsWithTheBlockThatHoldsTheAdminSecret() throws Exception {
-        Path basedir = Path.of(System.getProperty("project.basedir", "."));
-        Path target = Path.of(System.getProperty("project.build.directory", "target"));
-        Path data = Files.createDirectories(target.resolve("quick-start-data-" + System.nanoTime()));
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Path config = basedir.resolve("server-config/payara-micro");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + target, "-Dtessera.port=" + port,
-                "-Dtessera.data.dir=" + data, "-jar", System.getProperty("payara.microJar", target.resolve("payara-micro.jar").toString()),
-                "--nocluster", "--port", Integer.toString(port),
-                "--prebootcommandfile", config.resolve("preboot.asadmin").toString(),
-                "--logproperties", config.resolve("logging.properties").toString(),
-                "--postbootcommandfile", config.resolve("h2.asadmin").toString(),
-                "--deploy", System.getProperty("tessera.war", target.resolve("tessera.war").toString()), "--contextroot", "/"));
-        if (Files.isDirectory(target.resolve("jdbc"))) {
-            command.addAll(Arrays.asList("--addlibs", target.resolve("jdbc").toString()));
-        }
-        try (PayaraMicroProcess server = PayaraMicroProcess.launch("quick-start", command, Map.of(), port)) {
+        Path data = ReadmeServer.freshDataDirectory("quick-start");
+        try (PayaraMicroProcess server = ReadmeServer.launch("quick-start", data, Map.of())) {
             server.awaitLog(log -> log.contains(BANNER), Duration.ofMinutes(3));
             Thread.sleep(3000); // whatever the container still writes after the block
             String log = server.log();

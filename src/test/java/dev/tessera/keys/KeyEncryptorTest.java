@@ -3,9 +3,11 @@ package dev.tessera.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tessera.config.KeyEncryptionSecret;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.GCMParameterSpec;
@@ -72,6 +74,45 @@ class KeyEncryptorTest {
         assertThatThrownBy(() -> encryptor.decrypt("kid-1", "v1.not*base64url"))
                 .isInstanceOf(KeyDecryptionException.class);
         assertThatThrownBy(() -> encryptor.decrypt("kid-1", "v1.AAAA")).isInstanceOf(KeyDecryptionException.class);
+    }
+
+    @Test
+    void whileTheSecretChangesAnAcceptedEarlierSecretStillDecryptsButNeverEncrypts() {
+        String earlier = TestKeys.randomSecret();
+        String sealedEarlier = TestKeys.encryptor(earlier).encrypt("kid-1", PLAINTEXT);
+        KeyEncryptor changing = new KeyEncryptor(new KeyEncryptionSecret(secret, false, List.of(earlier)));
+
+        assertThat(changing.acceptsEarlierSecrets()).isTrue();
+        assertThat(changing.decrypt("kid-1", sealedEarlier)).isEqualTo(PLAINTEXT);
+        String fresh = changing.encrypt("kid-1", PLAINTEXT);
+        assertThat(encryptor.decrypt("kid-1", fresh)).as("new values are under the current secret").isEqualTo(PLAINTEXT);
+        assertThatThrownBy(() -> TestKeys.encryptor(earlier).decrypt("kid-1", fresh)).isInstanceOf(KeyDecryptionException.class);
+        assertThatThrownBy(() -> encryptor.decrypt("kid-1", sealedEarlier)).as("without the earlier secret accepted")
+                .isInstanceOf(KeyDecryptionException.class);
+    }
+
+    @Test
+    void resealMovesAValueFromAnEarlierSecretToTheCurrentOneAndLeavesCurrentValuesAlone() {
+        String earlier = TestKeys.randomSecret();
+        String sealedEarlier = TestKeys.encryptor(earlier).encrypt("kid-1", PLAINTEXT);
+        KeyEncryptor changing = new KeyEncryptor(new KeyEncryptionSecret(secret, false, List.of(TestKeys.randomSecret(), earlier)));
+
+        String moved = changing.reseal("kid-1", sealedEarlier).orElseThrow();
+
+        assertThat(encryptor.decrypt("kid-1", moved)).isEqualTo(PLAINTEXT);
+        assertThat(changing.reseal("kid-1", moved)).isEmpty();
+        assertThat(changing.reseal("kid-1", encryptor.encrypt("kid-1", PLAINTEXT))).isEmpty();
+        assertThatThrownBy(() -> changing.reseal("kid-1", TestKeys.encryptor(TestKeys.randomSecret()).encrypt("kid-1", PLAINTEXT)))
+                .isInstanceOf(KeyDecryptionException.class);
+        assertThat(encryptor.acceptsEarlierSecrets()).isFalse();
+    }
+
+    @Test
+    void theSecretsNeverShowInTheSettingsToString() {
+        String earlier = TestKeys.randomSecret();
+        KeyEncryptionSecret settings = new KeyEncryptionSecret(secret, false, List.of(earlier));
+
+        assertThat(settings.toString()).doesNotContain(secret, earlier).contains("1 accepted");
     }
 
     @Test
