@@ -98,7 +98,17 @@ class ConsoleIT {
     void anOperatorCreatesAClientRotatesItsSecretEndsASessionAndReadsTheAudit() throws Exception {
         signIn("olga");
         assertThat(driver.findElements(By.id("console-read-only"))).isEmpty();
+        assertThat(driver.findElement(By.id("console-ready")).getText()).startsWith("Ready");
         screenshot("console-overview");
+        String keys = driver.findElement(By.id("console-keys")).getText();
+        driver.findElements(By.cssSelector("#console-next-rotation .rotate-key")).get(0).click();
+        awaitMessage("A new key signs from now on");
+        assertThat(driver.findElement(By.id("console-keys")).getText()).as("a new key, the old one retiring").isNotEqualTo(keys);
+
+        open("/ui/admin/api.xhtml");
+        await(By.cssSelector("#openapi .openapi-op"));
+        assertThat(driver.findElement(By.id("openapi")).getText()).contains("/admin/api/clients", "/token");
+        screenshot("console-api");
 
         open("/ui/admin/client.xhtml");
         setMetadata("{\"client_id\":\"made-here\",\"redirect_uris\":[\"http://app.example.com/cb\"],\"grant_types\":[\"authorization_code\"]}");
@@ -147,7 +157,8 @@ class ConsoleIT {
         assertThat(driver.findElements(By.cssSelector("#user-sessions .end-session"))).isEmpty();
         assertThat(adminGet("/admin/api/users/" + ursula + "/sessions").getJsonArray("sessions")).isEmpty();
 
-        List<String> wanted = List.of("admin.client.created", "admin.client.secret_rotated", "admin.client.updated", "session.ended");
+        List<String> wanted = List.of("admin.client.created", "admin.client.secret_rotated", "admin.client.updated", "session.ended",
+                "key.rotated");
         String rows = "";
         for (int i = 0; i < 40 && !wanted.stream().allMatch(rows::contains); i++) { // the trail is written in batches
             Thread.sleep(250);
@@ -188,6 +199,11 @@ class ConsoleIT {
         awaitMessage("read-only access");
         assertThat(driver.findElements(By.id("client-secret"))).isEmpty();
         assertThat(token("ro-target", readOnlyTargetSecret)).as("the secret was not rotated").isEqualTo(200);
+        open("/ui/admin/index.xhtml");
+        String keys = driver.findElement(By.id("console-keys")).getText();
+        driver.findElements(By.cssSelector("#console-next-rotation .rotate-key")).get(0).click();
+        awaitMessage("read-only access");
+        assertThat(driver.findElement(By.id("console-keys")).getText()).isEqualTo(keys);
 
         // A forged POST from outside the page, with the operator's own session and a valid view state.
         Browser forger = new Browser();
