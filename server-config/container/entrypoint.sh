@@ -6,6 +6,10 @@
 #   TESSERA_PORT          HTTP port (default 8080)
 #   TESSERA_CLUSTER_MODE  none (default) or Payara Micro's --clustermode value, e.g.
 #                         kubernetes:NAMESPACE,SERVICE (the manifests set it from the pod's namespace)
+#   TESSERA_TLS_KEYSTORE  a PKCS#12 key store: Payara's own HTTPS listener serves its key (docs/operations.md#tls),
+#                         with TESSERA_TLS_KEYSTORE_PASSWORD, TESSERA_TLS_ALIAS (default tessera) and
+#                         TESSERA_TLS_PORT (default 8443); the password goes to the JVM in an argument file only
+#                         this user can read, never on the command line or in the log
 #   JAVA_OPTS             JVM options (default: a heap of 70 % of the container's memory)
 #   every other TESSERA_* setting is read by Tessera itself (docs/configuration.md).
 set -eu
@@ -26,10 +30,21 @@ if [ "$mode" = none ]; then
 else
     cluster="--clustermode $mode"
 fi
+jvm_tls=""
+micro_tls=""
+if [ -n "${TESSERA_TLS_KEYSTORE:-}" ]; then
+    : "${TESSERA_TLS_KEYSTORE_PASSWORD:?set TESSERA_TLS_KEYSTORE_PASSWORD for TESSERA_TLS_KEYSTORE}"
+    args=$(umask 077 && mktemp "${TMPDIR:-/tmp}/tessera-tls.XXXXXX")
+    printf '%s\n' "-Djavax.net.ssl.keyStore=$TESSERA_TLS_KEYSTORE" "-Djavax.net.ssl.keyStoreType=PKCS12" \
+        "-Djavax.net.ssl.keyStorePassword=$TESSERA_TLS_KEYSTORE_PASSWORD" > "$args"
+    unset TESSERA_TLS_KEYSTORE_PASSWORD
+    jvm_tls="@$args"
+    micro_tls="--sslport ${TESSERA_TLS_PORT:-8443} --sslcert ${TESSERA_TLS_ALIAS:-tessera}"
+fi
 # shellcheck disable=SC2086
-exec java ${JAVA_OPTS:--XX:MaxRAMPercentage=70} -Dtessera.port="$port" \
+exec java ${JAVA_OPTS:--XX:MaxRAMPercentage=70} $jvm_tls -Dtessera.port="$port" \
     -Dtessera.data.dir="${TESSERA_DATA_DIR:-$home/data}" -jar "$home/payara-micro.jar" \
-    --port "$port" $cluster \
+    --port "$port" $cluster $micro_tls \
     --prebootcommandfile "$home/config/preboot.asadmin" \
     --logproperties "$home/config/logging.properties" \
     --postbootcommandfile "$home/config/$db.asadmin" \

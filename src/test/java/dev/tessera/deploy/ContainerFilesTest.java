@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,15 @@ class ContainerFilesTest {
                 "TESSERA_DB_USER", "tessera", "TESSERA_CLUSTER_MODE", "kubernetes:ns,tessera-datagrid", "TESSERA_PORT", "9090"));
         assertThat(postgres.output()).contains("/opt/tessera/config/postgresql.asadmin", "--clustermode kubernetes:ns,tessera-datagrid",
                 "--port 9090").doesNotContain("--nocluster");
+        Run tls = run(Map.of("TESSERA_TLS_KEYSTORE", "/run/secrets/tls.p12", "TESSERA_TLS_KEYSTORE_PASSWORD", "tls-pass-4711"));
+        assertThat(tls.output()).contains("--sslport 8443 --sslcert tessera").doesNotContain("tls-pass-4711");
+        Matcher argFile = Pattern.compile(" @(\\S+) ").matcher(tls.output());
+        assertThat(argFile.find()).as(tls.output()).isTrue();
+        Path args = Path.of(argFile.group(1));
+        assertThat(Files.readAllLines(args)).contains("-Djavax.net.ssl.keyStore=/run/secrets/tls.p12",
+                "-Djavax.net.ssl.keyStorePassword=tls-pass-4711");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(args))).isEqualTo("rw-------");
+        Files.delete(args);
         Run unknown = run(Map.of("TESSERA_DB", "oracle"));
         assertThat(unknown.exit()).isEqualTo(2);
         assertThat(unknown.output()).contains("TESSERA_DB must be h2, postgresql or mariadb");
@@ -120,6 +130,7 @@ class ContainerFilesTest {
         ProcessBuilder builder = new ProcessBuilder("sh", DIR.resolve("entrypoint.sh").toString()).redirectErrorStream(true);
         builder.environment().keySet().removeIf(k -> k.startsWith("TESSERA_") || k.equals("JAVA_OPTS"));
         builder.environment().put("PATH", bin + ":/usr/bin:/bin");
+        builder.environment().put("TMPDIR", bin.toString());
         builder.environment().putAll(environment);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

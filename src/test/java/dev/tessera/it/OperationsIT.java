@@ -44,7 +44,7 @@ import org.junit.jupiter.api.Test;
  * directly: every sealed value opens with B and none with A. The last start also writes JSON lines
  * ({@code TESSERA_LOG_FORMAT=json}): an admin change's audit line carries the request's {@code X-Request-Id}.
  */
-class EncryptionKeyChangeIT {
+class OperationsIT {
     private static final String ADMIN_SECRET = "kek-change-admin-secret";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -64,14 +64,23 @@ class EncryptionKeyChangeIT {
                             + "\"token_endpoint_auth_method\":\"client_secret_jwt\",\"scope\":\"read\"}"))));
             jwtSecret = client.getString("client_secret");
             assertThat(secretJwtToken(server, jwtSecret).indicatesSuccess()).isTrue();
+            FrontDoors.registerWebClient(server, adminToken(server));
         }
 
-        try (PayaraMicroProcess server = ready("kek-2-secret-b-accepting-a", data,
-                Map.of("TESSERA_KEYS_ENCRYPTION_KEY", secretB, "TESSERA_KEYS_ACCEPTED_ENCRYPTION_KEYS", secretA))) {
+        int nginxPort = PayaraMicroProcess.freePort();
+        int tlsPort = PayaraMicroProcess.freePort();
+        String publicIssuer = "https://localhost:" + nginxPort;
+        try (TlsFrontDoor door = TlsFrontDoor.create(data.resolveSibling(data.getFileName() + "-tls"));
+                PayaraMicroProcess server = ready("kek-2-secret-b-accepting-a-tls", data,
+                        Map.of("TESSERA_KEYS_ENCRYPTION_KEY", secretB, "TESSERA_KEYS_ACCEPTED_ENCRYPTION_KEYS", secretA,
+                                "TESSERA_ISSUER", publicIssuer, "TESSERA_HTTP_TRUSTED_PROXIES", "127.0.0.2/32"),
+                        List.of(door.jvmArgumentFile()), List.of("--sslport", Integer.toString(tlsPort), "--sslcert", "tessera"))) {
             assertThat(kids(server)).isEqualTo(kids);
             assertThat(server.log()).containsPattern("change: [1-9]\\d* signing keys re-encrypted under the current secret")
                     .contains("change: 1 client secrets re-encrypted under the current secret");
-            assertThat(secretJwtToken(server, jwtSecret).indicatesSuccess()).isTrue();
+            assertThat(secretJwtToken(server, jwtSecret, URI.create(publicIssuer + "/token")).indicatesSuccess()).isTrue();
+            door.startNginx(nginxPort, server.port());
+            FrontDoors.check(server, door, publicIssuer, tlsPort, adminToken(server));
         }
 
         Map<String, String> sealed = sealedValues(data);
@@ -117,9 +126,14 @@ class EncryptionKeyChangeIT {
     }
 
     private static PayaraMicroProcess ready(String name, Path data, Map<String, String> environment) throws Exception {
+        return ready(name, data, environment, List.of(), List.of());
+    }
+
+    private static PayaraMicroProcess ready(String name, Path data, Map<String, String> environment, List<String> jvmOptions,
+            List<String> microOptions) throws Exception {
         Map<String, String> env = new HashMap<>(environment);
         env.put("TESSERA_BOOTSTRAP_ADMIN_SECRET", ADMIN_SECRET);
-        PayaraMicroProcess server = ReadmeServer.launch(name, data, env);
+        PayaraMicroProcess server = ReadmeServer.launch(name, data, env, jvmOptions, microOptions);
         try {
             server.await("/health/ready", r -> r.statusCode() == 200, Duration.ofMinutes(3));
             return server;
@@ -144,9 +158,13 @@ class EncryptionKeyChangeIT {
     }
 
     private static TokenResponse secretJwtToken(PayaraMicroProcess server, String secret) throws Exception {
-        URI token = uri(server, "/token");
-        ClientAuthentication auth = new ClientSecretJWT(new ClientID("kek-jwt"), token, JWSAlgorithm.HS256, new Secret(secret));
-        return TokenResponse.parse(new TokenRequest(token, auth, new ClientCredentialsGrant()).toHTTPRequest().send());
+        return secretJwtToken(server, secret, uri(server, "/token"));
+    }
+
+    /** @param audience the token endpoint as the issuer names it: the assertion's aud */
+    private static TokenResponse secretJwtToken(PayaraMicroProcess server, String secret, URI audience) throws Exception {
+        ClientAuthentication auth = new ClientSecretJWT(new ClientID("kek-jwt"), audience, JWSAlgorithm.HS256, new Secret(secret));
+        return TokenResponse.parse(new TokenRequest(uri(server, "/token"), auth, new ClientCredentialsGrant()).toHTTPRequest().send());
     }
 
     /** Every sealed value in the stopped server's database, by the associated data it was sealed with. */
