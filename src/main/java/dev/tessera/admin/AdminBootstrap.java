@@ -57,6 +57,9 @@ public class AdminBootstrap implements StartupNotice {
     @Inject
     Issuer issuer;
 
+    @Inject
+    ConsoleClient console;
+
     private volatile String notice;
 
     @Override
@@ -74,6 +77,7 @@ public class AdminBootstrap implements StartupNotice {
         @Transactional
         public void run(AdminBootstrap bootstrap) {
             bootstrap.provision();
+            bootstrap.console.provision();
         }
     }
 

@@ -28,10 +28,19 @@ public class AdminChanges {
     /** A change described by the object before and after (either null for creation or deletion). */
     public void changed(AuditType type, SecurityContext caller, String subject, String clientId, JsonObject before,
             JsonObject after) {
-        record(type, caller, subject, clientId, AuditDiff.between(before, after));
+        changed(type, caller.getUserPrincipal().getName(), subject, clientId, before, after);
     }
 
     public void record(AuditType type, SecurityContext caller, String subject, String clientId, Map<String, String> detail) {
-        audit.record(AuditEvent.now(type, caller.getUserPrincipal().getName(), subject, clientId, request.peerAddress(), detail));
+        record(type, caller.getUserPrincipal().getName(), subject, clientId, detail);
+    }
+
+    /** The same for an actor named otherwise: an operator of the console ({@link ConsoleOperator#actor()}). */
+    public void changed(AuditType type, String actor, String subject, String clientId, JsonObject before, JsonObject after) {
+        record(type, actor, subject, clientId, AuditDiff.between(before, after));
+    }
+
+    public void record(AuditType type, String actor, String subject, String clientId, Map<String, String> detail) {
+        audit.record(AuditEvent.now(type, actor, subject, clientId, request.peerAddress(), detail));
     }
 }

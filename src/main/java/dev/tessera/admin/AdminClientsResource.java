@@ -1,11 +1,6 @@
 package dev.tessera.admin;
 
-import dev.tessera.audit.AuditDiff;
-import dev.tessera.audit.AuditType;
-import dev.tessera.client.Client;
-import dev.tessera.client.ClientFields;
 import dev.tessera.client.ClientJson;
-import dev.tessera.client.ClientMetadata;
 import dev.tessera.client.ClientRegistry;
 import dev.tessera.oauth.JsonBodies;
 import dev.tessera.oauth.JsonFactories;
@@ -14,7 +9,6 @@ import dev.tessera.oauth.OAuthException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -29,7 +23,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -51,29 +44,28 @@ public class AdminClientsResource {
     ClientRegistry registry;
 
     @Inject
-    AdminChanges changes;
+    ClientChanges changes;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a client; the answer carries client_secret once")
     public Response create(String body, @Context SecurityContext caller) {
-        JsonObject json = JsonBodies.object(body, OAuthError.INVALID_CLIENT_METADATA);
-        String requestedId = json.containsKey(ClientFields.CLIENT_ID) ? json.getString(ClientFields.CLIENT_ID, null) : null;
-        ClientRegistry.Registered created = registry.create(ClientMetadata.fromJson(json), requestedId);
-        changes.changed(AuditType.CLIENT_CREATED, caller, null, created.client().clientId(), null,
-                ClientJson.of(created.client(), null).build());
+        ClientRegistry.Registered created = changes.create(JsonBodies.object(body, OAuthError.INVALID_CLIENT_METADATA), actor(caller));
         return Response.status(Response.Status.CREATED).header("Cache-Control", "no-store")
                 .entity(ClientJson.of(created.client(), created.secret()).build().toString()).build();
     }
 
     @GET
-    @Operation(summary = "List clients, ordered by client_id")
-    public String list(@QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") @DefaultValue("50") int limit) {
+    @Operation(summary = "List clients, ordered by client_id; search: client_id or client_name starting with it; "
+            + "after: only client_ids after this one (the last of the previous page)")
+    public String list(@QueryParam("search") String search, @QueryParam("after") String after,
+            @QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") @DefaultValue("50") int limit) {
         if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
             throw new OAuthException(OAuthError.INVALID_REQUEST, "offset must be >= 0 and limit between 1 and " + MAX_PAGE);
         }
         JsonArrayBuilder clients = JsonFactories.BUILDERS.createArrayBuilder();
-        registry.list(offset, limit).forEach(c -> clients.add(ClientJson.of(c, null)));
+        (search == null && after == null ? registry.list(offset, limit) : registry.search(search, after, limit))
+                .forEach(c -> clients.add(ClientJson.of(c, null)));
         return JsonFactories.BUILDERS.createObjectBuilder().add("clients", clients).build().toString();
     }
 
@@ -81,7 +73,7 @@ public class AdminClientsResource {
     @Path("{id}")
     @Operation(summary = "Read one client")
     public String read(@PathParam("id") String id) {
-        return ClientJson.of(existing(id), null).build().toString();
+        return ClientJson.of(changes.existing(id), null).build().toString();
     }
 
     @PUT
@@ -89,20 +81,14 @@ public class AdminClientsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace a client's metadata (members left out take their defaults)")
     public String update(@PathParam("id") String id, String body, @Context SecurityContext caller) {
-        JsonObject json = JsonBodies.object(body, OAuthError.INVALID_CLIENT_METADATA);
-        JsonObject before = ClientJson.of(existing(id), null).build();
-        JsonObject after = ClientJson.of(registry.update(id, ClientMetadata.fromJson(json)), null).build();
-        changes.changed(AuditType.CLIENT_UPDATED, caller, null, id, before, after);
-        return after.toString();
+        return changes.update(id, JsonBodies.object(body, OAuthError.INVALID_CLIENT_METADATA), actor(caller)).toString();
     }
 
     @DELETE
     @Path("{id}")
     @Operation(summary = "Delete a client")
     public Response delete(@PathParam("id") String id, @Context SecurityContext caller) {
-        JsonObject before = ClientJson.of(existing(id), null).build();
-        registry.delete(id);
-        changes.changed(AuditType.CLIENT_DELETED, caller, null, id, before, null);
+        changes.delete(id, actor(caller));
         return Response.noContent().build();
     }
 
@@ -110,13 +96,12 @@ public class AdminClientsResource {
     @Path("{id}/secret")
     @Operation(summary = "Issue a new secret; the old one stops working at once")
     public Response rotateSecret(@PathParam("id") String id, @Context SecurityContext caller) {
-        ClientRegistry.Registered rotated = registry.rotateSecret(id);
-        changes.record(AuditType.CLIENT_SECRET_ROTATED, caller, null, id, Map.of(AuditDiff.AFTER + "client_secret", AuditDiff.MASK));
+        ClientRegistry.Registered rotated = changes.rotateSecret(id, actor(caller));
         return Response.ok(ClientJson.of(rotated.client(), rotated.secret()).build().toString())
                 .header("Cache-Control", "no-store").build();
     }
 
-    private Client existing(String id) {
-        return registry.find(id).orElseThrow(() -> new OAuthException(OAuthError.NOT_FOUND, "No client " + id));
+    private static String actor(SecurityContext caller) {
+        return caller.getUserPrincipal().getName();
     }
 }

@@ -1,12 +1,10 @@
 package dev.tessera.admin;
 
-import dev.tessera.audit.AuditDiff;
 import dev.tessera.audit.AuditType;
 import dev.tessera.oauth.JsonBodies;
 import dev.tessera.oauth.JsonFactories;
 import dev.tessera.oauth.OAuthError;
 import dev.tessera.oauth.OAuthException;
-import dev.tessera.user.LoginUnlocks;
 import dev.tessera.user.User;
 import dev.tessera.user.UserAdministration;
 import dev.tessera.user.UserFields;
@@ -31,7 +29,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -55,7 +52,7 @@ public class AdminUsersResource {
     UserAdministration users;
 
     @Inject
-    LoginUnlocks unlocks;
+    UserChanges userChanges;
 
     @Inject
     AdminChanges changes;
@@ -120,8 +117,7 @@ public class AdminUsersResource {
         if (!(json.get(UserFields.PASSWORD) instanceof JsonString password) || json.size() != 1) {
             throw new OAuthException(OAuthError.INVALID_REQUEST, "The body must be a JSON object whose only member is password, a string");
         }
-        users.setPassword(sub, password.getString());
-        changes.record(AuditType.USER_PASSWORD_SET, caller, sub, null, Map.of(AuditDiff.AFTER + UserFields.PASSWORD, AuditDiff.MASK));
+        userChanges.setPassword(sub, password.getString(), caller.getUserPrincipal().getName());
         return Response.noContent().build();
     }
 
@@ -129,28 +125,26 @@ public class AdminUsersResource {
     @Path("{sub}/disable")
     @Operation(summary = "Disable a user: no more logins, and what was issued to them stops working")
     public Response disable(@PathParam("sub") String sub, @Context SecurityContext caller) {
-        JsonObject before = UserJson.write(existing(sub)).build();
-        return noStore(changed(AuditType.USER_UPDATED, caller, sub, before, users.setEnabled(sub, false)));
+        return noStore(userChanges.enable(sub, false, caller.getUserPrincipal().getName()).toString());
     }
 
     @POST
     @Path("{sub}/enable")
     @Operation(summary = "Enable a user again")
     public Response enable(@PathParam("sub") String sub, @Context SecurityContext caller) {
-        JsonObject before = UserJson.write(existing(sub)).build();
-        return noStore(changed(AuditType.USER_UPDATED, caller, sub, before, users.setEnabled(sub, true)));
+        return noStore(userChanges.enable(sub, true, caller.getUserPrincipal().getName()).toString());
     }
 
     @POST
     @Path("{sub}/unlock")
     @Operation(summary = "Clear the login throttle of a user (local or directory): every counter of the username")
     public Response unlock(@PathParam("sub") String sub, @Context SecurityContext caller) {
-        unlocks.unlock(sub, caller.getUserPrincipal().getName());
+        userChanges.unlock(sub, caller.getUserPrincipal().getName());
         return Response.noContent().build();
     }
 
     private User existing(String sub) {
-        return users.find(sub).orElseThrow(() -> new OAuthException(OAuthError.NOT_FOUND, "No user " + sub));
+        return userChanges.existing(sub);
     }
 
     private String changed(AuditType type, SecurityContext caller, String sub, JsonObject before, User user) {

@@ -7,11 +7,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The admin console's pages ({@link GuardedArea#CONSOLE}): their callers will be operators signed in through
- * Tessera's own OpenID Connect and recognised by the console's session, which the console issue adds here.
- * Until then there is no console page and no console session, so this guard recognises nobody and refuses
- * nothing: the request goes on without a caller ({@code doNothing}) and, there being nothing to serve under
- * {@code /admin} but the API, ends in the JSON 404. What must never happen meanwhile is a caller set here.
+ * The console's paths under {@link GuardedArea#CONSOLE} are {@code /admin} (where a sign-in starts) and
+ * {@code /admin/callback} (where it ends, {@link ConsoleSignIn}): both must answer a browser without any caller, so
+ * this guard recognises nobody and refuses nothing ({@code doNothing}). The console's pages are Faces views under
+ * {@code /ui/admin/} (the Faces servlet's prefix), and the operator's console session is checked there, by
+ * {@link ConsoleGate}, on every request. What must never happen is a caller set here: the admin API's resources
+ * admit only an {@link AdminCaller}.
  */
 @ApplicationScoped
 public class ConsolePages implements AreaGuard {

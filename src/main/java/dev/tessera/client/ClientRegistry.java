@@ -122,6 +122,11 @@ public class ClientRegistry {
         return repository.list(offset, limit);
     }
 
+    /** A page of clients whose client_id or name starts with {@code prefix}, by client_id after {@code after}. */
+    public List<Client> search(String prefix, String after, int limit) {
+        return repository.search(prefix, after, limit);
+    }
+
     private Client existing(String clientId) {
         return repository.find(clientId).orElseThrow(() -> new OAuthException(OAuthError.NOT_FOUND, "No client " + clientId));
     }

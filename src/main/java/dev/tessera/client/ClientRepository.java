@@ -4,6 +4,7 @@ import dev.tessera.persistence.StorableText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,6 +31,29 @@ public class ClientRepository {
     public List<Client> list(int offset, int limit) {
         return em.createQuery("SELECT c FROM Client c ORDER BY c.clientId", Client.class)
                 .setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    /**
+     * Keyset paging by client_id (the primary key's index: a page costs the same however deep), optionally only
+     * clients whose client_id or name starts with {@code prefix} (exact case; LIKE's wildcards escaped).
+     */
+    public List<Client> search(String prefix, String after, int limit) {
+        StringBuilder jpql = new StringBuilder("SELECT c FROM Client c WHERE 1 = 1");
+        boolean filtered = prefix != null && !prefix.isBlank() && StorableText.storable(prefix);
+        if (filtered) {
+            jpql.append(" AND (c.clientId LIKE :p ESCAPE '!' OR c.clientName LIKE :p ESCAPE '!')");
+        }
+        if (after != null && StorableText.storable(after)) {
+            jpql.append(" AND c.clientId > :after");
+        }
+        TypedQuery<Client> query = em.createQuery(jpql.append(" ORDER BY c.clientId").toString(), Client.class).setMaxResults(limit);
+        if (filtered) {
+            query.setParameter("p", prefix.strip().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+        }
+        if (after != null && StorableText.storable(after)) {
+            query.setParameter("after", after);
+        }
+        return query.getResultList();
     }
 
     /** The clients whose secret is also kept encrypted (client_secret_jwt). */

@@ -59,6 +59,9 @@ public final class ConfigKeys {
 
     public static final String BOOTSTRAP_ADMIN_SECRET = "tessera.bootstrap.admin-secret";
     public static final String BOOTSTRAP_RESET_ADMIN_SECRET = "tessera.bootstrap.reset-admin-secret";
+    public static final String ADMIN_GROUPS = "tessera.admin.groups";
+    public static final String ADMIN_READ_ONLY_GROUPS = "tessera.admin.read-only-groups";
+    public static final String ADMIN_CONSOLE_IDLE_TIMEOUT = "tessera.admin.console-idle-timeout";
 
     public static final String REGISTRATION_OPEN = "tessera.registration.open";
     public static final String REGISTRATION_INITIAL_TOKEN_LIFETIME = "tessera.registration.initial-token-lifetime";

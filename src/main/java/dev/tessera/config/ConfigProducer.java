@@ -10,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -207,6 +208,19 @@ public class ConfigProducer {
     public UiSettings uiSettings() {
         return new UiSettings(optional(ConfigKeys.THEME_DIR), optional(ConfigKeys.UI_HELP_URL),
                 optional(ConfigKeys.UI_SUPPORT_CONTACT), optional(ConfigKeys.LOGIN_RESET_URL));
+    }
+
+    @Produces
+    @Singleton
+    public ConsoleSettings consoleSettings() {
+        return new ConsoleSettings(names(ConfigKeys.ADMIN_GROUPS), names(ConfigKeys.ADMIN_READ_ONLY_GROUPS),
+                duration(ConfigKeys.ADMIN_CONSOLE_IDLE_TIMEOUT));
+    }
+
+    /** A comma-separated list of names; an empty value is the empty set. */
+    private Set<String> names(String key) {
+        return Arrays.stream(config.getOptionalValue(key, String.class).orElse("").split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
     }
 
     /** A key whose empty value (the default) means "not set". */

@@ -29,7 +29,8 @@ public final class Pkce {
         return Secrets.constantTimeEquals(derived, challenge);
     }
 
-    static String s256(String verifier) {
+    /** RFC 7636 §4.2: BASE64URL(SHA256(ASCII(code_verifier))), the S256 challenge of a verifier. */
+    public static String s256(String verifier) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);

@@ -9,7 +9,6 @@ import dev.tessera.user.UserAccount;
 import dev.tessera.user.UserDirectory;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.ArrayList;
@@ -109,11 +108,7 @@ public class AccountBacking {
 
     /** A message at the top of the form. */
     void say(FacesMessage.Severity severity, String key, Object... arguments) {
-        String text = locales.text(key);
-        for (int i = 0; i < arguments.length; i++) {
-            text = text.replace("{" + i + "}", String.valueOf(arguments[i]));
-        }
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, null));
+        locales.say(severity, key, arguments);
     }
 
     SsoSession session() {

@@ -19,16 +19,6 @@ import java.util.Map;
 public class LandingResource {
     static final String PAGE = "/ui/index.xhtml";
 
-    /**
-     * {@code /admin} has no console page yet (issue 21): a browser gets the landing page, with its links, rather than
-     * raw JSON; API clients the JSON 404 as before. The admin API below it is untouched.
-     */
-    @GET
-    @Path("admin")
-    public Response admin(@HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        return root(accept);
-    }
-
     @GET
     public Response root(@HeaderParam(HttpHeaders.ACCEPT) String accept) {
         if (accept == null || !accept.contains(MediaType.TEXT_HTML)) {

@@ -3,6 +3,7 @@ package dev.tessera.web;
 import dev.tessera.user.StandardClaims;
 import dev.tessera.user.UserAccount;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -63,6 +64,15 @@ public class Locales {
     /** Each scope with its description ({@code scope.<name>}, theme overrides included); unknown scopes by name. */
     public List<String> describeScopes(Collection<String> scopes) {
         return scopes.stream().map(s -> messages.containsKey("scope." + s) ? messages.get("scope." + s) : s).toList();
+    }
+
+    /** A message at the top of the page's form: {@code key}'s text with {0}, {1}... replaced by the arguments. */
+    public void say(FacesMessage.Severity severity, String key, Object... arguments) {
+        String text = text(key);
+        for (int i = 0; i < arguments.length; i++) {
+            text = text.replace("{" + i + "}", String.valueOf(arguments[i]));
+        }
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, null));
     }
 
     /** A message of the page's language, theme overrides included. */

@@ -4,6 +4,7 @@ import dev.tessera.authorize.PendingAuthorizations;
 import dev.tessera.kerberos.KerberosSignIn;
 import dev.tessera.oauth.AcrValues;
 import dev.tessera.session.SessionCookie;
+import dev.tessera.session.SessionOrigin;
 import dev.tessera.session.SessionService;
 import dev.tessera.user.LoginResult;
 import jakarta.enterprise.context.RequestScoped;
@@ -71,7 +72,8 @@ public class NegotiateLogin {
         if (flow.request().getSession(false) != null) {
             flow.request().changeSessionId();
         }
-        SessionService.Started started = sessions.start(success.user().subject(), success.amr(), AcrValues.KERBEROS, false);
+        SessionService.Started started = sessions.start(success.user().subject(), success.amr(), AcrValues.KERBEROS, false,
+                new SessionOrigin(flow.context().peerAddress(), flow.context().userAgent()));
         response.addHeader("Set-Cookie", sessionCookie.header(started.cookieValue(), started.cookieMaxAge()));
         signedIn.responseToken().ifPresent(t -> response.setHeader(KerberosSignIn.WWW_AUTHENTICATE, KerberosSignIn.NEGOTIATE + " " + t));
         if (pending) {

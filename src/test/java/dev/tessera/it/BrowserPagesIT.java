@@ -383,7 +383,7 @@ class BrowserPagesIT {
         assertThat(driver.findElement(By.id("t-title")).getText()).isEqualTo("Conectar un dispositivo");
     }
 
-    /** The root answers browsers with the landing page and API clients with the JSON it always gave. */
+    /** The root answers browsers with the landing page and API clients with the JSON it always gave; /admin too, but for the console. */
     @Test
     void theRootIsALandingPageForBrowsersAndJsonForApiClients() {
         HttpResponse<String> api = Http.get("/");
@@ -397,8 +397,9 @@ class BrowserPagesIT {
         assertThat(page.headers().firstValue("Content-Security-Policy")).isPresent();
 
         HttpResponse<String> admin = Http.send(Http.request("/admin").header("Accept", "text/html").GET());
-        assertThat(admin.statusCode()).as("/admin has no console page yet: the landing page").isEqualTo(200);
-        assertThat(admin.body()).contains("id=\"landing\"");
+        assertThat(admin.statusCode()).as("/admin signs a browser in to the console (ConsoleIT)").isEqualTo(303);
+        assertThat(admin.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l)
+                .startsWith(TesseraDeployment.issuer() + "/authorize?").contains("client_id=tessera-console"));
         assertThat(Admin.json(Http.get("/admin").body()).getString("error")).isEqualTo("not_found");
     }
 
