@@ -586,6 +586,8 @@ class BrowserSignInIT {
             names.add(m.group(1));
         }
         return names;
+    }
+
     /** Issue 20: the code the factor page answers with, redeemed by mfa-web and validated by Nimbus. */
     private static IDTokenClaimsSet mfaTokens(HttpResponse<String> redirect, Map<String, String> request, String verifier) throws Exception {
         Map<String, String> answer = SignIn.redirectParams(redirect);

@@ -526,6 +526,8 @@ class LdapSignInIT {
         assertThat(inside.status()).isEqualTo(401);
         assertThat(inside.head()).contains("WWW-Authenticate: Negotiate");
         assertThat(inside.body()).contains("id=\"username\"");
+    }
+
     /**
      * Issue 19 point 5: with {@code tessera.ldap.password-change} on, a directory person changes the password on the account
      * page (AD's unicodePwd over StartTLS, as the in-memory directory performs it); the directory's policy refusal is shown,
