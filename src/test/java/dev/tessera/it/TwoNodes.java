@@ -66,6 +66,11 @@ final class TwoNodes implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(nodes::stopNodes));
         try {
             nodes.a = nodes.launch("cluster-a", nodes.portA);
+            if (war != null) {
+                // An earlier release's two first starts at once can race to create Liquibase's own tables on an empty
+                // database (seen with 66c3e9d); an operator starts a new cluster's first node first.
+                nodes.a.awaitStarted(STARTUP);
+            }
             nodes.b = nodes.launch("cluster-b", nodes.portB);
             for (PayaraMicroProcess node : List.of(nodes.a, nodes.b)) {
                 node.awaitStarted(STARTUP);
