@@ -46,7 +46,9 @@ public class PageForwardWriter implements MessageBodyWriter<PageForward> {
         }
         response.setHeader("Cache-Control", "no-store");
         try {
-            request.getRequestDispatcher(page.view()).forward(request, response);
+            StreamBackedResponse rendered = new StreamBackedResponse(response);
+            request.getRequestDispatcher(page.view()).forward(request, rendered);
+            rendered.finish();
         } catch (ServletException e) {
             throw new WebApplicationException(e);
         }
