@@ -43,7 +43,17 @@ public final class SchemaMigrations {
         return logger;
     }
 
+    /**
+     * Migrates the schema through this connection, holding the {@link MigrationLock} so that nodes started
+     * together against one database migrate in turn.
+     */
     public static void apply(Connection connection) throws Exception {
+        try (MigrationLock lock = MigrationLock.take(connection)) {
+            update(connection);
+        }
+    }
+
+    private static void update(Connection connection) throws Exception {
         Database database = DatabaseFactory.getInstance()
                 .findCorrectDatabaseImplementation(new JdbcConnection(connection));
         Map<String, Object> scope = Map.of(
