@@ -1,6 +1,5 @@
 package dev.tessera.health;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -8,6 +7,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -26,31 +26,45 @@ public class ReadinessCheck implements HealthCheck {
     @Inject
     Instance<ReadinessContributor> beans;
 
-    private List<ReadinessContributor> contributors;
+    /** Detail reported while the application is still starting. */
+    static final String STARTING = "starting";
 
-    @PostConstruct
-    void collect() {
-        contributors = beans.stream().sorted(Comparator.comparingInt(ReadinessContributor::order)).toList();
-    }
+    /** Null until the application has started: the parts are created then, never by a probe. */
+    private volatile List<ReadinessContributor> contributors;
 
     /**
-     * Creates the check and every part of it while the application starts, on one of its own threads. WildFly
-     * calls health checks on a management thread, where the application's {@code java:comp/env} names (the data
-     * source) do not resolve: a part first created there could never be injected (docs/wildfly.md).
+     * Creates every part of the check while the application starts, on one of its own threads. WildFly calls
+     * health checks on a management thread, where the application's {@code java:comp/env} names (the data source)
+     * do not resolve: a part first created there could never be injected (docs/wildfly.md). And a probe can come
+     * before the application has started (Payara Micro serves /health while the WAR deploys): creating the parts
+     * then failed on configuration not yet available, with a stack trace in the log.
      */
     void createdAtStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        contributors.forEach(ReadinessContributor::order);
+        started(beans.stream().toList());
+    }
+
+    void started(List<ReadinessContributor> parts) {
+        contributors = parts.stream().sorted(Comparator.comparingInt(ReadinessContributor::order)).toList();
     }
 
     @Override
     public HealthCheckResponse call() {
+        ReadinessPart whole = assess();
         HealthCheckResponseBuilder response = HealthCheckResponse.named("tessera");
-        boolean up = true;
-        for (ReadinessContributor contributor : contributors) {
-            ReadinessPart part = contributor.assess();
-            part.details().forEach(response::withData);
-            up &= part.ready();
+        whole.details().forEach(response::withData);
+        return response.status(whole.ready()).build();
+    }
+
+    /** Every part's answer together, in order; not ready while the application is still starting. */
+    ReadinessPart assess() {
+        List<ReadinessContributor> parts = contributors;
+        if (parts == null) {
+            return ReadinessPart.of(false, STARTING, "the application has not finished starting");
         }
-        return response.status(up).build();
+        ReadinessPart whole = new ReadinessPart(true, Map.of());
+        for (ReadinessContributor part : parts) {
+            whole = whole.and(part.assess());
+        }
+        return whole;
     }
 }
