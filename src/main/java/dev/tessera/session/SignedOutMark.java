@@ -21,8 +21,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class SignedOutMark {
     static final String NAME = "tessera_signed_out";
-    /** The login page is under /ui; the logout endpoint sets it from /logout, which a response may do for any path. */
-    static final String PATH = "/ui";
+    /** Path=/, as the SSO cookie: the logout endpoint (/logout) and the pages (/ui) set it, the login page reads it. */
+    static final String PATH = "/";
 
     @Inject
     Issuer issuer;
