@@ -61,6 +61,7 @@ public class DeviceConfirmBacking {
     private Optional<DeviceCode> code;
     private Optional<SsoSession> session;
     private Optional<UserAccount> user;
+    private Boolean levelMet;
 
     public void load() {
         HttpServletRequest request = flow.request();
@@ -96,8 +97,11 @@ public class DeviceConfirmBacking {
         if (!isKnownRequest()) {
             return true;
         }
-        Optional<AcrRequirement> floor = clients.find(code.get().clientId()).map(c -> levels.floor(c, user.get().subject()));
-        return floor.isPresent() && floor.get().metBy(session.get().authentication().acr());
+        if (levelMet == null) {
+            Optional<AcrRequirement> floor = clients.find(code.get().clientId()).map(c -> levels.floor(c, user.get().subject()));
+            levelMet = floor.isPresent() && floor.get().metBy(session.get().authentication().acr());
+        }
+        return levelMet;
     }
 
     public boolean isKnownRequest() {
