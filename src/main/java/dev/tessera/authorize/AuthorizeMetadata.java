@@ -39,7 +39,7 @@ public class AuthorizeMetadata implements MetadataContributor {
                 .set("request_uri_parameter_supported", false)
                 .add("prompt_values_supported", List.copyOf(AuthorizeChecks.PROMPTS))
                 .add("display_values_supported", List.copyOf(AuthorizeChecks.DISPLAYS))
-                .add("acr_values_supported", AcrValues.LEVELS)
+                .add("acr_values_supported", AcrValues.ALWAYS_REACHABLE)
                 .add("claim_types_supported", List.of("normal"));
     }
 }

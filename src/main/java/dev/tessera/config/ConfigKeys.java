@@ -154,6 +154,7 @@ public final class ConfigKeys {
     public static final String KERBEROS_NETWORKS = "tessera.kerberos.networks";
     public static final String KERBEROS_PRINCIPAL_ATTRIBUTE = "tessera.kerberos.principal-attribute";
     public static final String KERBEROS_LOCAL_REALM = "tessera.kerberos.local-realm";
+    public static final String KERBEROS_PAUSE_AFTER_SIGN_OUT = "tessera.kerberos.pause-after-sign-out";
 
     private ConfigKeys() {
     }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The {@link AcrPolicy} of one authorization request, with the floors this server knows: its own minimum
@@ -22,12 +23,24 @@ public class LevelPolicy {
     Enrolments enrolments;
 
     public AcrRequirement requirement(String acrValues, String claims, Client client, String subject) {
+        return AcrPolicy.requirement(ClaimsRequest.essentialAcr(claims), acrValues, client.defaultAcrValues(), floors(client, subject));
+    }
+
+    /**
+     * The floors alone, for a grant without an authorization request (the password grant, the device flow), which
+     * can ask for no level but must not go below one; {@code subject} null leaves out the person's floor.
+     */
+    public AcrRequirement floor(Client client, String subject) {
+        return AcrPolicy.requirement(Optional.empty(), null, List.of(), floors(client, subject));
+    }
+
+    private List<String> floors(Client client, String subject) {
         List<String> floors = new ArrayList<>();
         floors.add(settings.minimumAcr());
         if (client.requireMfa() || (subject != null && enrolments.required(subject))) {
             floors.add(AcrValues.MFA);
         }
-        return AcrPolicy.requirement(ClaimsRequest.essentialAcr(claims), acrValues, client.defaultAcrValues(), floors);
+        return floors;
     }
 
     /** Whether a person without the factor a request needs may enrol it right after the password. */

@@ -21,8 +21,15 @@ public final class AcrValues {
      */
     public static final String PHR = "urn:tessera:acr:phr";
 
-    /** The levels Tessera can reach today, weakest first. */
-    public static final List<String> LEVELS = List.of(PASSWORD, MFA);
+    /**
+     * The levels Tessera can reach today, weakest first. Kerberos ranks above the password and below mfa: a ticket
+     * proves a domain logon (at least a password, typed into the operating system rather than a web page, so it
+     * cannot be phished by a look-alike login page), but one factor, not two (docs/kerberos.md, "acr and amr").
+     */
+    public static final List<String> LEVELS = List.of(PASSWORD, KERBEROS, MFA);
+
+    /** The levels every configuration can reach; {@link #KERBEROS} is advertised only where a keytab is set. */
+    public static final List<String> ALWAYS_REACHABLE = LEVELS.stream().filter(l -> !l.equals(KERBEROS)).toList();
 
     /** RFC 8176 §2 method names Tessera states in {@code amr}. */
     public static final String AMR_PASSWORD = "pwd";

@@ -54,6 +54,9 @@ public class LogoutResource {
     SessionService sessions;
 
     @Inject
+    SignedOutMark signedOut;
+
+    @Inject
     RequestContext http;
 
     @Inject
@@ -104,10 +107,10 @@ public class LogoutResource {
         Optional<SessionEnded> ended = cookie.read(http).flatMap(sessions::end);
         String target = redirect.map(r -> LogoutTargets.withState(r, state)).orElse(null);
         List<String> frames = ended.map(frontchannel::uris).orElse(List.of());
-        if (!frames.isEmpty()) {
-            return LogoutPages.frames(frontchannel.pageAttributes(frames, frontchannel.continueTo(target)), cookie.clearing());
-        }
-        return LogoutPages.done(target, cookie.clearing(), issuer);
+        Response page = !frames.isEmpty()
+                ? LogoutPages.frames(frontchannel.pageAttributes(frames, frontchannel.continueTo(target)), cookie.clearing())
+                : LogoutPages.done(target, cookie.clearing(), issuer);
+        return signedOut.setting().map(c -> Response.fromResponse(page).header("Set-Cookie", c).build()).orElse(page);
     }
 
     private static Optional<String> audience(JwtClaims claims) {

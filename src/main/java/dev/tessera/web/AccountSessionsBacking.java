@@ -3,6 +3,7 @@ package dev.tessera.web;
 import dev.tessera.http.UserAgents;
 import dev.tessera.session.FrontchannelLogouts;
 import dev.tessera.session.SessionCookie;
+import dev.tessera.session.SignedOutMark;
 import dev.tessera.session.SessionEnded;
 import dev.tessera.session.SessionOrigin;
 import dev.tessera.session.SessionService;
@@ -55,6 +56,9 @@ public class AccountSessionsBacking {
 
     @Inject
     SessionCookie cookie;
+
+    @Inject
+    SignedOutMark signedOutMark;
 
     @Inject
     FrontchannelLogouts frontchannel;
@@ -128,6 +132,7 @@ public class AccountSessionsBacking {
      */
     private String signedOut(Optional<SessionEnded> ended) {
         flow.response().addHeader("Set-Cookie", cookie.clearing());
+        signedOutMark.setting().ifPresent(c -> flow.response().addHeader("Set-Cookie", c));
         List<String> frames = ended.map(frontchannel::uris).orElse(List.of());
         if (frames.isEmpty()) {
             flow.seeOther(SIGNED_OUT);

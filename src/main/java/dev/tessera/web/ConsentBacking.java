@@ -6,6 +6,7 @@ import dev.tessera.authorize.PendingAuthorizations;
 import dev.tessera.client.Client;
 import dev.tessera.consent.ConsentService;
 import dev.tessera.session.SessionCookie;
+import dev.tessera.session.SignedOutMark;
 import dev.tessera.session.SessionService;
 import dev.tessera.session.SsoSession;
 import dev.tessera.user.UserAccount;
@@ -31,6 +32,9 @@ public class ConsentBacking {
 
     @Inject
     SessionCookie sessionCookie;
+
+    @Inject
+    SignedOutMark signedOut;
 
     @Inject
     SessionService sessions;
@@ -95,6 +99,8 @@ public class ConsentBacking {
         }
         sessionCookie.read(flow.context()).ifPresent(sessions::end);
         flow.response().addHeader("Set-Cookie", sessionCookie.clearing());
+        // Another person signs in here: by the form, not by the ticket of whoever uses this machine.
+        signedOut.setting().ifPresent(c -> flow.response().addHeader("Set-Cookie", c));
         flow.seeOther(Interactions.LOGIN_PAGE + "?id=" + id);
         return null;
     }

@@ -3,6 +3,8 @@ package dev.tessera.web;
 import dev.tessera.authorize.Interactions;
 import dev.tessera.device.DeviceCode;
 import dev.tessera.device.DeviceVerifications;
+import dev.tessera.mfa.AcrRequirement;
+import dev.tessera.mfa.LevelPolicy;
 import dev.tessera.session.SessionCookie;
 import dev.tessera.session.SessionService;
 import dev.tessera.session.SsoSession;
@@ -50,12 +52,16 @@ public class DeviceConfirmBacking {
     ClientView clients;
 
     @Inject
+    LevelPolicy levels;
+
+    @Inject
     Locales locales;
 
     private String flowId;
     private Optional<DeviceCode> code;
     private Optional<SsoSession> session;
     private Optional<UserAccount> user;
+    private Boolean levelMet;
 
     public void load() {
         HttpServletRequest request = flow.request();
@@ -68,13 +74,34 @@ public class DeviceConfirmBacking {
         locales.apply(null, user);
     }
 
-    /** f:viewAction on GET: a known flow without a signed-in person goes through the login page first. */
+    /**
+     * f:viewAction on GET: a known flow without a signed-in person goes through the login page first; a session below
+     * the floor of the client, the server or the person ({@link LevelPolicy#floor}) goes through the second step, as
+     * {@code /authorize} would send it, and comes back here.
+     */
     public void enter() {
         load();
+        String back = URLEncoder.encode(DeviceBacking.CONFIRM_PAGE + "?" + DeviceBacking.FLOW + "=" + flowId, StandardCharsets.UTF_8);
         if (code.isPresent() && user.isEmpty()) {
-            String back = DeviceBacking.CONFIRM_PAGE + "?" + DeviceBacking.FLOW + "=" + flowId;
-            flow.seeOther(Interactions.LOGIN_PAGE + "?" + LoginBacking.RETURN + "=" + URLEncoder.encode(back, StandardCharsets.UTF_8));
+            flow.seeOther(Interactions.LOGIN_PAGE + "?" + LoginBacking.RETURN + "=" + back);
+        } else if (code.isPresent() && !isLevelMet() && levels.canStepUp(user.get().subject())) {
+            flow.seeOther(Interactions.FACTOR_PAGE + "?" + LoginBacking.RETURN + "=" + back);
         }
+    }
+
+    /**
+     * Whether this session reaches the floors for the device's client. The device authorization request asks for no
+     * level (RFC 8628 §3.1 has no acr_values), but the floors apply to every grant that issues a person's tokens.
+     */
+    public boolean isLevelMet() {
+        if (!isKnownRequest()) {
+            return true;
+        }
+        if (levelMet == null) {
+            Optional<AcrRequirement> floor = clients.find(code.get().clientId()).map(c -> levels.floor(c, user.get().subject()));
+            levelMet = floor.isPresent() && floor.get().metBy(session.get().authentication().acr());
+        }
+        return levelMet;
     }
 
     public boolean isKnownRequest() {
@@ -93,7 +120,8 @@ public class DeviceConfirmBacking {
     }
 
     private String decide(boolean approved) {
-        if (!isKnownRequest()) {
+        // A session below the floor may deny, never approve (the page offers only the denial then).
+        if (!isKnownRequest() || (approved && !isLevelMet())) {
             return null;
         }
         SsoSession s = session.get();

@@ -110,6 +110,7 @@ public class LoginBacking {
                 new SessionOrigin(flow.context().peerAddress(), flow.context().userAgent()));
         flow.response().addHeader("Set-Cookie", sessionCookie.header(started.cookieValue(), started.cookieMaxAge()));
         devices.cookieHeader(Usernames.normalize(username.trim())).ifPresent(c -> flow.response().addHeader("Set-Cookie", c));
+        negotiate.forget();
         if (pending.isPresent()) {
             pendings.loggedIn(id, success.user().subject());
             flow.resume(id);
@@ -117,6 +118,11 @@ public class LoginBacking {
             flow.seeOther(returnTo);
         }
         return null;
+    }
+
+    /** "Sign in with Windows", shown while a sign-out in this browser keeps the Kerberos challenge back. */
+    public String getWindowsLink() {
+        return negotiate.windowsLink();
     }
 
     public boolean isKnownRequest() {

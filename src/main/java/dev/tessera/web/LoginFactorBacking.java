@@ -72,6 +72,8 @@ public class LoginFactorBacking {
     Clock clock;
 
     private String id;
+    /** Where to go on without a pending authorization: the device confirmation page's step-up (a safe path), or null. */
+    private String back;
     private State state;
     private Instant noticeAt;
 
@@ -79,7 +81,8 @@ public class LoginFactorBacking {
     public void load() {
         id = flow.request().getParameter("id");
         Optional<PendingAuthorization> pending = flow.pending(id);
-        if (pending.isEmpty() || !account.signedIn()) {
+        back = pending.isPresent() ? null : ReturnPaths.safe(flow.request().getParameter(LoginBacking.RETURN)).orElse(null);
+        if ((pending.isEmpty() && back == null) || !account.signedIn()) {
             state = State.EXPIRED;
             return;
         }
@@ -119,7 +122,7 @@ public class LoginFactorBacking {
             case ACCEPTED -> {
                 cookie.read(flow.context()).ifPresent(value -> sessions.raise(value, outcome.factor().amr(), AcrValues.MFA));
                 flow.request().changeSessionId();
-                flow.resume(id);
+                onwards();
             }
             case THROTTLED -> account.say(FacesMessage.SEVERITY_ERROR, "factor.error.throttled");
             default -> account.say(FacesMessage.SEVERITY_ERROR, "factor.error.code");
@@ -133,7 +136,7 @@ public class LoginFactorBacking {
             return null;
         }
         if (enrolment.getRecoveryCodes().isEmpty()) {
-            flow.resume(id);
+            onwards();
         } else {
             state = State.CODES;
         }
@@ -147,7 +150,7 @@ public class LoginFactorBacking {
             recovery.noticeShown(account.getPerson().subject());
         }
         if (now != State.EXPIRED) {
-            flow.resume(id);
+            onwards();
         }
         return null;
     }
@@ -155,13 +158,25 @@ public class LoginFactorBacking {
     /** The person cannot reach the level: back to the application, which hears so. */
     public String giveUp() {
         if (getState() == State.UNAVAILABLE) {
-            pendings.unmet(id);
-            flow.resume(id);
+            if (back == null) {
+                pendings.unmet(id);
+            }
+            onwards();
         }
         return null;
     }
 
+    /** Back to the authorization request, or to the page that asked for the step (its own page says what is missing). */
+    private void onwards() {
+        if (back != null) {
+            flow.seeOther(back);
+        } else {
+            flow.resume(id);
+        }
+    }
+
     public boolean is(String name) { return getState().name().equals(name); }
     public String getId() { return id; }
+    public String getBack() { return back; }
     public String getNoticeAt() { return noticeAt == null ? "" : locales.dateTime(noticeAt); }
 }

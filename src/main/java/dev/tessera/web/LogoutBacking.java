@@ -6,6 +6,7 @@ import dev.tessera.session.LogoutTargets;
 import dev.tessera.session.SessionCookie;
 import dev.tessera.session.SessionEnded;
 import dev.tessera.session.SessionService;
+import dev.tessera.session.SignedOutMark;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -33,6 +34,9 @@ public class LogoutBacking {
     SessionService sessions;
 
     @Inject
+    SignedOutMark signedOut;
+
+    @Inject
     LogoutTargets targets;
 
     @Inject
@@ -45,6 +49,7 @@ public class LogoutBacking {
     public String confirm() {
         Optional<SessionEnded> ended = cookie.read(flow.context()).flatMap(sessions::end);
         flow.response().addHeader("Set-Cookie", cookie.clearing());
+        signedOut.setting().ifPresent(c -> flow.response().addHeader("Set-Cookie", c));
         Optional<String> redirect = targets.verified(param("client_id"), param("post_logout_redirect_uri"))
                 .map(r -> LogoutTargets.withState(r, param("state")));
         List<String> frames = ended.map(frontchannel::uris).orElse(List.of());

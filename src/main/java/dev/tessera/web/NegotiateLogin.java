@@ -1,17 +1,21 @@
 package dev.tessera.web;
 
+import dev.tessera.authorize.Interactions;
 import dev.tessera.authorize.PendingAuthorizations;
 import dev.tessera.kerberos.KerberosSignIn;
 import dev.tessera.oauth.AcrValues;
 import dev.tessera.session.SessionCookie;
 import dev.tessera.session.SessionOrigin;
 import dev.tessera.session.SessionService;
+import dev.tessera.session.SignedOutMark;
 import dev.tessera.user.LoginResult;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -20,9 +24,18 @@ import java.util.Optional;
  * {@code WWW-Authenticate: Negotiate}: a browser with a ticket answers at once, one without shows the form it already
  * has. The answer with a valid ticket signs the person in as a password would (new HTTP session id, new SSO session)
  * with acr {@code urn:tessera:acr:kerberos}; a refused one shows the form with the reason and no second challenge.
+ * After an explicit sign-out in this browser ({@link SignedOutMark}) there is no challenge, but a link that asks for one.
  */
 @RequestScoped
 public class NegotiateLogin {
+    /** The parameter of the "Sign in with Windows" link: challenge despite a sign-out, and forget it. */
+    static final String ASK = "kerberos";
+
+    @Inject
+    SignedOutMark signedOut;
+
+    private String windowsLink;
+
     @Inject
     KerberosSignIn kerberos;
 
@@ -55,7 +68,18 @@ public class NegotiateLogin {
         }
         HttpServletResponse response = flow.response();
         Optional<String> token = KerberosSignIn.token(flow.request().getHeader(KerberosSignIn.AUTHORIZATION));
+        boolean asked = flow.request().getParameter(ASK) != null;
+        if (token.isEmpty() && !asked && signedOut.present(flow.context())) {
+            // Signed out on purpose in this browser: a challenge would be answered by the ticket at once, so the form
+            // alone, with a link that asks for the ticket when the person wants it (docs/kerberos.md, "Signing out").
+            windowsLink = Interactions.LOGIN_PAGE + "?" + (pending ? "id=" + URLEncoder.encode(id, StandardCharsets.UTF_8)
+                    : LoginBacking.RETURN + "=" + URLEncoder.encode(returnTo, StandardCharsets.UTF_8)) + "&" + ASK + "=1";
+            return;
+        }
         if (token.isEmpty()) {
+            if (asked) {
+                forget();
+            }
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setHeader(KerberosSignIn.WWW_AUTHENTICATE, KerberosSignIn.NEGOTIATE);
             return;
@@ -75,6 +99,7 @@ public class NegotiateLogin {
         SessionService.Started started = sessions.start(success.user().subject(), success.amr(), AcrValues.KERBEROS, false,
                 new SessionOrigin(flow.context().peerAddress(), flow.context().userAgent()));
         response.addHeader("Set-Cookie", sessionCookie.header(started.cookieValue(), started.cookieMaxAge()));
+        forget();
         signedIn.responseToken().ifPresent(t -> response.setHeader(KerberosSignIn.WWW_AUTHENTICATE, KerberosSignIn.NEGOTIATE + " " + t));
         if (pending) {
             pendings.loggedIn(id, success.user().subject());
@@ -82,5 +107,17 @@ public class NegotiateLogin {
         } else {
             flow.seeOther(returnTo);
         }
+    }
+
+    /** After a sign-in (by ticket or password) or the person's "Sign in with Windows": challenge again from now on. */
+    void forget() {
+        if (signedOut.present(flow.context())) {
+            flow.response().addHeader("Set-Cookie", signedOut.clearing());
+        }
+    }
+
+    /** The "Sign in with Windows" link while a sign-out keeps the challenge back, else null. */
+    String windowsLink() {
+        return windowsLink;
     }
 }

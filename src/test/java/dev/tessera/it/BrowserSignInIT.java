@@ -590,11 +590,18 @@ class BrowserSignInIT {
 
     /** Issue 20: the code the factor page answers with, redeemed by mfa-web and validated by Nimbus. */
     private static IDTokenClaimsSet mfaTokens(HttpResponse<String> redirect, Map<String, String> request, String verifier) throws Exception {
+        return idToken(mfaWeb, redirect, request, verifier);
+    }
+
+    /** The code of a redirect to WEB_CB, redeemed by {@code client} and its ID token validated by Nimbus. */
+    private static IDTokenClaimsSet idToken(JsonObject client, HttpResponse<String> redirect, Map<String, String> request, String verifier)
+            throws Exception {
         Map<String, String> answer = SignIn.redirectParams(redirect);
         assertThat(answer).as(answer.toString()).containsKey("code").containsEntry("state", request.get("state"));
-        ClientAuthentication auth = new ClientSecretBasic(new ClientID("mfa-web"), new Secret(mfaWeb.getString("client_secret")));
+        String clientId = client.getString("client_id");
+        ClientAuthentication auth = new ClientSecretBasic(new ClientID(clientId), new Secret(client.getString("client_secret")));
         OIDCTokenResponse tokens = redeem(auth, null, answer.get("code"), WEB_CB, verifier);
-        return validator("mfa-web").validate(tokens.getOIDCTokens().getIDToken(), new Nonce(request.get("nonce")));
+        return validator(clientId).validate(tokens.getOIDCTokens().getIDToken(), new Nonce(request.get("nonce")));
     }
 
     private static Map<String, String> mfaRequest(String verifier, String acrValues) {
@@ -715,6 +722,60 @@ class BrowserSignInIT {
         assertThat(codes.body()).contains("id=\"recovery-codes\"", "id=\"factor-continue\"");
         IDTokenClaimsSet enrolled = mfaTokens(third.follow(third.submit(codes, "factor-continue", Map.of())), plain, thirdVerifier);
         assertThat(enrolled.getACR().getValue()).isEqualTo(MFA);
+    }
+
+    /**
+     * Issue 20 point 4, the paths the other tests leave out: a client's {@code require_mfa} floor forces the second
+     * step on a password session (and {@code prompt=none} answers {@code interaction_required}); an essential level a
+     * person without a factor cannot reach (enrolment off on this server) shows the unmet page, whose "Back to the
+     * application" answers {@code unmet_authentication_requirements}, while the same level asked voluntarily signs the
+     * person in at the password level. Without Kerberos, discovery does not list its level.
+     */
+    @Test
+    void aClientFloorForcesTheSecondStepAndAnEssentialLevelNobodyCanReachEndsUnmet() throws Exception {
+        String discovery = Http.send(Http.request("/.well-known/openid-configuration").GET()).body();
+        assertThat(discovery).contains("\"" + MFA + "\"").doesNotContain("urn:tessera:acr:kerberos");
+        JsonObject floored = Admin.createClient("{\"client_id\":\"mfa-floor\",\"redirect_uris\":[\"" + WEB_CB + "\"],"
+                + "\"grant_types\":[\"authorization_code\"],\"scope\":\"openid email\",\"require_consent\":false,\"require_mfa\":true}");
+        SignIn.createUser("flo");
+        TotpSteps.Enrolled flo = TotpSteps.enrol(new Browser(), "flo");
+        Browser browser = new Browser();
+        String verifier = SignIn.verifier();
+        Map<String, String> plain = mfaRequest(verifier, null);
+        assertThat(mfaTokens(SignIn.loginAndApprove(browser, plain, "flo"), plain, verifier).getACR().getValue())
+                .isEqualTo("urn:tessera:acr:password");
+
+        Map<String, String> silent = SignIn.codeRequest("mfa-floor", WEB_CB, "openid", SignIn.verifier());
+        silent.put("prompt", "none");
+        assertThat(SignIn.redirectParams(SignIn.authorize(browser, silent))).containsEntry("error", "interaction_required")
+                .containsEntry("state", silent.get("state"));
+        String flooredVerifier = SignIn.verifier();
+        Map<String, String> floorRequest = SignIn.codeRequest("mfa-floor", WEB_CB, "openid", flooredVerifier);
+        HttpResponse<String> factorPage = SignIn.authorize(browser, floorRequest);
+        assertThat(factorPage.body()).as("the client's floor, though the request asks no level").contains("id=\"code\"", "id=\"verify\"")
+                .doesNotContain("id=\"password\"");
+        IDTokenClaimsSet stepped = idToken(floored, browser.follow(browser.submit(factorPage, "verify", Map.of("code", flo.nextCode()))),
+                floorRequest, flooredVerifier);
+        assertThat(stepped.getACR().getValue()).isEqualTo(MFA);
+        assertThat(stepped.getAMR()).extracting(Object::toString).containsExactly("pwd", "otp", "mfa");
+
+        SignIn.createUser("una");
+        Browser una = new Browser();
+        String voluntaryVerifier = SignIn.verifier();
+        Map<String, String> voluntary = mfaRequest(voluntaryVerifier, MFA);
+        assertThat(mfaTokens(SignIn.loginAndApprove(una, voluntary, "una"), voluntary, voluntaryVerifier).getACR().getValue())
+                .as("acr_values alone is voluntary: signed in at the level reached").isEqualTo("urn:tessera:acr:password");
+        Map<String, String> essential = mfaRequest(SignIn.verifier(), null);
+        essential.put("claims", "{\"id_token\":{\"acr\":{\"essential\":true,\"values\":[\"" + MFA + "\"]}}}");
+        Map<String, String> essentialSilent = new java.util.LinkedHashMap<>(essential);
+        essentialSilent.put("prompt", "none");
+        assertThat(SignIn.redirectParams(SignIn.authorize(una, essentialSilent)))
+                .containsEntry("error", "unmet_authentication_requirements");
+        HttpResponse<String> unmet = SignIn.authorize(una, essential);
+        assertThat(unmet.statusCode()).isEqualTo(200);
+        assertThat(unmet.body()).contains("id=\"factor-unavailable\"", "id=\"factor-back\"").doesNotContain("id=\"code\"", "id=\"totp-qr\"");
+        assertThat(SignIn.redirectParams(una.follow(una.submit(unmet, "factor-back", Map.of()))))
+                .containsEntry("error", "unmet_authentication_requirements").containsEntry("state", essential.get("state"));
     }
 
     /** The name of the submit button whose label is {@code label}, as Faces generated it. */

@@ -378,6 +378,42 @@ class DeviceFlowIT {
         SignIn.assertCookiesHardened(browser.setCookies(), true);
     }
 
+    /**
+     * Issue 20: the floors apply to the device flow too. The sign-in on the verification side steps up as /authorize
+     * does (only the code after the password, then the confirmation), and a person who cannot reach the floor may
+     * only deny.
+     */
+    @Test
+    @Order(10)
+    void aClientThatRequiresASecondFactorGetsItStepUpBeforeTheConfirmation() throws Exception {
+        Admin.createClient("{\"client_id\":\"mfa-tv\",\"token_endpoint_auth_method\":\"none\","
+                + "\"grant_types\":[\"urn:ietf:params:oauth:grant-type:device_code\"],\"scope\":\"openid\",\"require_mfa\":true}");
+        ClientID mfaTv = new ClientID("mfa-tv");
+        SignIn.createUser("nina");
+        DeviceAuthorizationSuccessResponse first = start(new DeviceAuthorizationRequest.Builder(mfaTv), "openid");
+        Browser nina = new Browser();
+        HttpResponse<String> refused = SignIn.login(nina, enterCode(nina, first.getUserCode().getValue()), "nina", SignIn.PASSWORD);
+        assertThat(refused.body()).as("no factor, no enrolment on this server").contains("id=\"device-unmet\"", "id=\"deny\"")
+                .doesNotContain("id=\"approve\"");
+
+        SignIn.createUser("tina");
+        TotpSteps.Enrolled tina = TotpSteps.enrol(new Browser(), "tina");
+        DeviceAuthorizationSuccessResponse codes = start(new DeviceAuthorizationRequest.Builder(mfaTv), "openid");
+        Browser browser = new Browser();
+        HttpResponse<String> factor = SignIn.login(browser, enterCode(browser, codes.getUserCode().getValue()), "tina", SignIn.PASSWORD);
+        assertThat(factor.body()).as("the second step, as /authorize asks it").contains("id=\"code\"", "id=\"verify\"")
+                .doesNotContain("id=\"approve\"");
+        HttpResponse<String> confirm = browser.follow(browser.submit(factor, "verify", Map.of("code", tina.nextCode())));
+        assertThat(confirm.body()).contains("id=\"approve\"").doesNotContain("id=\"device-unmet\"");
+        assertThat(SignIn.consent(browser, confirm, "approve").body()).contains("id=\"approved\"");
+        TokenResponse answer = OIDCTokenResponseParser.parse(new TokenRequest(TOKEN, mfaTv, new DeviceCodeGrant(codes.getDeviceCode()))
+                .toHTTPRequest().send());
+        assertThat(answer.indicatesSuccess()).as(() -> answer.toErrorResponse().getErrorObject().toJSONObject().toString()).isTrue();
+        com.nimbusds.jwt.JWTClaimsSet id = ((OIDCTokenResponse) answer.toSuccessResponse()).getOIDCTokens().getIDToken().getJWTClaimsSet();
+        assertThat(id.getStringClaim("acr")).isEqualTo("urn:tessera:acr:mfa");
+        assertThat(id.getStringListClaim("amr")).containsExactly("pwd", "otp", "mfa");
+    }
+
     @Test
     @Order(100)
     void guessingUserCodesIsStoppedPerSessionAndPerAddress() throws Exception {

@@ -512,6 +512,81 @@ class LdapSignInIT {
         }
     }
 
+    /**
+     * Issue 20: Kerberos ranks below mfa, so a Kerberos session asked for mfa is stepped up with the second factor only
+     * (no password), and keeps what the ticket proved in amr.
+     */
+    @Test
+    void kerberosASessionAskedForMfaIsSteppedUpWithTheCodeOnly() throws Exception {
+        KerberosRealm.assumeAvailable();
+        TotpSteps.Enrolled ada = TotpSteps.enrol(new Browser(), "ada");
+        try {
+            String verifier = SignIn.verifier();
+            Map<String, String> request = request("openid");
+            request.put("code_challenge", SignIn.challenge(verifier));
+            request.put("acr_values", "urn:tessera:acr:mfa");
+            Browser browser = new Browser();
+            HttpResponse<String> answered = negotiate(browser, challenged(browser, request), KerberosClient.forPerson("ada").token());
+            assertThat(answered.statusCode()).as(answered.body()).isEqualTo(303);
+            HttpResponse<String> factorPage = browser.follow(answered);
+            assertThat(factorPage.body()).as("only the missing factor").contains("id=\"code\"", "id=\"verify\"").doesNotContain("id=\"password\"");
+            HttpResponse<String> redirect = browser.follow(browser.submit(factorPage, "verify", Map.of("code", ada.nextCode())));
+            IDTokenClaimsSet id = BrowserSignInIT.validator("web").validate(JWTParser.parse(redeem(SignIn.redirectParams(redirect), verifier)
+                    .getString("id_token")), new Nonce(request.get("nonce")));
+            assertThat(id.getSubject().getValue()).isEqualTo(ADA_GUID);
+            assertThat(id.getACR().getValue()).isEqualTo("urn:tessera:acr:mfa");
+            assertThat(id.getStringListClaim("amr")).containsExactly("kerberos", "otp", "mfa");
+
+            Map<String, String> kerberosOnly = request("openid");
+            kerberosOnly.put("claims", "{\"id_token\":{\"acr\":{\"essential\":true,\"values\":[\"" + KERBEROS_ACR + "\"]}}}");
+            kerberosOnly.put("prompt", "none");
+            assertThat(SignIn.redirectParams(SignIn.authorize(browser, kerberosOnly))).as("mfa ranks above kerberos: met silently")
+                    .containsKey("code");
+        } finally {
+            assertThat(Http.send(Http.request("/admin/api/users/" + ADA_GUID + "/factors").header("Authorization", "Bearer " + Admin.token())
+                    .DELETE()).statusCode()).isEqualTo(204);
+        }
+    }
+
+    /**
+     * Issue 20: after an explicit sign-out, the ticket does not sign the person straight back in: the login page sends
+     * no challenge but offers "Sign in with Windows", which challenges again; a password sign-in ends the pause too.
+     */
+    @Test
+    void kerberosAfterSigningOutTheLoginPageSendsNoChallengeUntilThePersonAsks() throws Exception {
+        KerberosRealm.assumeAvailable();
+        Browser browser = new Browser();
+        HttpResponse<String> answered = negotiate(browser, challenged(browser, request("openid")), KerberosClient.forPerson("ada").token());
+        assertThat(answered.statusCode()).as(answered.body()).isEqualTo(303);
+        assertThat(SignIn.redirectParams(browser.follow(answered))).containsKey("code");
+        HttpResponse<String> ask = browser.follow(browser.get("/logout"));
+        assertThat(browser.follow(browser.submit(ask, "logout", Map.of())).body()).contains("id=\"signed-out\"");
+
+        HttpResponse<String> form = SignIn.authorize(browser, request("openid"));
+        assertThat(form.statusCode()).as("no 401 after the sign-out").isEqualTo(200);
+        assertThat(form.headers().allValues("WWW-Authenticate")).isEmpty();
+        assertThat(form.body()).contains("id=\"username\"", "id=\"kerberos-login\"");
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("id=\"kerberos-login\"[^>]*href=\"([^\"]+)\"").matcher(form.body());
+        assertThat(link.find()).isTrue();
+        HttpResponse<String> asked = browser.get(Browser.unescape(link.group(1)));
+        assertThat(asked.statusCode()).as("Sign in with Windows: the challenge again").isEqualTo(401);
+        assertThat(asked.headers().allValues("WWW-Authenticate")).containsExactly("Negotiate");
+        HttpResponse<String> again = negotiate(browser, asked, KerberosClient.forPerson("ada").token());
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(303);
+        assertThat(SignIn.redirectParams(browser.follow(again))).containsKey("code");
+
+        Browser other = new Browser();
+        SignIn.loginAndApprove(other, request("openid"), "ada");
+        HttpResponse<String> otherAsk = other.follow(other.get("/logout"));
+        other.follow(other.submit(otherAsk, "logout", Map.of()));
+        HttpResponse<String> paused = SignIn.authorize(other, request("openid"));
+        assertThat(paused.statusCode()).isEqualTo(200);
+        SignIn.login(other, paused, "ada", SignIn.PASSWORD);
+        Map<String, String> relogin = request("openid");
+        relogin.put("prompt", "login");
+        challenged(other, relogin);
+    }
+
     @Test
     void kerberosIsNotOfferedOutsideTheConfiguredNetworks() {
         KerberosRealm.assumeAvailable();

@@ -150,6 +150,29 @@ class PasswordExchangeAndJwtBearerIT {
         assertThat(error(password(service, "pat", SignIn.PASSWORD, null)).getCode()).isEqualTo("unauthorized_client");
     }
 
+    /**
+     * Issue 20: the password grant has no second step, so a floor above the password refuses it: the client's
+     * require_mfa before the password is checked (unauthorized_client), a person's requirement after it (invalid_grant),
+     * each saying that a second factor is needed.
+     */
+    @Test
+    void thePasswordGrantIssuesNothingBelowAFloor() throws Exception {
+        JsonObject strict = Admin.createClient("{\"client_id\":\"legacy-mfa\",\"grant_types\":[\"password\"],\"scope\":\"read\","
+                + "\"require_mfa\":true}");
+        ErrorObject client = error(password(strict, "pat", SignIn.PASSWORD, null));
+        assertThat(client.getCode()).isEqualTo("unauthorized_client");
+        assertThat(client.getDescription()).contains("second factor");
+
+        String sub = SignIn.createUser("required-pat").getString("sub");
+        assertThat(success(password(legacy, "required-pat", SignIn.PASSWORD, null)).getTokens().getAccessToken()).isNotNull();
+        assertThat(admin(Http.request("/admin/api/users/" + sub + "/factors/required").PUT(HttpRequest.BodyPublishers.noBody())).statusCode())
+                .isEqualTo(204);
+        ErrorObject person = error(password(legacy, "required-pat", SignIn.PASSWORD, null));
+        assertThat(person.getCode()).isEqualTo("invalid_grant");
+        assertThat(person.getDescription()).contains("second factor");
+        assertThat(error(password(legacy, "required-pat", "not the password", null)).getDescription()).doesNotContain("second factor");
+    }
+
     @Test
     void aWrongPasswordIsInvalidGrant() throws Exception {
         ErrorObject error = error(password(legacy, "pat", "not the password", null));

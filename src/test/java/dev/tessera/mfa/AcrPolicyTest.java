@@ -60,8 +60,30 @@ class AcrPolicyTest {
     @Test
     void aSignInAtALevelOutsideTheLadderMeetsThePasswordLevelOnly() {
         AcrRequirement password = AcrPolicy.requirement(Optional.empty(), null, List.of(), NO_FLOOR);
-        assertThat(password.metBy("urn:tessera:acr:kerberos")).isTrue();
+        assertThat(password.metBy("urn:other:gold")).isTrue();
         AcrRequirement mfa = AcrPolicy.requirement(Optional.empty(), AcrValues.MFA, List.of(), NO_FLOOR);
-        assertThat(mfa.metBy("urn:tessera:acr:kerberos")).isFalse();
+        assertThat(mfa.metBy("urn:other:gold")).isFalse();
+    }
+
+    /** Issue 20: Kerberos ranks above the password (a domain logon, not phishable by a page) and below mfa (one factor). */
+    @Test
+    void kerberosRanksAboveThePasswordAndBelowMfa() {
+        assertThat(AcrValues.rank(AcrValues.KERBEROS)).isGreaterThan(AcrValues.rank(AcrValues.PASSWORD))
+                .isLessThan(AcrValues.rank(AcrValues.MFA));
+        AcrRequirement voluntary = AcrPolicy.requirement(Optional.empty(), AcrValues.KERBEROS, List.of(), NO_FLOOR);
+        assertThat(voluntary.acr()).isEqualTo(AcrValues.KERBEROS);
+        assertThat(voluntary.essential()).isFalse();
+        assertThat(voluntary.needsSecondFactor()).isFalse();
+        assertThat(voluntary.metBy(AcrValues.KERBEROS)).isTrue();
+        assertThat(voluntary.metBy(AcrValues.MFA)).as("a higher level satisfies a lower one").isTrue();
+        assertThat(voluntary.metBy(AcrValues.PASSWORD)).isFalse();
+        AcrRequirement essential = AcrPolicy.requirement(Optional.of(List.of(AcrValues.KERBEROS)), null, List.of(), NO_FLOOR);
+        assertThat(essential.essential()).isTrue();
+        assertThat(essential.unreachable()).isFalse();
+        AcrRequirement mfa = AcrPolicy.requirement(Optional.empty(), AcrValues.MFA, List.of(), NO_FLOOR);
+        assertThat(mfa.metBy(AcrValues.KERBEROS)).as("a Kerberos session is one factor").isFalse();
+        assertThat(AcrPolicy.requirement(Optional.empty(), null, List.of(), NO_FLOOR).metBy(AcrValues.KERBEROS)).isTrue();
+        assertThat(AcrValues.ALWAYS_REACHABLE).as("advertised by KerberosMetadata only").doesNotContain(AcrValues.KERBEROS)
+                .contains(AcrValues.PASSWORD, AcrValues.MFA);
     }
 }

@@ -1,6 +1,7 @@
 package dev.tessera.token.grant;
 
 import dev.tessera.client.Client;
+import dev.tessera.mfa.LevelPolicy;
 import dev.tessera.oauth.AcrValues;
 import dev.tessera.oauth.GrantTypes;
 import dev.tessera.oauth.OAuthError;
@@ -35,6 +36,10 @@ import java.util.Set;
 @ApplicationScoped
 public class PasswordGrant implements GrantHandler {
     static final String FAILED = "The username or password is incorrect, or the account cannot sign in now";
+    static final String CLIENT_NEEDS_MORE = "This client's sign-ins need a second factor, which the password grant cannot ask for;"
+            + " use the authorization code flow";
+    static final String PERSON_NEEDS_MORE = "This account must sign in with a second factor, which the password grant cannot ask for;"
+            + " sign in through the browser (authorization code flow)";
 
     @Inject
     UserDirectory users;
@@ -50,6 +55,9 @@ public class PasswordGrant implements GrantHandler {
 
     @Inject
     UserTokens tokens;
+
+    @Inject
+    LevelPolicy levels;
 
     @Inject
     Clock clock;
@@ -73,7 +81,19 @@ public class PasswordGrant implements GrantHandler {
         Set<String> scope = scopes.granted(client, request.form().get(OAuthParameters.SCOPE).orElse(null));
         List<String> resources = request.form().all(OAuthParameters.RESOURCE);
         audiences.resolve(client, resources);
+        // The password grant reaches the password level only (it has no second step). A floor of the server or the
+        // client refuses every user alike: said before the password is checked, so no attempt is counted. RFC 6749 §5.2
+        // unauthorized_client: "not authorized to use this authorization grant type".
+        if (!levels.floor(client, null).metBy(AcrValues.PASSWORD)) {
+            throw new OAuthException(OAuthError.UNAUTHORIZED_CLIENT, CLIENT_NEEDS_MORE);
+        }
         LoginResult.Success success = authenticate(username, password, request.context().peerAddress());
+        // An administrator's requirement for this person: RFC 6749 §5.2 invalid_grant (the credentials are not enough),
+        // as Keycloak answers a direct grant whose flow needs more; only after the right password, as the login page's
+        // second step is shown only then.
+        if (!levels.floor(client, success.user().subject()).metBy(AcrValues.PASSWORD)) {
+            throw new OAuthException(OAuthError.INVALID_GRANT, PERSON_NEEDS_MORE, "password grant: a second factor is required of this person");
+        }
         // Bound to no SSO session (no sid): the password grant has none.
         SignIn signIn = new SignIn(success.user().subject(), new Authentication(clock.instant(), success.amr(), AcrValues.PASSWORD), null);
         UserGrant grant = new UserGrant(Secrets.random(16), client.clientId(), signIn, scope, List.copyOf(resources), null);

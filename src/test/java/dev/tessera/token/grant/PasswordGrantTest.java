@@ -18,7 +18,10 @@ import dev.tessera.token.TokenClaims;
 import dev.tessera.token.TokenResponse;
 import dev.tessera.user.LoginResult;
 import dev.tessera.user.UserAccount;
+import dev.tessera.mfa.LevelPolicies;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
@@ -32,6 +35,7 @@ class PasswordGrantTest {
     private final PasswordGrant grant = new PasswordGrant();
     private final Client legacy = Grants.client("legacy", GrantTypes.PASSWORD, GrantTypes.REFRESH_TOKEN);
     private final UserAccount alice = g.users.add(Grants.user("sub-alice", "alice", true));
+    private final Set<String> requiredOfPeople = new HashSet<>();
 
     PasswordGrantTest() {
         grant.users = g.users;
@@ -40,6 +44,7 @@ class PasswordGrantTest {
         grant.refreshTokens = g.tokens.refreshTokens;
         grant.tokens = g.userTokens;
         grant.clock = GrantFixtures.CLOCK;
+        grant.levels = LevelPolicies.of(AcrValues.PASSWORD, requiredOfPeople, Set.of(), false);
         g.users.login = username -> username.equals("alice")
                 ? new LoginResult.Success(alice, List.of("pwd"))
                 : new LoginResult.Failure(LoginResult.Reason.INVALID_CREDENTIALS, "login.error.invalid", "wrong password");
@@ -148,5 +153,31 @@ class PasswordGrantTest {
 
         assertThat(g.tokens.inspector().inspect(response.accessToken()).orElseThrow().scope()).containsExactly("read", "write");
         assertThat(g.tokens.refreshTokens.issued.get(0).grant().resources()).containsExactly(Grants.API);
+    }
+
+    /** Issue 20: the password grant has no second step, so no floor above the password lets it issue a token. */
+    @Test
+    void aClientThatRequiresMfaIsRefusedBeforeThePasswordIsChecked() {
+        legacy.requireMfa(true);
+        OAuthException e = thrown(OAuthError.UNAUTHORIZED_CLIENT, () -> token(legacy, Map.of()));
+        assertThat(e.getMessage()).contains("second factor");
+        assertThat(g.users.attempts).as("no attempt counted").isEmpty();
+        assertThat(g.tokens.refreshTokens.issued).isEmpty();
+    }
+
+    @Test
+    void aServerMinimumAboveThePasswordRefusesThePasswordGrant() {
+        grant.levels = LevelPolicies.of(AcrValues.MFA, Set.of(), Set.of(), false);
+        assertOAuthError(OAuthError.UNAUTHORIZED_CLIENT, () -> token(legacy, Map.of()));
+        grant.levels = LevelPolicies.of(AcrValues.KERBEROS, Set.of(), Set.of(), false);
+        assertOAuthError(OAuthError.UNAUTHORIZED_CLIENT, () -> token(legacy, Map.of()));
+    }
+
+    @Test
+    void aPersonRequiredToUseASecondFactorGetsInvalidGrantSayingSoAfterTheRightPassword() {
+        requiredOfPeople.add("sub-alice");
+        OAuthException e = thrown(OAuthError.INVALID_GRANT, () -> token(legacy, Map.of()));
+        assertThat(e.getMessage()).contains("second factor").isNotEqualTo(PasswordGrant.FAILED);
+        assertThat(g.tokens.refreshTokens.issued).isEmpty();
     }
 }
