@@ -94,7 +94,8 @@ public class LdapDiagnostics {
                 answers.add(new Server(urls.get(i), true, (System.nanoTime() - start) / 1_000_000, ""));
             } catch (LDAPException | RuntimeException e) {
                 answers.add(new Server(urls.get(i), false, (System.nanoTime() - start) / 1_000_000,
-                        e instanceof LDAPException l ? l.getResultCode() + ": " + l.getDiagnosticMessage() : e.getMessage()));
+                        e instanceof LDAPException l ? l.getResultCode() + (l.getDiagnosticMessage() == null ? "" : ": " + l.getDiagnosticMessage())
+                                : e.getMessage()));
             }
         }
         return answers;
