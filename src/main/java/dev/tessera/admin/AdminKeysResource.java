@@ -58,6 +58,31 @@ public class AdminKeysResource {
         return list();
     }
 
+    /**
+     * Takes one key out of signing now. It stays in the JWKS until the tokens it signed have expired (then the
+     * schedule removes it); a successor that never signed leaves at once; if it was signing, a new key signs now.
+     */
+    @POST
+    @Path("{kid}/retire")
+    @Operation(summary = "Stop signing with one key now; it stays published until the tokens it signed have expired")
+    public String retire(@PathParam("kid") String kid, @Context SecurityContext caller) {
+        retire(rotation, kid, caller.getUserPrincipal().getName());
+        return list();
+    }
+
+    /** The one rule of retiring, for the API and the console: unknown is 404, already retired is 409. */
+    public static void retire(KeyRotationService rotation, String kid, String actor) {
+        boolean found;
+        try {
+            found = rotation.retire(kid, actor);
+        } catch (IllegalStateException e) {
+            throw new OAuthException(OAuthError.CONFLICT, e.getMessage());
+        }
+        if (!found) {
+            throw new OAuthException(OAuthError.NOT_FOUND, "No signing key " + kid);
+        }
+    }
+
     private JsonObjectBuilder describe(LoadedKey key) {
         JsonObjectBuilder json = JsonFactories.BUILDERS.createObjectBuilder()
                 .add("kid", key.kid())

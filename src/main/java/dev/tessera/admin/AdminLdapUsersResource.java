@@ -7,7 +7,6 @@ import dev.tessera.user.UserAccount;
 import dev.tessera.user.ldap.LdapGroupCache;
 import dev.tessera.user.ldap.LdapUnavailableException;
 import dev.tessera.user.ldap.LdapUserSearch;
-import dev.tessera.user.ldap.LdapUserStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -67,9 +66,7 @@ public class AdminLdapUsersResource {
     }
 
     private void requireLdap() {
-        if (!stores.stores().contains(LdapUserStore.ID)) {
-            throw new OAuthException(OAuthError.NOT_FOUND, "The ldap user store is not enabled (tessera.users.stores)");
-        }
+        AdminDirectoryResource.requireLdap(stores);
     }
 
     @GET

@@ -1,5 +1,6 @@
 package dev.tessera.admin;
 
+import dev.tessera.audit.AuditType;
 import dev.tessera.oauth.JsonFactories;
 import dev.tessera.oauth.OAuthError;
 import dev.tessera.oauth.OAuthException;
@@ -12,13 +13,18 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -39,6 +45,9 @@ public class AdminLogoutDeliveriesResource {
 
     @Inject
     DeliveryStore store;
+
+    @Inject
+    AdminChanges changes;
 
     @GET
     @Operation(summary = "Back-channel logout deliveries: client_id=... for one client's counts and latest records, "
@@ -65,6 +74,23 @@ public class AdminLogoutDeliveriesResource {
         JsonArrayBuilder list = JsonFactories.BUILDERS.createArrayBuilder();
         found.forEach(d -> list.add(json(d)));
         return Response.ok(json.add("deliveries", list).build().toString()).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+
+    /** Sends a pending or given-up delivery again now; audited {@code admin.logout_delivery.retried}. */
+    @POST
+    @Path("{id}/retry")
+    @Operation(summary = "Try a pending or given-up back-channel logout delivery again now (one more attempt)")
+    public Response retry(@PathParam("id") String id, @Context SecurityContext caller) {
+        retry(store, changes, id, caller.getUserPrincipal().getName());
+        return Response.noContent().build();
+    }
+
+    /** The one rule of a retry, for the API and the console: unknown or delivered is 404. */
+    public static void retry(DeliveryStore store, AdminChanges changes, String id, String actor) {
+        if (!store.retry(id)) {
+            throw new OAuthException(OAuthError.NOT_FOUND, "No pending or given-up delivery " + id);
+        }
+        changes.record(AuditType.LOGOUT_DELIVERY_RETRIED, actor, null, null, Map.of("id", id));
     }
 
     private static JsonObjectBuilder json(LogoutDelivery d) {

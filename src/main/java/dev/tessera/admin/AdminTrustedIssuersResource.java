@@ -1,20 +1,15 @@
 package dev.tessera.admin;
 
-import dev.tessera.audit.AuditDiff;
-import dev.tessera.audit.AuditType;
 import dev.tessera.oauth.JsonBodies;
 import dev.tessera.oauth.OAuthError;
 import dev.tessera.oauth.OAuthException;
 import dev.tessera.trust.TrustedIssuer;
 import dev.tessera.trust.TrustedIssuerJson;
-import dev.tessera.trust.TrustedIssuerSettings;
 import dev.tessera.trust.TrustedIssuers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -29,8 +24,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.util.Map;
-import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -52,22 +45,13 @@ public class AdminTrustedIssuersResource {
     TrustedIssuers issuers;
 
     @Inject
-    AdminChanges changes;
+    TrustedIssuerChanges trustedChanges;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Trust an issuer of JWT bearer assertions")
     public Response create(String body, @Context SecurityContext caller) {
-        JsonObject json = JsonBodies.object(body, OAuthError.INVALID_REQUEST);
-        String id = null;
-        if (json.containsKey(TrustedIssuerSettings.ID)) {
-            if (!(json.get(TrustedIssuerSettings.ID) instanceof JsonString s)) {
-                throw new OAuthException(OAuthError.INVALID_REQUEST, "id must be a string");
-            }
-            id = s.getString();
-        }
-        TrustedIssuer created = issuers.create(id, TrustedIssuerSettings.fromJson(json));
-        changes.changed(AuditType.TRUSTED_ISSUER_CREATED, caller, null, null, null, withId(created));
+        TrustedIssuer created = trustedChanges.create(JsonBodies.object(body, OAuthError.INVALID_REQUEST), caller.getUserPrincipal().getName());
         return Response.status(Response.Status.CREATED).entity(json(created)).build();
     }
 
@@ -94,31 +78,19 @@ public class AdminTrustedIssuersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace a trusted issuer's settings (members left out take their defaults)")
     public String update(@PathParam("id") String id, String body, @Context SecurityContext caller) {
-        TrustedIssuerSettings settings = TrustedIssuerSettings.fromJson(JsonBodies.object(body, OAuthError.INVALID_REQUEST));
-        JsonObject before = withId(existing(id));
-        TrustedIssuer updated = issuers.update(id, settings);
-        Map<String, String> detail = new TreeMap<>(AuditDiff.between(before, withId(updated)));
-        detail.put(TrustedIssuerSettings.ID, id);
-        changes.record(AuditType.TRUSTED_ISSUER_UPDATED, caller, null, null, detail);
-        return json(updated);
+        return json(trustedChanges.update(id, JsonBodies.object(body, OAuthError.INVALID_REQUEST), caller.getUserPrincipal().getName()));
     }
 
     @DELETE
     @Path("{id}")
     @Operation(summary = "Stop trusting an issuer; its assertions are refused at once")
     public Response delete(@PathParam("id") String id, @Context SecurityContext caller) {
-        JsonObject before = withId(existing(id));
-        issuers.delete(id);
-        changes.changed(AuditType.TRUSTED_ISSUER_DELETED, caller, null, null, before, null);
+        trustedChanges.delete(id, caller.getUserPrincipal().getName());
         return Response.noContent().build();
     }
 
     private TrustedIssuer existing(String id) {
-        return issuers.find(id).orElseThrow(() -> new OAuthException(OAuthError.NOT_FOUND, "No trusted issuer " + id));
-    }
-
-    private static JsonObject withId(TrustedIssuer issuer) {
-        return TrustedIssuerJson.of(issuer).build();
+        return trustedChanges.existing(id);
     }
 
     private static String json(TrustedIssuer issuer) {

@@ -61,9 +61,7 @@ public class AdminUsersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a user; password is optional")
     public Response create(String body, @Context SecurityContext caller) {
-        UserJson.Input input = UserJson.read(JsonBodies.object(body, OAuthError.INVALID_REQUEST), true);
-        User created = users.create(input.profile(), input.enabled() == null || input.enabled(), input.password());
-        changes.changed(AuditType.USER_CREATED, caller, created.subject(), null, null, UserJson.write(created).build());
+        User created = userChanges.create(JsonBodies.object(body, OAuthError.INVALID_REQUEST), caller.getUserPrincipal().getName());
         return Response.status(Response.Status.CREATED).entity(json(created))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
@@ -92,10 +90,8 @@ public class AdminUsersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace a user's profile (claims left out are removed); enabled changes only when present")
     public Response update(@PathParam("sub") String sub, String body, @Context SecurityContext caller) {
-        UserJson.Input input = UserJson.read(JsonBodies.object(body, OAuthError.INVALID_REQUEST), false);
-        JsonObject before = UserJson.write(existing(sub)).build();
-        User after = users.update(sub, input.profile(), input.enabled());
-        return noStore(changed(AuditType.USER_UPDATED, caller, sub, before, after));
+        return noStore(userChanges.update(sub, JsonBodies.object(body, OAuthError.INVALID_REQUEST), caller.getUserPrincipal().getName())
+                .toString());
     }
 
     @DELETE
@@ -145,12 +141,6 @@ public class AdminUsersResource {
 
     private User existing(String sub) {
         return userChanges.existing(sub);
-    }
-
-    private String changed(AuditType type, SecurityContext caller, String sub, JsonObject before, User user) {
-        JsonObject after = UserJson.write(user).build();
-        changes.changed(type, caller, sub, null, before, after);
-        return after.toString();
     }
 
     private static String json(User user) {

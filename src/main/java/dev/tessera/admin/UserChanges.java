@@ -30,6 +30,23 @@ public class UserChanges {
     @Inject
     AdminChanges changes;
 
+    /** Creates a local user from the admin API's JSON (password optional); audited with the user as it is, password masked. */
+    public User create(JsonObject json, String actor) {
+        UserJson.Input input = UserJson.read(json, true);
+        User created = users.create(input.profile(), input.enabled() == null || input.enabled(), input.password());
+        changes.changed(AuditType.USER_CREATED, actor, created.subject(), null, null, UserJson.write(created).build());
+        return created;
+    }
+
+    /** Replaces a local user's profile (claims left out are removed; enabled only when present); the user as it is now. */
+    public JsonObject update(String sub, JsonObject json, String actor) {
+        UserJson.Input input = UserJson.read(json, false);
+        JsonObject before = UserJson.write(existing(sub)).build();
+        JsonObject after = UserJson.write(users.update(sub, input.profile(), input.enabled())).build();
+        changes.changed(AuditType.USER_UPDATED, actor, sub, null, before, after);
+        return after;
+    }
+
     /** Disables (no more logins, and what was issued stops working) or enables again; the user as it is now. */
     public JsonObject enable(String sub, boolean enabled, String actor) {
         JsonObject before = UserJson.write(existing(sub)).build();

@@ -21,6 +21,8 @@ public enum AuditType {
     REFRESH_TOKEN_REUSED("token.refresh_reused"),
     CODE_REPLAYED("token.code_replayed"),
     KEY_ROTATED("key.rotated"),
+    /** One signing key taken out of signing on demand (it stays published until its tokens expire). */
+    KEY_RETIRED("key.retired"),
     CLIENT_CREATED("admin.client.created"),
     CLIENT_UPDATED("admin.client.updated"),
     CLIENT_DELETED("admin.client.deleted"),
@@ -34,6 +36,8 @@ public enum AuditType {
     TRUSTED_ISSUER_DELETED("admin.trusted_issuer.deleted"),
     INITIAL_ACCESS_TOKEN_ISSUED("admin.initial_access_token.issued"),
     INITIAL_ACCESS_TOKEN_REVOKED("admin.initial_access_token.revoked"),
+    /** An operator sent a back-channel logout delivery again. */
+    LOGOUT_DELIVERY_RETRIED("admin.logout_delivery.retried"),
     /** The oldest rows left the trail by retention; the chain's anchor moved. */
     AUDIT_TRIMMED("audit.trimmed"),
     /** A person signed out (RP-initiated logout). */

@@ -2,6 +2,7 @@ package dev.tessera.cluster;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.topic.ITopic;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -54,6 +55,16 @@ final class HazelcastTopic implements ClusterTopic {
             return hazelcast.getCluster().getMembers().size();
         } catch (RuntimeException e) {
             return 1;
+        }
+    }
+
+    @Override
+    public List<String> memberAddresses() {
+        try {
+            return hazelcast.getCluster().getMembers().stream().map(m -> m.getAddress().getHost() + ":" + m.getAddress().getPort()
+                    + (m.localMember() ? " (this node)" : "")).sorted().toList();
+        } catch (RuntimeException e) {
+            return List.of();
         }
     }
 

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -88,6 +89,12 @@ public class Invalidations {
     public int members() {
         ClusterTopic current = topic;
         return current == null ? 1 : current.members();
+    }
+
+    /** The members' addresses; empty without a data grid (this node alone). */
+    public List<String> memberAddresses() {
+        ClusterTopic current = topic;
+        return current == null ? List.of() : current.memberAddresses();
     }
 
     private void announce(CacheInvalidated change) {

@@ -49,6 +49,21 @@ public class KeyRotationService {
         change.ifPresent(c -> recordRotation(actor, c));
     }
 
+    /**
+     * Takes one key out of signing now, on behalf of {@code actor} (audited as {@code key.retired}): it stays in the
+     * JWKS until the tokens it signed have expired ({@code tessera.keys.retention}), then the schedule removes it. A
+     * successor that never signed is removed at once. A new key signs at once if the retired one was signing.
+     *
+     * @return false when there is no such key
+     * @throws IllegalStateException when it is already retired
+     */
+    public boolean retire(String kid, String actor) {
+        Optional<Map<String, String>> change = transaction.applyRetire(kid);
+        ring.reload();
+        change.ifPresent(c -> audit.record(AuditEvent.now(AuditType.KEY_RETIRED, actor, null, null, null, c)));
+        return change.isPresent();
+    }
+
     private void recordRotation(String actor, Map<String, String> change) {
         audit.record(AuditEvent.now(AuditType.KEY_ROTATED, actor, null, null, null, change));
     }

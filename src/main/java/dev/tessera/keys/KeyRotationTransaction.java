@@ -10,6 +10,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +64,47 @@ class KeyRotationTransaction {
         locks.acquire(NamedLock.SIGNING_KEYS);
         List<SigningKey> keys = repository.findByAlgorithm(algorithm);
         return apply(algorithm, keys, new KeyRotationPolicy(settings).planImmediate(timelines(keys), clock.instant()));
+    }
+
+    /**
+     * Retires one key now: an active key stops signing (and stays published for the retention, so the tokens it
+     * signed still verify), a successor that never signed is removed at once (no token can carry it). The schedule's
+     * plan then runs on what is left, so the algorithm always has a signing key and a successor on time.
+     *
+     * @return what changed (alg, retired, created, removed); empty when the key does not exist
+     * @throws IllegalStateException when the key is already retired (or past its retention)
+     */
+    @Transactional
+    public Optional<Map<String, String>> applyRetire(String kid) {
+        locks.acquire(NamedLock.SIGNING_KEYS);
+        SigningKey key = repository.find(kid);
+        if (key == null || key.timeline() == null) {
+            return Optional.empty();
+        }
+        SigningAlgorithm algorithm = key.algorithm().orElseThrow();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        KeyRotationPolicy policy = new KeyRotationPolicy(settings);
+        KeyState state = policy.state(key.timeline(), now);
+        if (state == KeyState.ACTIVE) {
+            key.retireAt(now);
+        } else if (state == KeyState.NEXT) {
+            repository.remove(key);
+        } else {
+            throw new IllegalStateException("Key " + kid + " is already retired");
+        }
+        invalidations.afterCommit(CacheInvalidated.KEYS, algorithm.jwsName());
+        List<SigningKey> left = repository.findByAlgorithm(algorithm).stream().filter(k -> !k.kid().equals(kid) || state == KeyState.ACTIVE)
+                .toList();
+        if (state == KeyState.NEXT) {
+            // The key it was to hand over to is gone: the schedule plans a new successor from a clean slate.
+            left.stream().filter(k -> key.activatesAt().equals(k.retiresAt())).forEach(k -> k.retireAt(null));
+        }
+        Map<String, String> change = new HashMap<>(Map.of("alg", algorithm.jwsName(), "retired", kid, "created", "", "removed", ""));
+        apply(algorithm, left, policy.plan(timelines(left), now)).ifPresent(c -> {
+            change.put("created", c.get("created"));
+            change.put("removed", c.get("removed"));
+        });
+        return Optional.of(Map.copyOf(change));
     }
 
     List<SigningAlgorithm> enabledAlgorithms() {

@@ -47,4 +47,12 @@ public class InitialAccessToken {
     Instant expiresAt() {
         return expiresAt;
     }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    int remainingUses() {
+        return remainingUses;
+    }
 }

@@ -9,6 +9,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The only writer of initial_access_token. Tokens are 256 random bits, shown once and stored as
@@ -57,6 +58,17 @@ public class InitialAccessTokens {
                 .setParameter("now", clock.instant())
                 .executeUpdate();
         return spent == 1;
+    }
+
+    /** What an operator may see of a token: never the token, only its id, times and the uses left. */
+    public record Listed(String id, Instant createdAt, Instant expiresAt, int remainingUses) {
+    }
+
+    /** Tokens newest first, a page at a time (offset and limit on the server; expired ones until they are purged). */
+    public List<Listed> list(int offset, int limit) {
+        return em.createQuery("SELECT t FROM InitialAccessToken t ORDER BY t.createdAt DESC, t.id", InitialAccessToken.class)
+                .setFirstResult(offset).setMaxResults(limit).getResultList().stream()
+                .map(t -> new Listed(t.id(), t.createdAt(), t.expiresAt(), t.remainingUses())).toList();
     }
 
     /** @return false when no token has this id */

@@ -56,12 +56,17 @@ public class ConsoleBacking {
             locales.say(FacesMessage.SEVERITY_ERROR, "console.read-only.refused");
             return null;
         }
+        T result = ask(change);
+        if (result != null && done != null) {
+            locales.say(FacesMessage.SEVERITY_INFO, done);
+        }
+        return result;
+    }
+
+    /** Runs what any operator may do (a look-up); the service's refusal is shown, never thrown. */
+    <T> T ask(Supplier<T> question) {
         try {
-            T result = change.get();
-            if (done != null) {
-                locales.say(FacesMessage.SEVERITY_INFO, done);
-            }
-            return result;
+            return question.get();
         } catch (OAuthException e) {
             locales.say(FacesMessage.SEVERITY_ERROR, "console.refused", e.description());
             return null;
@@ -94,6 +99,12 @@ public class ConsoleBacking {
     String parameter(String name) {
         String value = flow.request().getParameter(name);
         return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** The {@code offset} of a page (digits only; 0 when absent or not a number). */
+    int offset() {
+        String offset = parameter("offset");
+        return offset == null || !offset.matches("\\d{1,9}") ? 0 : Integer.parseInt(offset);
     }
 
     Locales locales() {

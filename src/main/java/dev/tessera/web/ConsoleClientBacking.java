@@ -128,7 +128,7 @@ public class ConsoleClientBacking {
         return JsonBodies.object(text, OAuthError.INVALID_CLIENT_METADATA);
     }
 
-    private static String pretty(JsonObject json) {
+    static String pretty(JsonObject json) {
         StringWriter out = new StringWriter();
         try (JsonWriter writer = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(out)) {
             writer.writeObject(json);

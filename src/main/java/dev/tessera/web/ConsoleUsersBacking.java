@@ -110,10 +110,6 @@ public class ConsoleUsersBacking {
     }
 
     private int offset() {
-        try {
-            return Math.max(0, Integer.parseInt(Optional.ofNullable(console.parameter(OFFSET)).orElse("0")));
-        } catch (NumberFormatException e) {
-            return 0;
-        }
+        return console.offset();
     }
 }

@@ -3,6 +3,8 @@ package dev.tessera.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.HttpCookie;
@@ -16,11 +18,13 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
@@ -49,13 +53,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * of all that; a person in no console group gets the 403 page; a read-only operator ({@code tessera-auditors}) sees
  * the pages, and every change, clicked or forged, is refused by the server. Screenshots go to target/screenshots/.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({InMemoryActiveDirectory.class, ArquillianExtension.class})
 class ConsoleIT {
+    static final String ADA_PASSWORD = "correct horse battery staple";
+    static final String ADA_DN = LdapSignInIT.ADA_DN;
     static JsonObject readOnlyTarget;
     static String readOnlyTargetSecret;
     WebDriver driver;
 
     @Deployment(testable = false)
+    @TargetsContainer("payara-micro-ldap")
     static WebArchive deployment() {
         return TesseraDeployment.war();
     }
@@ -73,6 +80,9 @@ class ConsoleIT {
         createUser("rita", "tessera-auditors");
         createUser("pete", "staff");
         createUser("ursula", "staff");
+        createUser("fay", "staff");
+        createUser("gus", "staff");
+        LogCanary.record("password", ADA_PASSWORD);
         Admin.createClient("{\"client_id\":\"console-rp\",\"redirect_uris\":[\"http://127.0.0.1:9/cb\"],"
                 + "\"grant_types\":[\"authorization_code\"],\"scope\":\"openid\"}");
         readOnlyTarget = Admin.createClient("{\"client_id\":\"ro-target\",\"grant_types\":[\"client_credentials\"],\"scope\":\"read\"}");
@@ -84,7 +94,7 @@ class ConsoleIT {
         Path profile = Files.createTempDirectory(Files.createDirectories(BrowserPagesIT.TARGET.resolve("chromium-profiles")), "console");
         ChromeOptions options = new ChromeOptions().setBinary(BrowserPagesIT.CHROMIUM.toFile()).addArguments("--headless=new", "--no-sandbox",
                 "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--window-size=1280,1000", "--lang=en-US", "--user-data-dir=" + profile);
+                "--disable-component-update", "--disable-sync", "--window-size=1280,800", "--lang=en-US", "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(BrowserPagesIT.CHROMEDRIVER.toFile())
                 .usingAnyFreePort().withLogFile(BrowserPagesIT.TARGET.resolve("chromedriver-console.log").toFile()).build();
         driver = new ChromeDriver(service, options);
@@ -103,7 +113,12 @@ class ConsoleIT {
         signIn("olga");
         assertThat(driver.findElements(By.id("console-read-only"))).isEmpty();
         assertThat(driver.findElement(By.id("console-ready")).getText()).startsWith("Ready");
+        assertThat(driver.findElement(By.id("console-ldap-servers")).getText()).contains("ldap://127.0.0.1:1", "does not answer", "answers");
+        assertThat(driver.findElement(By.id("console-members")).getText()).isNotBlank();
+        assertThat(driver.findElement(By.id("console-rates")).getText()).as("olga's sign-in a moment ago")
+                .containsPattern("sign-ins success [1-9]");
         screenshot("console-overview");
+        open("/ui/admin/keys.xhtml");
         String keys = driver.findElement(By.id("console-keys")).getText();
         driver.findElements(By.cssSelector("#console-next-rotation .rotate-key")).get(0).click();
         awaitMessage("A new key signs from now on");
@@ -175,6 +190,173 @@ class ConsoleIT {
         screenshot("console-audit");
     }
 
+    /**
+     * The keys page retires the signing key (it signs no more, a new one does, and it stays in the JWKS); the directory
+     * page shows the servers (the first URL answers nothing), the configuration with the bind password masked, and a
+     * look-up and test sign-ins against the in-memory Active Directory with the exact filter, DN, bind and groups; a
+     * local user is created, their profile edited, a second factor required of them and the factors of another reset.
+     * All of it in the audit trail as {@code console:olga}.
+     */
+    @Test
+    void anOperatorRetiresAKeyTestsTheDirectoryAndManagesUsers() throws Exception {
+        TotpSteps.enrol(new Browser(), "fay");
+        String fay = adminSub("fay");
+        signIn("olga");
+
+        open("/ui/admin/keys.xhtml");
+        screenshot("console-keys");
+        JsonObject active = activeKey(adminGet("/admin/api/keys"));
+        String kid = active.getString("kid");
+        WebElement row = driver.findElement(By.xpath("//table[@id='console-keys']//tr[td/code[text()='" + kid + "']]"));
+        row.findElement(By.cssSelector(".retire-key")).click();
+        awaitMessage("signs no more");
+        JsonObject ring = adminGet("/admin/api/keys");
+        assertThat(ring.getJsonArray("keys").getValuesAs(JsonObject.class)).anySatisfy(k -> {
+            assertThat(k.getString("kid")).isEqualTo(kid);
+            assertThat(k.getString("state")).isEqualTo("retired");
+        });
+        assertThat(activeKey(ring).getString("kid")).as("a new key signs").isNotEqualTo(kid);
+        assertThat(Http.get("/jwks").body()).as("still published for the tokens it signed").contains(kid);
+
+        open("/ui/admin/directory.xhtml");
+        String servers = await(By.id("directory-servers")).getText();
+        assertThat(servers).contains("ldap://127.0.0.1:1", "does not answer", "answers");
+        assertThat(driver.findElement(By.id("directory-configuration")).getText()).contains("tessera.ldap.bind-password ********",
+                "CN=svc-tessera,OU=Service,DC=corp,DC=example").doesNotContain("service secret");
+        driver.findElement(By.id("directory-username")).sendKeys("ada");
+        driver.findElement(By.id("directory-lookup")).click();
+        assertThat(await(By.id("trial-dn")).getText()).isEqualTo(ADA_DN);
+        assertThat(driver.findElement(By.id("trial-filter")).getText()).isEqualTo(
+                "(&(objectClass=user)(|(sAMAccountName=ada)(userPrincipalName=ada)))");
+        assertThat(driver.findElement(By.id("trial-groups")).getText()).contains("Engineers", "Staff");
+        assertThat(driver.findElement(By.id("trial-bind")).getText()).isEmpty();
+        driver.findElement(By.id("directory-password")).sendKeys(ADA_PASSWORD);
+        driver.findElement(By.id("directory-sign-in")).click();
+        await(ExpectedConditions.textToBePresentInElementLocated(By.id("trial-bind"), "success"));
+        assertThat(driver.getPageSource()).as("the password is never echoed").doesNotContain(ADA_PASSWORD);
+        screenshot("console-directory");
+        setText("directory-username", "ada");
+        driver.findElement(By.id("directory-password")).sendKeys("wrong horse");
+        driver.findElement(By.id("directory-sign-in")).click();
+        await(ExpectedConditions.textToBePresentInElementLocated(By.id("trial-bind"), "49"));
+        assertThat(driver.findElement(By.id("trial-groups")).getText()).contains("Engineers");
+
+        open("/ui/admin/user.xhtml");
+        setText("new-profile", "{\"username\":\"nadia\",\"name\":\"Nadia Example\",\"groups\":[\"staff\"]}");
+        driver.findElement(By.id("new-user-password")).sendKeys(SignIn.PASSWORD);
+        driver.findElement(By.id("create-user")).click();
+        await(ExpectedConditions.urlContains("user.xhtml?sub="));
+        String nadia = adminSub("nadia");
+        assertThat(driver.getCurrentUrl()).contains(nadia);
+        assertThat(SignIn.redirectParams(SignIn.loginAndApprove(new Browser(), SignIn.codeRequest("console-rp", "http://127.0.0.1:9/cb",
+                "openid", SignIn.verifier()), "nadia"))).as("the password set at creation signs in").containsKey("code");
+        String profile = await(By.id("profile")).getAttribute("value");
+        setText("profile", profile.replace("Nadia Example", "Nadia Renamed"));
+        driver.findElement(By.id("save-profile")).click();
+        awaitMessage("Profile saved");
+        assertThat(adminGet("/admin/api/users/" + nadia).getString("name")).isEqualTo("Nadia Renamed");
+        driver.findElement(By.id("require-factor")).click();
+        awaitMessage("A second factor is now required");
+        assertThat(adminGet("/admin/api/users/" + nadia + "/factors").getBoolean("mfa_required")).isTrue();
+
+        open("/ui/admin/user.xhtml?sub=" + fay);
+        assertThat(await(By.id("user-factors")).getText()).contains("totp", "recovery_code");
+        screenshot("console-user-factors");
+        driver.findElement(By.id("reset-factors")).click();
+        awaitMessage("Second factors reset");
+        assertThat(adminGet("/admin/api/users/" + fay + "/factors").getJsonArray("factors")).isEmpty();
+
+        List<String> wanted = List.of("key.retired", "admin.user.created", "admin.user.updated", "admin.user.mfa_required", "mfa.removed");
+        String rows = "";
+        for (int i = 0; i < 40 && !wanted.stream().allMatch(rows::contains); i++) {
+            Thread.sleep(250);
+            open("/ui/admin/audit.xhtml?actor=console:olga");
+            rows = driver.findElement(By.id("console-audit")).getText();
+        }
+        assertThat(rows).contains(wanted).contains(kid, nadia, fay).doesNotContain(SignIn.PASSWORD).doesNotContain(ADA_PASSWORD);
+    }
+
+    /**
+     * Trusted issuers (create with the API's JSON, edit, delete), initial access tokens (issued and shown once, then
+     * used to register a client; revoked) and a back-channel logout delivery that cannot be delivered (retried now),
+     * each in the audit trail as {@code console:olga}.
+     */
+    @Test
+    void anOperatorManagesIssuersRegistrationTokensAndDeliveries() throws Exception {
+        Admin.createClient("{\"client_id\":\"console-bc\",\"redirect_uris\":[\"http://127.0.0.1:9/cb\"],\"grant_types\":[\"authorization_code\"],"
+                + "\"scope\":\"openid\",\"backchannel_logout_uri\":\"http://127.0.0.1:9/logout\"}");
+        SignIn.loginAndApprove(new Browser(), SignIn.codeRequest("console-bc", "http://127.0.0.1:9/cb", "openid", SignIn.verifier()), "gus");
+        String gus = adminSub("gus");
+        String sid = adminGet("/admin/api/users/" + gus + "/sessions").getJsonArray("sessions").getJsonObject(0).getString("sid");
+        assertThat(Http.send(Http.request("/admin/api/users/" + gus + "/sessions/" + sid).header("Authorization", "Bearer " + Admin.token())
+                .DELETE()).statusCode()).isEqualTo(204);
+        signIn("olga");
+
+        open("/ui/admin/trusted-issuers.xhtml");
+        String key = new ECKeyGenerator(Curve.P_256).keyID("ci-1").generate().toPublicJWK()
+                .toJSONString();
+        setText("issuer-json", "{\"id\":\"console-idp\",\"issuer\":\"https://idp.console.example\",\"jwks\":{\"keys\":[" + key
+                + "]},\"algorithms\":[\"ES256\"],\"allowed_subjects\":[\"svc-*\"],\"allowed_clients\":[\"batch\"],\"subject_mapping\":\"service\"}");
+        driver.findElement(By.id("save-issuer")).click();
+        await(ExpectedConditions.urlContains("id=console-idp"));
+        assertThat(driver.findElement(By.id("console-issuers")).getText()).contains("console-idp", "https://idp.console.example");
+        setText("issuer-json", driver.findElement(By.id("issuer-json")).getAttribute("value").replace("\"batch\"", "\"batch2\""));
+        driver.findElement(By.id("save-issuer")).click();
+        await(ExpectedConditions.urlContains("id=console-idp"));
+        assertThat(adminGet("/admin/api/trusted-issuers/console-idp").toString()).contains("batch2");
+        screenshot("console-trusted-issuers");
+        driver.findElement(By.id("delete-issuer")).click();
+        await(ExpectedConditions.not(ExpectedConditions.urlContains("id=")));
+        assertThat(driver.findElement(By.id("console-issuers")).getText()).doesNotContain("console-idp");
+
+        open("/ui/admin/initial-access-tokens.xhtml");
+        setText("token-uses", "2");
+        driver.findElement(By.id("issue-token")).click();
+        String token = await(By.id("issued-token")).getText();
+        LogCanary.record("initial_access_token", token);
+        HttpResponse<String> registered = Http.send(Http.request("/register").header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"redirect_uris\":[\"https://rp.console.example/cb\"]}")));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        open("/ui/admin/initial-access-tokens.xhtml");
+        assertThat(driver.getPageSource()).as("shown once").doesNotContain(token);
+        assertThat(driver.findElement(By.cssSelector("#console-tokens tbody tr td:nth-child(4)")).getText()).as("one use of two left")
+                .isEqualTo("1");
+        screenshot("console-initial-access-tokens");
+        driver.findElements(By.cssSelector("#console-tokens .revoke-token")).get(0).click();
+        awaitMessage("Token revoked");
+        assertThat(Http.send(Http.request("/register").header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"redirect_uris\":[\"https://rp.console.example/cb\"]}"))).statusCode())
+                .isEqualTo(401);
+
+        open("/ui/admin/deliveries.xhtml?status=pending");
+        assertThat(await(By.id("console-deliveries")).getText()).contains("console-bc", gus);
+        screenshot("console-deliveries");
+        driver.findElements(By.cssSelector("#console-deliveries .retry-delivery")).get(0).click();
+        awaitMessage("tried again now");
+
+        List<String> wanted = List.of("admin.trusted_issuer.created", "admin.trusted_issuer.updated", "admin.trusted_issuer.deleted",
+                "admin.initial_access_token.issued", "admin.initial_access_token.revoked", "admin.logout_delivery.retried");
+        String rows = "";
+        for (int i = 0; i < 40 && !wanted.stream().allMatch(rows::contains); i++) {
+            Thread.sleep(250);
+            open("/ui/admin/audit.xhtml?actor=console:olga");
+            rows = driver.findElement(By.id("console-audit")).getText();
+        }
+        assertThat(rows).contains(wanted).doesNotContain(token);
+    }
+
+    private static JsonObject activeKey(JsonObject ring) {
+        return ring.getJsonArray("keys").getValuesAs(JsonObject.class).stream().filter(k -> k.getString("state").equals("active"))
+                .min(Comparator.comparing((JsonObject k) -> k.getString("alg"))).orElseThrow();
+    }
+
+    private void setText(String id, String text) {
+        WebElement field = await(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
     @Test
     void aPersonInNoConsoleGroupGetsTheForbiddenPage() throws IOException {
         HttpResponse<String> anonymous = Http.get("/ui/admin/clients.xhtml");
@@ -203,11 +385,44 @@ class ConsoleIT {
         awaitMessage("read-only access");
         assertThat(driver.findElements(By.id("client-secret"))).isEmpty();
         assertThat(token("ro-target", readOnlyTargetSecret)).as("the secret was not rotated").isEqualTo(200);
-        open("/ui/admin/index.xhtml");
+        open("/ui/admin/keys.xhtml");
         String keys = driver.findElement(By.id("console-keys")).getText();
         driver.findElements(By.cssSelector("#console-next-rotation .rotate-key")).get(0).click();
         awaitMessage("read-only access");
         assertThat(driver.findElement(By.id("console-keys")).getText()).isEqualTo(keys);
+        driver.findElements(By.cssSelector("#console-keys .retire-key")).get(0).click();
+        awaitMessage("read-only access");
+        assertThat(driver.findElement(By.id("console-keys")).getText()).isEqualTo(keys);
+
+        open("/ui/admin/directory.xhtml");
+        driver.findElement(By.id("directory-username")).sendKeys("ada");
+        driver.findElement(By.id("directory-lookup")).click();
+        assertThat(await(By.id("trial-dn")).getText()).as("a look-up changes nothing: read-only may").isEqualTo(ADA_DN);
+        driver.findElement(By.id("directory-password")).sendKeys(ADA_PASSWORD);
+        driver.findElement(By.id("directory-sign-in")).click();
+        awaitMessage("read-only access");
+        assertThat(driver.findElements(By.id("trial-bind"))).as("a test sign-in binds as the person: refused").isEmpty();
+
+        String fay = adminSub("fay");
+        open("/ui/admin/user.xhtml?sub=" + fay);
+        driver.findElement(By.id("require-factor")).click();
+        awaitMessage("read-only access");
+        assertThat(adminGet("/admin/api/users/" + fay + "/factors").getBoolean("mfa_required")).isFalse();
+        WebElement profile = driver.findElement(By.id("profile"));
+        profile.clear();
+        profile.sendKeys("{\"username\":\"fay\",\"name\":\"Changed By Rita\"}");
+        driver.findElement(By.id("save-profile")).click();
+        awaitMessage("read-only access");
+        assertThat(adminGet("/admin/api/users/" + fay).getString("name")).isEqualTo("fay Example");
+        open("/ui/admin/user.xhtml");
+        setText("new-profile", "{\"username\":\"rita-made\"}");
+        driver.findElement(By.id("create-user")).click();
+        awaitMessage("read-only access");
+        assertThat(adminGet("/admin/api/users?search=rita-made").getJsonArray("users")).isEmpty();
+        open("/ui/admin/initial-access-tokens.xhtml");
+        driver.findElement(By.id("issue-token")).click();
+        awaitMessage("read-only access");
+        assertThat(driver.findElements(By.id("issued-token"))).isEmpty();
 
         // A forged POST from outside the page, with the operator's own session and a valid view state.
         Browser forger = operatorsBrowser();

@@ -80,6 +80,21 @@ public class DeliveryStore {
                 .setParameter("next", clock.instant().plusSeconds(1)).setParameter("id", id).executeUpdate();
     }
 
+    /**
+     * An operator's retry: a pending or given-up delivery is due now (the worker takes it at its next poll). Its
+     * attempts are not reset, so a given-up one that fails again is given up again after this one attempt.
+     *
+     * @return false when there is no such delivery, or it was delivered already
+     */
+    @Transactional
+    public boolean retry(String id) {
+        Instant now = clock.instant();
+        return em.createQuery("UPDATE LogoutDelivery d SET d.status = :pending, d.nextAttemptAt = :now, d.updatedAt = :now"
+                        + " WHERE d.id = :id AND d.status <> :delivered")
+                .setParameter("pending", DeliveryStatus.PENDING.wireName()).setParameter("now", now).setParameter("id", id)
+                .setParameter("delivered", DeliveryStatus.DELIVERED.wireName()).executeUpdate() == 1;
+    }
+
     /** A client's deliveries, newest first. */
     public List<LogoutDelivery> ofClient(String clientId, int limit) {
         return em.createQuery("SELECT d FROM LogoutDelivery d WHERE d.clientId = :c ORDER BY d.createdAt DESC", LogoutDelivery.class)
@@ -88,8 +103,13 @@ public class DeliveryStore {
 
     /** Deliveries in one status, oldest first. */
     public List<LogoutDelivery> inStatus(DeliveryStatus status, int limit) {
-        return em.createQuery("SELECT d FROM LogoutDelivery d WHERE d.status = :s ORDER BY d.createdAt", LogoutDelivery.class)
-                .setParameter("s", status.wireName()).setMaxResults(limit).getResultList();
+        return inStatus(status, 0, limit);
+    }
+
+    /** A page of the deliveries in one status, oldest first (the id breaks ties, so pages neither repeat nor skip). */
+    public List<LogoutDelivery> inStatus(DeliveryStatus status, int offset, int limit) {
+        return em.createQuery("SELECT d FROM LogoutDelivery d WHERE d.status = :s ORDER BY d.createdAt, d.id", LogoutDelivery.class)
+                .setParameter("s", status.wireName()).setFirstResult(offset).setMaxResults(limit).getResultList();
     }
 
     /** How many of a client's deliveries are in a status; with {@code retried}, only those that needed more than one attempt. */
