@@ -95,8 +95,8 @@ class BackupRestoreIT {
 
     private static void assertSameContentAndNothingToMigrate(String source, String restored, String user) throws Exception {
         Map<String, List<String>> before = content(source, user);
-        assertThat(before).containsKey("databasechangelog");
-        assertThat(before.values().stream().mapToInt(List::size).sum()).as("rows dumped").isGreaterThan(50);
+        assertThat(before.get("databasechangelog")).as("Liquibase's record").hasSizeGreaterThan(20);
+        assertThat(before.get("signing_key")).as("the signing key").singleElement().asString().contains("Zo\u00eb \u6771\u4eac");
         assertThat(content(restored, user)).isEqualTo(before);
         try (Connection c = DriverManager.getConnection(restored, user, "")) {
             SchemaMigrations.apply(c);
