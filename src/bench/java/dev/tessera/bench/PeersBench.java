@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +26,7 @@ import java.util.function.IntFunction;
  */
 public final class PeersBench {
     /** The workloads, in the order the issue lists them. */
-    static final Map<String, String> WORKLOADS = new LinkedHashMap<>(Map.of());
+    static final Map<String, String> WORKLOADS = new LinkedHashMap<>();
 
     static {
         WORKLOADS.put("cc-rs256", "client_credentials RS256");
