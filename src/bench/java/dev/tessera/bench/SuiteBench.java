@@ -30,7 +30,6 @@ public final class SuiteBench {
     private final SuiteConfig suite;
     private final SuiteReport report;
     private final long[] pids;
-    private final int cores = Runtime.getRuntime().availableProcessors();
 
     private SuiteBench(BenchConfig config, SuiteConfig suite) {
         this.config = config;
@@ -108,9 +107,15 @@ public final class SuiteBench {
     }
 
     private Map<String, SigningCeiling.Rate[]> ceilings(PasswordSettings argon2) throws Exception {
+        return ceilings(argon2, new SigningCeiling.Quiet(pids.length > 0 ? pids[0] : 0, config.quietCores()),
+                config.ceilingSeconds());
+    }
+
+    /** RS256 and ES256 signatures and Argon2id verifications, 1 thread and one per core (also for PeersBench). */
+    static Map<String, SigningCeiling.Rate[]> ceilings(PasswordSettings argon2, SigningCeiling.Quiet quiet, int seconds)
+            throws Exception {
+        int cores = Runtime.getRuntime().availableProcessors();
         Map<String, SigningCeiling.Rate[]> out = new LinkedHashMap<>();
-        SigningCeiling.Quiet quiet = new SigningCeiling.Quiet(pids.length > 0 ? pids[0] : 0, config.quietCores());
-        int seconds = config.ceilingSeconds();
         double warm = Math.max(1, seconds / 3.0);
         for (String alg : List.of("RS256", "ES256")) {
             System.out.println("Ceiling: " + alg + " signatures...");

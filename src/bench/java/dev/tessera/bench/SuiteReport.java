@@ -115,7 +115,7 @@ final class SuiteReport {
 
     private int flushed;
 
-    private void line(String s) {
+    void line(String s) {
         text.append(s.replace("NaN", "n/a")).append('\n');
     }
 
