@@ -152,7 +152,8 @@ public class KeyRing {
         Instant now = clock.instant();
         return current().values().stream()
                 .filter(k -> k.timeline().stateAt(now, settings.retention()).published())
-                .sorted(Comparator.comparing((LoadedKey k) -> k.timeline().activatesAt()))
+                // Ties (keys of several algorithms made together) broken by kid, so every node publishes one order.
+                .sorted(Comparator.comparing((LoadedKey k) -> k.timeline().activatesAt()).thenComparing(LoadedKey::kid))
                 .toList();
     }
 
