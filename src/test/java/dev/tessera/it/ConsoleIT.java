@@ -193,8 +193,8 @@ class ConsoleIT {
     /**
      * The keys page retires the signing key (it signs no more, a new one does, and it stays in the JWKS); the directory
      * page shows the servers (the first URL answers nothing), the configuration with the bind password masked, and a
-     * look-up and test sign-ins against the in-memory Active Directory with the exact filter, DN, bind and groups; a
-     * local user is created, their profile edited, a second factor required of them and the factors of another reset.
+     * look-up and test sign-ins against the in-memory Active Directory with the exact filter, DN, bind and groups; the
+     * users page's search finds a directory person; a local user is created, their profile edited, a second factor required of them and the factors of another reset.
      * All of it in the audit trail as {@code console:olga}.
      */
     @Test
@@ -240,6 +240,17 @@ class ConsoleIT {
         driver.findElement(By.id("directory-sign-in")).click();
         await(ExpectedConditions.textToBePresentInElementLocated(By.id("trial-bind"), "49"));
         assertThat(driver.findElement(By.id("trial-groups")).getText()).contains("Engineers");
+
+        // The users page's one search reaches the directory too: ada is found there, and her page opens.
+        open("/ui/admin/users.xhtml");
+        driver.findElement(By.id("q")).sendKeys("ada");
+        driver.findElement(By.id("search")).click();
+        await(ExpectedConditions.urlContains("q=ada"));
+        WebElement adaRow = driver.findElement(By.xpath("//table[@id='console-users']//tr[td/a[text()='ada']]"));
+        assertThat(adaRow.getText()).contains("ldap");
+        adaRow.findElement(By.linkText("ada")).click();
+        await(By.id("user-sessions"));
+        assertThat(driver.getCurrentUrl()).contains("user.xhtml?sub=");
 
         open("/ui/admin/user.xhtml");
         setText("new-profile", "{\"username\":\"nadia\",\"name\":\"Nadia Example\",\"groups\":[\"staff\"]}");

@@ -22,21 +22,24 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.function.IntFunction;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
- * Each LDAP operation Tessera performs, one method per operation so the fault-tolerance interceptors see
- * each: {@link Timeout} caps a call even when a server accepts the connection and then stalls, and the
- * {@link CircuitBreaker} stops sending logins to a directory that keeps failing (they answer "unavailable"
- * at once instead of each waiting out the timeouts). A wrong password is an answer, never an exception, so
- * it never opens the circuit. Both can be tuned with the MicroProfile Fault Tolerance keys, e.g.
- * {@code dev.tessera.user.ldap.LdapDirectory/Timeout/value}.
+ * Each LDAP operation Tessera performs, one method per operation so the fault-tolerance interceptor sees each:
+ * the {@link CircuitBreaker} stops sending logins to a directory that keeps failing (they answer "unavailable"
+ * at once instead of each waiting out the timeouts). A wrong password is an answer, never an exception, so it
+ * never opens the circuit. Tune it with the MicroProfile Fault Tolerance keys, e.g.
+ * {@code dev.tessera.user.ldap.LdapDirectory/CircuitBreaker/delay}.
+ *
+ * <p>No Fault Tolerance {@code @Timeout}: the connections' own connect and response timeouts
+ * ({@code tessera.ldap.connect-timeout}, {@code tessera.ldap.response-timeout}) already bound every operation, a
+ * server that accepts and then stalls included, and Payara's {@code @Timeout} schedules a watcher on the managed
+ * scheduled executor with the calling request's context: called from a Faces page (the console's user search),
+ * the watcher ran after the request had ended and tore down that request's invocation ("No invocation on
+ * invocation stack", a closed EntityManager) in the server log.
  */
 @ApplicationScoped
-@Timeout(value = 15, unit = ChronoUnit.SECONDS)
 @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 20, delayUnit = ChronoUnit.SECONDS, successThreshold = 2,
-        failOn = {LdapUnavailableException.class, TimeoutException.class}, skipOn = IllegalArgumentException.class)
+        failOn = LdapUnavailableException.class, skipOn = IllegalArgumentException.class)
 public class LdapDirectory {
     static final String SEARCH = "search";
     static final String BIND = "bind";
