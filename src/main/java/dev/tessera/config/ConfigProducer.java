@@ -196,6 +196,14 @@ public class ConfigProducer {
 
     @Produces
     @Singleton
+    public WebAuthnSettings webAuthnSettings() {
+        String aaguids = string(ConfigKeys.WEBAUTHN_ALLOWED_AAGUIDS).trim();
+        return new WebAuthnSettings(aaguids.isEmpty() ? List.of() : List.of(aaguids.split("\\s*,\\s*")),
+                duration(ConfigKeys.WEBAUTHN_CHALLENGE_LIFETIME));
+    }
+
+    @Produces
+    @Singleton
     public DeviceSettings deviceSettings() {
         return new DeviceSettings(duration(ConfigKeys.DEVICE_CODE_LIFETIME), duration(ConfigKeys.DEVICE_INTERVAL),
                 config.getValue(ConfigKeys.DEVICE_MAX_FAILURES, Integer.class),
