@@ -197,8 +197,8 @@ public class ConfigProducer {
     @Produces
     @Singleton
     public WebAuthnSettings webAuthnSettings() {
-        String aaguids = string(ConfigKeys.WEBAUTHN_ALLOWED_AAGUIDS).trim();
-        return new WebAuthnSettings(aaguids.isEmpty() ? List.of() : List.of(aaguids.split("\\s*,\\s*")),
+        String aaguids = optional(ConfigKeys.WEBAUTHN_ALLOWED_AAGUIDS);
+        return new WebAuthnSettings(aaguids == null ? List.of() : List.of(aaguids.split("\\s*,\\s*")),
                 duration(ConfigKeys.WEBAUTHN_CHALLENGE_LIFETIME));
     }
 
