@@ -12,6 +12,7 @@ import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.Map;
 import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -44,7 +45,11 @@ final class PasskeySteps {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("passkeys-none")));
         chromium.findElement(By.id("passkey-name")).sendKeys(name);
         click(chromium, "passkey-add");
-        wait.until(d -> d.findElements(By.cssSelector("#passkeys li.t-passkey")).size() == 1);
+        try {
+            wait.until(d -> d.findElements(By.cssSelector("#passkeys li.t-passkey")).size() == 1);
+        } catch (TimeoutException e) {
+            throw new AssertionError("No passkey listed; the page: " + chromium.getPageSource(), e);
+        }
         assertThat(chromium.findElement(By.cssSelector("#passkeys li.t-passkey input")).getAttribute("value")).isEqualTo(name);
     }
 

@@ -69,12 +69,12 @@ public class Passkeys implements SecondFactor {
                 .setParameter("n", clean).setParameter("s", subject).setParameter("id", id).executeUpdate() == 1;
     }
 
-    Optional<WebAuthnCredential> byCredentialId(String credentialId) {
+    public Optional<WebAuthnCredential> byCredentialId(String credentialId) {
         return Optional.ofNullable(em.find(WebAuthnCredential.class, rowId(credentialId)));
     }
 
     @Transactional
-    void store(String subject, Verifier.Registered registered, String name, Instant now) {
+    public void store(String subject, Verifier.Registered registered, String name, Instant now) {
         em.persist(new WebAuthnCredential(rowId(registered.credentialId()), registered.credentialId(), subject, userHandle(subject),
                 registered.publicKey(), registered.signCount(), registered.aaguid(), clean(name), registered.transports(),
                 Boolean.TRUE.equals(registered.discoverable()), registered.backupEligible(), now));
@@ -85,7 +85,7 @@ public class Passkeys implements SecondFactor {
      * assertions racing with one counter value cannot both pass (Web Authentication §7.2 step 21).
      */
     @Transactional
-    boolean used(WebAuthnCredential credential, long signCount, Instant now) {
+    public boolean used(WebAuthnCredential credential, long signCount, Instant now) {
         return em.createQuery("UPDATE WebAuthnCredential c SET c.signCount = :n, c.lastUsedAt = :now WHERE c.id = :id AND c.signCount = :old")
                 .setParameter("n", signCount).setParameter("now", now).setParameter("id", credential.id())
                 .setParameter("old", credential.signCount()).executeUpdate() == 1;

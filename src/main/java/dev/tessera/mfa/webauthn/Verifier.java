@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
  * webauthn4j answers with {@code MaliciousCounterValueException}. Attestation statements are parsed but not chained
  * to a trust root ("none" is what Tessera asks for; the AAGUID allow-list is applied by the caller).
  */
-final class Verifier {
+public final class Verifier {
     static final List<Long> ALGORITHMS = List.of(-7L, -8L, -257L);
     private static final List<PublicKeyCredentialParameters> PARAMETERS = List.of(
             new PublicKeyCredentialParameters(PublicKeyCredentialType.PUBLIC_KEY, COSEAlgorithmIdentifier.ES256),
@@ -49,12 +49,12 @@ final class Verifier {
     }
 
     /** What a verified registration yields for the credential record. */
-    record Registered(String credentialId, String publicKey, long signCount, String aaguid, String transports,
+    public record Registered(String credentialId, String publicKey, long signCount, String aaguid, String transports,
             Boolean discoverable, boolean backupEligible, boolean userVerified) {
     }
 
     /** What a verified assertion yields. */
-    record Asserted(long signCount, boolean userVerified, String userHandle) {
+    public record Asserted(long signCount, boolean userVerified, String userHandle) {
     }
 
     /** Thrown for any response that does not verify; {@code clone} when the signature counter went backwards. */
