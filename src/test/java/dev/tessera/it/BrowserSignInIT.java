@@ -756,11 +756,16 @@ class BrowserSignInIT {
             assertThat(passwordless.getAMR()).extracting(Object::toString).containsExactly("hwk", "user", "mfa");
 
             chromium.manage().deleteAllCookies();
+            // The passkey leaves the authenticator while the password is typed (else the autofill would use it at once).
+            Credential held = authenticator.getCredentials().get(0);
+            authenticator.removeAllCredentials();
             String plainVerifier = SignIn.verifier();
             Map<String, String> plain = SignIn.codeRequest("passkey-web", rp.redirectUri(), "openid", plainVerifier);
             IDTokenClaimsSet password = PasskeySteps.tokens(rp, chromium, client, plain, plainVerifier,
                     () -> first.signInOnly(TesseraDeployment.issuer() + "/authorize?" + SignIn.query(plain), "petra", SignIn.PASSWORD));
             assertThat(password.getACR().getValue()).isEqualTo("urn:tessera:acr:password");
+            authenticator.addCredential(Credential.createResidentCredential(held.getId(), "localhost", held.getPrivateKey(),
+                    held.getUserHandle(), held.getSignCount()));
             String stepUpVerifier = SignIn.verifier();
             Map<String, String> stepUp = SignIn.codeRequest("passkey-web", rp.redirectUri(), "openid", stepUpVerifier);
             stepUp.put("acr_values", PHR);
