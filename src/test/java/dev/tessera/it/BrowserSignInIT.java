@@ -755,6 +755,7 @@ class BrowserSignInIT {
             assertThat(passwordless.getACR().getValue()).isEqualTo(PHR);
             assertThat(passwordless.getAMR()).extracting(Object::toString).containsExactly("hwk", "user", "mfa");
 
+            chromium.get(TesseraDeployment.issuer() + "/ui/login.xhtml?return=/ui/account.xhtml"); // cookies are deleted per site
             chromium.manage().deleteAllCookies();
             // The passkey leaves the authenticator while the password is typed (else the autofill would use it at once).
             Credential held = authenticator.getCredentials().get(0);
