@@ -61,7 +61,12 @@ public enum AuditType {
     /** New recovery codes replaced the old ones. */
     MFA_RECOVERY_CODES_GENERATED("mfa.recovery_codes_generated"),
     /** An administrator required (or stopped requiring) a person to enrol a second factor (detail: required). */
-    MFA_ENROLMENT_REQUIRED("admin.user.mfa_required");
+    MFA_ENROLMENT_REQUIRED("admin.user.mfa_required"),
+    /**
+     * A passkey or security key presented a signature counter not above the one last seen: a possibly cloned
+     * authenticator (Web Authentication §6.1.1); the sign-in was refused (detail: credential id hash).
+     */
+    MFA_CLONE_SUSPECTED("mfa.webauthn_clone_suspected");
 
     private final String wireName;
 

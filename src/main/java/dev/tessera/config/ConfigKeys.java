@@ -109,6 +109,9 @@ public final class ConfigKeys {
     public static final String MFA_ENROL_AT_SIGN_IN = "tessera.mfa.enrol-at-sign-in";
     public static final String MFA_FRESH_FOR = "tessera.mfa.fresh-for";
 
+    public static final String WEBAUTHN_ALLOWED_AAGUIDS = "tessera.webauthn.allowed-aaguids";
+    public static final String WEBAUTHN_CHALLENGE_LIFETIME = "tessera.webauthn.challenge-lifetime";
+
     public static final String THEME_DIR = "tessera.theme.dir";
     public static final String UI_HELP_URL = "tessera.ui.help-url";
     public static final String UI_SUPPORT_CONTACT = "tessera.ui.support-contact";

@@ -196,6 +196,14 @@ public class ConfigProducer {
 
     @Produces
     @Singleton
+    public WebAuthnSettings webAuthnSettings() {
+        String aaguids = optional(ConfigKeys.WEBAUTHN_ALLOWED_AAGUIDS);
+        return new WebAuthnSettings(aaguids == null ? List.of() : List.of(aaguids.split("\\s*,\\s*")),
+                duration(ConfigKeys.WEBAUTHN_CHALLENGE_LIFETIME));
+    }
+
+    @Produces
+    @Singleton
     public DeviceSettings deviceSettings() {
         return new DeviceSettings(duration(ConfigKeys.DEVICE_CODE_LIFETIME), duration(ConfigKeys.DEVICE_INTERVAL),
                 config.getValue(ConfigKeys.DEVICE_MAX_FAILURES, Integer.class),

@@ -15,18 +15,16 @@ public final class AcrValues {
     public static final String KERBEROS = "urn:tessera:acr:kerberos";
     /** A password and a second factor of another kind (a one-time code, a recovery code). */
     public static final String MFA = "urn:tessera:acr:mfa";
-    /**
-     * Phishing-resistant (a passkey or security key). Reserved: advertised only once such a factor is deployed,
-     * which it is not yet.
-     */
+    /** Phishing-resistant: a passkey or security key (WebAuthn), bound to the issuer's origin. */
     public static final String PHR = "urn:tessera:acr:phr";
 
     /**
      * The levels Tessera can reach today, weakest first. Kerberos ranks above the password and below mfa: a ticket
      * proves a domain logon (at least a password, typed into the operating system rather than a web page, so it
      * cannot be phished by a look-alike login page), but one factor, not two (docs/kerberos.md, "acr and amr").
+     * A passkey or security key (phr) ranks above mfa: it cannot be replayed to another origin.
      */
-    public static final List<String> LEVELS = List.of(PASSWORD, KERBEROS, MFA);
+    public static final List<String> LEVELS = List.of(PASSWORD, KERBEROS, MFA, PHR);
 
     /** The levels every configuration can reach; {@link #KERBEROS} is advertised only where a keytab is set. */
     public static final List<String> ALWAYS_REACHABLE = LEVELS.stream().filter(l -> !l.equals(KERBEROS)).toList();
@@ -35,6 +33,12 @@ public final class AcrValues {
     public static final String AMR_PASSWORD = "pwd";
     public static final String AMR_OTP = "otp";
     public static final String AMR_MFA = "mfa";
+    /** RFC 8176 §2: a hardware-secured key (a WebAuthn credential that cannot leave its authenticator). */
+    public static final String AMR_HWK = "hwk";
+    /** RFC 8176 §2: a software-secured key (a synced passkey, whose key may be copied between devices). */
+    public static final String AMR_SWK = "swk";
+    /** RFC 8176 §2: a user presence test (WebAuthn's UP flag). */
+    public static final String AMR_USER = "user";
 
     private AcrValues() {
     }

@@ -116,7 +116,8 @@ public class AccountFactorsBacking {
         return noticeAt == null ? "" : locales.dateTime(noticeAt);
     }
 
-    private boolean authorised() {
+    /** A fresh second step, or a code typed now (also for the passkeys of {@link AccountPasskeysBacking}). */
+    boolean authorised() {
         if (isFresh()) {
             return true;
         }

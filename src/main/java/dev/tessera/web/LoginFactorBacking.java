@@ -6,6 +6,8 @@ import dev.tessera.authorize.PendingAuthorizations;
 import dev.tessera.mfa.LevelPolicy;
 import dev.tessera.mfa.RecoveryCodes;
 import dev.tessera.mfa.SecondFactors;
+import dev.tessera.mfa.webauthn.PasskeyCeremonies;
+import dev.tessera.mfa.webauthn.Passkeys;
 import dev.tessera.oauth.AcrValues;
 import dev.tessera.session.SessionCookie;
 import dev.tessera.session.SessionService;
@@ -71,9 +73,21 @@ public class LoginFactorBacking {
     @Inject
     Clock clock;
 
+    @Inject
+    PasskeyCeremonies ceremonies;
+
+    @Inject
+    Passkeys passkeys;
+
+    @Inject
+    ClientView clients;
+
     private String id;
     /** Where to go on without a pending authorization: the device confirmation page's step-up (a safe path), or null. */
     private String back;
+    private boolean passkeyOnly;
+    private boolean hasPasskey;
+    private String passkeyOptions;
     private State state;
     private Instant noticeAt;
 
@@ -88,13 +102,18 @@ public class LoginFactorBacking {
         }
         String subject = account.getPerson().subject();
         noticeAt = recovery.noticeDue(subject, clock.instant());
+        // A phishing-resistant level is reached by a passkey or security key only; a code cannot, nor can enrolling an app.
+        // (The device confirmation page asks for the floors only, never for phr: no pending authorization there.)
+        passkeyOnly = pending.flatMap(p -> clients.find(p.clientId()).map(client -> AcrValues.PHR.equals(
+                policy.requirement(p.request().acrValues(), p.request().claims(), client, subject).acr()))).orElse(false);
+        hasPasskey = !passkeys.credentials(subject).isEmpty();
         if (flow.request().getParameter(Interactions.NOTICE) != null && noticeAt != null) {
             state = State.NOTICE;
         } else if (flow.request().getParameter(CODES_SHOWN) != null && factors.hasFactor(subject)) {
             state = State.CODES;
-        } else if (factors.hasFactor(subject)) {
+        } else if (factors.hasFactor(subject) && (hasPasskey || !passkeyOnly)) {
             state = State.VERIFY;
-        } else if (policy.mayEnrolAtSignIn(subject)) {
+        } else if (policy.mayEnrolAtSignIn(subject) && !passkeyOnly) {
             state = State.ENROL;
             if (!flow.request().getMethod().equals("POST")) {
                 enrolment.start();
@@ -129,6 +148,35 @@ public class LoginFactorBacking {
         }
         return null;
     }
+
+    /** A passkey or security key: raises the session to the phishing-resistant level. */
+    public String verifyPasskey() {
+        if (getState() != State.VERIFY) {
+            return null;
+        }
+        String subject = account.getPerson().subject();
+        Optional<PasskeyCeremonies.Proof> proof = ceremonies.authenticate(subject, PasskeyPages.binding(flow.request()),
+                flow.request().getParameter(PasskeyPages.RESPONSE), flow.context().peerAddress());
+        if (proof.isEmpty()) {
+            account.say(FacesMessage.SEVERITY_ERROR, "passkey.error.signin");
+            return null;
+        }
+        cookie.read(flow.context()).ifPresent(value -> sessions.raise(value, proof.get().amr(), AcrValues.PHR));
+        flow.request().changeSessionId();
+        onwards();
+        return null;
+    }
+
+    /** The request options for the person's credentials, with a challenge bound to this browser (once per page). */
+    public String getPasskeyOptions() {
+        if (passkeyOptions == null && getState() == State.VERIFY && hasPasskey) {
+            passkeyOptions = ceremonies.authenticationOptions(account.getPerson().subject(), PasskeyPages.binding(flow.request()));
+        }
+        return passkeyOptions;
+    }
+
+    public boolean isPasskeyOnly() { getState(); return passkeyOnly; }
+    public boolean isPasskey() { getState(); return hasPasskey; }
 
     /** The first code of an app enrolled at sign-in; then the recovery codes, once. */
     public String confirm() {

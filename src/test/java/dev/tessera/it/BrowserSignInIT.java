@@ -39,9 +39,17 @@ import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import java.time.Duration;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.virtualauthenticator.Credential;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
 
 /**
  * Whole OpenID Connect flows over HTTP, submitting the login and consent forms as a browser would, with
@@ -616,7 +624,7 @@ class BrowserSignInIT {
     @Test
     void aPasswordSessionIsSteppedUpWithAOneTimeCodeOnlyAndACodeWorksOnce() throws Exception {
         String discovery = Http.send(Http.request("/.well-known/openid-configuration").GET()).body();
-        assertThat(discovery).contains("\"urn:tessera:acr:password\"", "\"" + MFA + "\"").doesNotContain("urn:tessera:acr:phr");
+        assertThat(discovery).contains("\"urn:tessera:acr:password\"", "\"" + MFA + "\"", "\"" + PHR + "\"");
         SignIn.createUser("otto");
         TotpSteps.Enrolled otto = TotpSteps.enrol(new Browser(), "otto");
 
@@ -776,6 +784,86 @@ class BrowserSignInIT {
         assertThat(unmet.body()).contains("id=\"factor-unavailable\"", "id=\"factor-back\"").doesNotContain("id=\"code\"", "id=\"totp-qr\"");
         assertThat(SignIn.redirectParams(una.follow(una.submit(unmet, "factor-back", Map.of()))))
                 .containsEntry("error", "unmet_authentication_requirements").containsEntry("state", essential.get("state"));
+    }
+
+    static final String PHR = "urn:tessera:acr:phr";
+
+    /**
+     * Issue 20 point 2 in Debian's Chromium with a virtual authenticator (a passkey: resident key, user verification):
+     * added on the account page, it signs in without a password at acr phr, and steps a password session up to phr
+     * where a code would not do; a browser without it cannot sign in, and a copy with an older counter is refused.
+     */
+    @Test
+    void aPasskeySignsInWithoutAPasswordStepsUpToPhrAndAnotherBrowserCannotUseIt() throws Exception {
+        Assumptions.assumeTrue(NegotiatingClients.chromiumInstalled(), "No Debian Chromium here: skipped");
+        String sub = SignIn.createUser("petra").getString("sub");
+        try (LoopbackClient rp = new LoopbackClient(); PortableChromium first = new PortableChromium(); PortableChromium second = new PortableChromium()) {
+            JsonObject client = Admin.createClient("{\"client_id\":\"passkey-web\",\"redirect_uris\":[\"" + rp.redirectUri()
+                    + "\"],\"grant_types\":[\"authorization_code\"],\"scope\":\"openid\",\"require_consent\":false}");
+            WebDriver chromium = first.driver();
+            VirtualAuthenticator authenticator = PasskeySteps.authenticator(chromium);
+            PasskeySteps.addOnAccountPage(chromium, "petra", "Laptop");
+            assertThat(authenticator.getCredentials()).hasSize(1).allSatisfy(c -> assertThat(c.isResidentCredential()).isTrue());
+
+            chromium.manage().deleteAllCookies();
+            String verifier = SignIn.verifier();
+            Map<String, String> request = SignIn.codeRequest("passkey-web", rp.redirectUri(), "openid", verifier);
+            request.put("acr_values", PHR);
+            // Chromium's virtual authenticator answers the login page's autofill (conditional mediation) request at once
+            // with its one passkey, as a person picking it from the username field would: no button, no password.
+            chromium.get(TesseraDeployment.issuer() + "/authorize?" + SignIn.query(request));
+            IDTokenClaimsSet passwordless = PasskeySteps.tokens(rp, chromium, client, request, verifier);
+            assertThat(passwordless.getACR().getValue()).isEqualTo(PHR);
+            assertThat(passwordless.getAMR()).extracting(Object::toString).containsExactly("hwk", "user", "mfa");
+
+            chromium.get(TesseraDeployment.issuer() + "/ui/login.xhtml?return=/ui/account.xhtml"); // cookies are deleted per site
+            chromium.manage().deleteAllCookies();
+            // The passkey leaves the authenticator while the password is typed (else the autofill would use it at once).
+            Credential held = authenticator.getCredentials().get(0);
+            authenticator.removeAllCredentials();
+            String plainVerifier = SignIn.verifier();
+            Map<String, String> plain = SignIn.codeRequest("passkey-web", rp.redirectUri(), "openid", plainVerifier);
+            IDTokenClaimsSet password = PasskeySteps.tokens(rp, chromium, client, plain, plainVerifier,
+                    () -> first.signInOnly(TesseraDeployment.issuer() + "/authorize?" + SignIn.query(plain), "petra", SignIn.PASSWORD));
+            assertThat(password.getACR().getValue()).isEqualTo("urn:tessera:acr:password");
+            authenticator.addCredential(Credential.createResidentCredential(held.getId(), "localhost", held.getPrivateKey(),
+                    held.getUserHandle(), held.getSignCount()));
+            String stepUpVerifier = SignIn.verifier();
+            Map<String, String> stepUp = SignIn.codeRequest("passkey-web", rp.redirectUri(), "openid", stepUpVerifier);
+            stepUp.put("acr_values", PHR);
+            chromium.get(TesseraDeployment.issuer() + "/authorize?" + SignIn.query(stepUp));
+            PasskeySteps.click(chromium, "passkey-verify");
+            assertThat(chromium.findElements(By.id("code"))).as("a code cannot reach phr: not offered").isEmpty();
+            IDTokenClaimsSet phr = PasskeySteps.tokens(rp, chromium, client, stepUp, stepUpVerifier);
+            assertThat(phr.getACR().getValue()).isEqualTo(PHR);
+            assertThat(phr.getAMR()).extracting(Object::toString).containsExactly("pwd", "hwk", "user", "mfa");
+            assertThat(phr.getStringClaim("sid")).as("the same session, stepped up").isEqualTo(password.getStringClaim("sid"));
+
+            WebDriver other = second.driver();
+            VirtualAuthenticator empty = PasskeySteps.authenticator(other);
+            other.get(TesseraDeployment.issuer() + "/ui/login.xhtml?return=/ui/account.xhtml");
+            PasskeySteps.click(other, "passkey-signin");
+            new WebDriverWait(other, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(By.id("webauthn-failed")));
+            assertThat(other.findElements(By.id("account-whoami"))).as("no passkey here: not signed in").isEmpty();
+            Credential copy = authenticator.getCredentials().get(0);
+            empty.addCredential(Credential.createResidentCredential(copy.getId(), "localhost", copy.getPrivateKey(), copy.getUserHandle(), 0));
+            other.navigate().refresh();
+            PasskeySteps.click(other, "passkey-signin");
+            new WebDriverWait(other, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ul.error, .error li")));
+            assertThat(other.findElements(By.id("account-whoami"))).as("a copy with an older counter is refused").isEmpty();
+        }
+        String audit = "";
+        for (int wait = 0; wait < 40 && !audit.contains("mfa.webauthn_clone_suspected"); wait++) { // the trail is written in batches
+            Thread.sleep(250);
+            audit = Http.send(Http.request("/admin/api/audit?subject=" + sub + "&limit=200").header("Authorization", "Bearer " + Admin.token()).GET()).body();
+        }
+        assertThat(audit).contains("mfa.enrolled", "mfa.succeeded", "mfa.webauthn_clone_suspected");
+        String factors = Http.send(Http.request("/admin/api/users/" + sub + "/factors").header("Authorization", "Bearer " + Admin.token()).GET()).body();
+        assertThat(factors).contains("\"type\":\"webauthn\"");
+        assertThat(Http.send(Http.request("/admin/api/users/" + sub + "/factors").header("Authorization", "Bearer " + Admin.token())
+                .DELETE()).statusCode()).isEqualTo(204);
+        assertThat(Http.send(Http.request("/admin/api/users/" + sub + "/factors").header("Authorization", "Bearer " + Admin.token()).GET()).body())
+                .contains("\"factors\":[]");
     }
 
     /** The name of the submit button whose label is {@code label}, as Faces generated it. */

@@ -44,6 +44,15 @@ final class PortableChromium implements AutoCloseable {
         return LoopbackClient.parse(query);
     }
 
+    /** Opens {@code authorizeUrl} and signs in with a password, for a client that needs no consent. */
+    void signInOnly(String authorizeUrl, String username, String password) {
+        driver.get(authorizeUrl);
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("login")).click();
+    }
+
     /** The browser itself, for tests that drive it step by step. */
     WebDriver driver() {
         return driver;
