@@ -155,7 +155,10 @@ class TokenEndpointErrorsIT {
         Thread.sleep(2000);
         String during = LogCanary.currentServerLog().substring(before.length());
         assertThat(during.lines().filter(line -> line.contains("replayed client-assertion jti")).count()).as(during).isLessThanOrEqualTo(1);
-        assertThat(during.lines().count()).as(during).isLessThanOrEqualTo(3);
+        // Besides that line (and the blank line after each record), nothing: the audit trail's per-minute token
+        // aggregates, written by their own task when a minute ends, may fall into the window and are not counted.
+        assertThat(during.lines().filter(line -> !line.isBlank() && !line.contains("token.issued.per_minute")).count())
+                .as(during).isLessThanOrEqualTo(2);
         assertThat(during).doesNotContain("Exception", "\tat ");
     }
 
