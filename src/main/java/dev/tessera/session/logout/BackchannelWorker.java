@@ -13,12 +13,15 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -64,6 +67,11 @@ public class BackchannelWorker {
     @Inject
     TesseraMetrics metrics;
 
+    @Resource
+    ManagedThreadFactory threads;
+
+    private final BlockingQueue<Boolean> wakeups = new ArrayBlockingQueue<>(1);
+    private volatile Thread waker;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
     private RepeatingTask task;
@@ -71,11 +79,31 @@ public class BackchannelWorker {
     void onSchemaReady(@Observes SchemaMigrated event) {
         // A chain of one-shot tasks, never a periodic one (persistence/RepeatingTask, issue 25).
         task = RepeatingTask.every(scheduler, settings.pollInterval(), "Back-channel logout deliveries", this::deliverDue);
+        waker = threads.newThread(this::wakeLoop);
+        waker.setName("tessera-backchannel-waker");
+        waker.start();
     }
 
-    /** Looks at the outbox now, on another thread. */
+    /**
+     * Looks at the outbox now, on another thread: the waker thread made at start-up. Never a task submitted here:
+     * wake() runs in the request that ended a session (a Faces page among them), and a managed task submitted from
+     * it runs with that request's invocation, whose end then closed the request's EntityManager under it (a
+     * console "end session" answered with a closed EntityManager, intermittently, on PostgreSQL).
+     */
     public void wake() {
-        executor.execute(this::deliverDue);
+        wakeups.offer(Boolean.TRUE);
+    }
+
+    /** The waker thread's loop: one outbox pass per wake-up (wake-ups meanwhile collapse into one). */
+    private void wakeLoop() {
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                wakeups.take();
+                deliverDue();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Claims and starts every due delivery; one pass at a time per node, repeated when woken meanwhile. */
@@ -138,6 +166,9 @@ public class BackchannelWorker {
     void stop() {
         if (task != null) {
             task.stop();
+        }
+        if (waker != null) {
+            waker.interrupt();
         }
     }
 }
