@@ -293,7 +293,7 @@ class BrowserPagesIT {
     /**
      * The sample theme (docs/sample-theme) on a server of its own, with broken parts added: an unknown slot, a slot
      * that is not well-formed, an unknown message key, a setting naming a missing file. Each is logged with its
-     * file and line; every page still renders, branded, in every language, passes axe, and a person signs in.
+     * file and line; every page still renders, branded, in English and German, passes axe, and a person signs in.
      */
     @Test
     @Tag(RENDERING)
@@ -305,7 +305,9 @@ class BrowserPagesIT {
             Admin.createClient(base, "{\"client_id\":\"themed\",\"client_name\":\"Themed App\",\"logo_uri\":\"" + ThemedServer.CLIENT_LOGO
                     + "\",\"redirect_uris\":[\"" + rp.redirectUri() + "\"],\"grant_types\":[\"authorization_code\"],\"scope\":\"openid profile email\"}");
             PageTour tour = new PageTour(driver, base, "sample");
-            for (String language : PageTour.languages()) {
+            // Every language is toured in the built-in look above; here English and German suffice (the theme
+            // overrides a German message), which keeps the class's time down.
+            for (String language : List.of("en", "de")) {
                 assertThat(tour.visitAll(language, "themed", rp.redirectUri(), "ada")).hasSize(15);
                 assertThat(tour.titles()).containsEntry("login", language.equals("de") ? "Bei Example Corp anmelden" : PageTour.text(language, "login.title"));
                 assertThat(driver.findElement(By.id("t-footer-text")).getText()).startsWith("Example Corp IT");
