@@ -20,11 +20,13 @@ final class NodeLauncher implements AutoCloseable {
     private final Process process;
     private final long startedNanos;
     private final int port;
+    private final String readyPath;
 
-    private NodeLauncher(Process process, long startedNanos, int port) {
+    private NodeLauncher(Process process, long startedNanos, int port, String readyPath) {
         this.process = process;
         this.startedNanos = startedNanos;
         this.port = port;
+        this.readyPath = readyPath;
     }
 
     /**
@@ -44,19 +46,35 @@ final class NodeLauncher implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         long started = System.nanoTime();
-        return new NodeLauncher(builder.start(), started, port);
+        return new NodeLauncher(builder.start(), started, port, "/health/ready");
+    }
+
+    /**
+     * Another WAR on the same runtime, pre-boot file and JVM options, with no database: the runtime's floor
+     * (FloorBench). Ready when {@code readyPath} answers 200.
+     */
+    static NodeLauncher startWar(Path payaraJar, String javaOptions, Path war, int port, Path log, String readyPath)
+            throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        Arrays.stream(javaOptions.trim().split("\\s+")).filter(s -> !s.isEmpty()).forEach(command::add);
+        command.addAll(List.of("-jar", payaraJar.toString(), "--deploy", war.toString(), "--contextroot", "/", "--port",
+                Integer.toString(port), "--nocluster", "--prebootcommandfile", "server-config/payara-micro/preboot.asadmin"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        long started = System.nanoTime();
+        return new NodeLauncher(builder.start(), started, port, readyPath);
     }
 
     long pid() {
         return process.pid();
     }
 
-    /** Polls /health/ready every 100 ms; the seconds from the process start to the first 200, or -1 on timeout or death. */
+    /** Polls the ready path every 100 ms; the seconds from the process start to the first 200, or -1 on timeout or death. */
     double awaitReady(int timeoutSeconds) throws InterruptedException {
         long deadline = startedNanos + timeoutSeconds * 1_000_000_000L;
         while (System.nanoTime() < deadline && process.isAlive()) {
             try {
-                HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/health/ready").toURL().openConnection();
+                HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + readyPath).toURL().openConnection();
                 c.setConnectTimeout(1000);
                 c.setReadTimeout(5000);
                 if (c.getResponseCode() == 200) {
