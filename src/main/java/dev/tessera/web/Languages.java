@@ -16,6 +16,8 @@ public final class Languages {
     public static final List<String> SUPPORTED = ThemeContract.LANGUAGES;
     public static final String PARAMETER = "lang";
     public static final String COOKIE = "tessera_lang";
+    /** The name with an https issuer: browsers keep it only if this host set it Secure, Path=/ (RFC 6265bis §4.1.3.2). */
+    public static final String HOST_COOKIE = "__Host-" + COOKIE;
     static final int COOKIE_MAX_AGE = 365 * 24 * 3600;
 
     private Languages() {
@@ -37,19 +39,24 @@ public final class Languages {
             return switched;
         }
         Cookie[] cookies = request.getCookies();
+        Optional<Locale> plain = Optional.empty();
         if (cookies != null) {
             for (Cookie cookie : cookies) {
-                if (COOKIE.equals(cookie.getName())) {
+                if (HOST_COOKIE.equals(cookie.getName())) {
                     return supported(cookie.getValue());
+                }
+                if (COOKIE.equals(cookie.getName())) {
+                    plain = supported(cookie.getValue());
                 }
             }
         }
-        return Optional.empty();
+        // Without the prefixed cookie: plain http (development), or a choice kept before the prefix was used.
+        return plain;
     }
 
     /** The cookie that keeps a switched language; it says nothing about the person but the language. */
     public static String cookieHeader(Locale language, boolean secure) {
-        return COOKIE + "=" + language.getLanguage() + "; Path=/; Max-Age=" + COOKIE_MAX_AGE + "; SameSite=Lax; HttpOnly"
+        return (secure ? HOST_COOKIE : COOKIE) + "=" + language.getLanguage() + "; Path=/; Max-Age=" + COOKIE_MAX_AGE + "; SameSite=Lax; HttpOnly"
                 + (secure ? "; Secure" : "");
     }
 }
