@@ -48,15 +48,16 @@ public class SchemaMigrator {
     Event<SchemaMigrated> migrated;
 
     void onStart(@Observes @Priority(1) @Initialized(ApplicationScoped.class) Object ignored) {
+        boolean ran;
         try (Connection connection = dataSource.getConnection()) {
-            SchemaMigrations.apply(connection);
+            ran = SchemaMigrations.apply(connection);
         } catch (Exception e) {
             String reason = rootMessage(e);
             status.failed(reason);
             LOG.log(Level.SEVERE, "Database schema migration failed; Tessera is NOT ready: " + reason, e);
             return;
         }
-        LOG.info("Database schema is up to date");
+        LOG.info(ran ? "Database schema is up to date" : "Database schema is up to date (every changeset already applied; Liquibase not run)");
         try {
             migrated.fire(new SchemaMigrated());
             status.succeeded();

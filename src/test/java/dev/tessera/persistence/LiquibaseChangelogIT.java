@@ -187,12 +187,48 @@ class LiquibaseChangelogIT {
             assertThat(before).anySatisfy(row -> assertThat(row).startsWith("001-signing-key|tessera|").endsWith("|EXECUTED"));
 
             try (Connection c = db.connect()) {
-                SchemaMigrations.apply(c);
+                assertThat(SchemaMigrations.apply(c)).as("Liquibase runs on a current schema").isFalse();
             }
 
             try (Connection c = db.connect()) {
                 assertThat(changelogHistory(c)).as("DATABASECHANGELOG after a second run").isEqualTo(before);
                 assertThat(strings(c, "SELECT name FROM tessera_lock")).containsExactlyInAnyOrder(NamedLock.SIGNING_KEYS, NamedLock.BOOTSTRAP);
+            }
+        }
+
+        /** Issue 23: a start on a current schema skips Liquibase; one changeset missing from the history runs it. */
+        @Test
+        @Order(4)
+        void liquibaseRunsOnlyWhenAChangesetIsMissingFromTheHistory() throws Exception {
+            List<AppliedChangelog.Entry> changelog = SchemaMigrations.changelog();
+            assertThat(changelog).as("every changeSet of liquibase/changes").hasSize(changeSetsInFiles())
+                    .anySatisfy(e -> assertThat(e.dbms()).containsExactly("mariadb", "mysql"));
+            try (Connection c = db.connect()) {
+                assertThat(AppliedChangelog.current(c, changelog)).isTrue();
+                renameChangeset(c, "001-signing-key", "001-signing-key-renamed");
+                assertThat(AppliedChangelog.current(c, changelog)).as("one changeset missing").isFalse();
+                renameChangeset(c, "001-signing-key-renamed", "001-signing-key");
+                assertThat(AppliedChangelog.current(c, changelog)).isTrue();
+            }
+        }
+
+        private static int changeSetsInFiles() throws IOException {
+            Path changes = Path.of(System.getProperty("project.basedir", "."), "liquibase", "changes");
+            int count = 0;
+            try (Stream<Path> files = Files.list(changes)) {
+                for (Path f : files.filter(f -> f.toString().endsWith(".xml")).toList()) {
+                    count += Files.readString(f).split("<changeSet\\b", -1).length - 1;
+                }
+            }
+            return count;
+        }
+
+        private static void renameChangeset(Connection c, String from, String to) throws SQLException {
+            try (Statement s = c.createStatement()) {
+                assertThat(s.executeUpdate("UPDATE DATABASECHANGELOG SET ID = '" + to + "' WHERE ID = '" + from + "'")).isEqualTo(1);
+                if (!c.getAutoCommit()) {
+                    c.commit();
+                }
             }
         }
 
