@@ -63,7 +63,9 @@ public class RevokedJtis {
     private final AtomicLong refused = new AtomicLong();
     private RepeatingTask task;
 
+    /** Loads the copy at once (one query through the expiry index; until then every check reads the database), then every {@link #REFRESH}. */
     void onSchemaReady(@Observes SchemaMigrated event) {
+        reload();
         task = RepeatingTask.every(executor, REFRESH, "Reloading the revoked access tokens", this::reload);
     }
 
