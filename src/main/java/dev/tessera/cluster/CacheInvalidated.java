@@ -8,7 +8,7 @@ import java.util.Set;
  * and committed. Fired on the node that made the change and, through the data grid, on every other one.
  * Caches observe it and drop or reload what they hold.
  *
- * @param cache which cache ({@link #CLIENTS}, {@link #KEYS}, {@link #LDAP_GROUPS})
+ * @param cache which cache ({@link #CLIENTS}, {@link #KEYS}, {@link #LDAP_GROUPS}, {@link #REVOKED_TOKENS})
  * @param key   what changed in it (a client id; for keys, the algorithm)
  */
 public record CacheInvalidated(String cache, String key) {
@@ -19,10 +19,15 @@ public record CacheInvalidated(String cache, String key) {
 
     /** Parent groups of directory groups ({@code LdapGroupCache}); the key is {@link #ALL}: every entry goes. */
     public static final String LDAP_GROUPS = "ldap-groups";
+    /**
+     * Revoked JWT access tokens ({@code RevokedJtis}): not a stale entry but a new one, the key is the jti and its
+     * expiry in epoch milliseconds, separated by a space.
+     */
+    public static final String REVOKED_TOKENS = "revoked-token";
     /** A key meaning "everything in that cache". */
     public static final String ALL = "*";
 
-    private static final Set<String> CACHES = Set.of(CLIENTS, KEYS, LDAP_GROUPS);
+    private static final Set<String> CACHES = Set.of(CLIENTS, KEYS, LDAP_GROUPS, REVOKED_TOKENS);
     private static final int MAX_KEY = 256;
     private static final char SEPARATOR = '\n';
 

@@ -85,6 +85,14 @@ public class Invalidations {
         }
     }
 
+    /**
+     * Announces a change that is already committed (written in a transaction of its own), now, whatever becomes of
+     * the caller's transaction: waiting for it would lose the announcement when it rolls back.
+     */
+    public void announceNow(String cache, String key) {
+        announce(new CacheInvalidated(cache, key));
+    }
+
     /** How many nodes receive the announcements, this one included (1 without a data grid). */
     public int members() {
         ClusterTopic current = topic;

@@ -23,7 +23,7 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 /**
  * Decides whether a presented access token is active, for introspection, revocation and the admin API. A JWT must be
  * signed by one of this server's published keys with that key's own algorithm, be of type at+jwt,
- * name this issuer, be unexpired and not revoked; an opaque token must have a live row. Anything else,
+ * name this issuer, be unexpired and not revoked; an opaque token must have a live row and an unrevoked jti. Anything else,
  * including garbage, is simply inactive (RFC 7662 §2.2).
  */
 @ApplicationScoped
@@ -55,7 +55,10 @@ public class AccessTokenInspector {
         if (isJwt(token)) {
             return verifiedJwt(token).flatMap(AccessTokenInspector::toClaims);
         }
-        return opaqueTokens.find(token).filter(t -> t.expiresAt().isAfter(clock.instant())).map(OpaqueToken::claims);
+        // An opaque token revoked through its grant (a replayed code, a reused refresh token, a logout) keeps its row;
+        // its jti is listed like a JWT's (RevocationList.revokeAccessTokenOf). The check costs no statement (RevokedJtis).
+        return opaqueTokens.find(token).filter(t -> t.expiresAt().isAfter(clock.instant()))
+                .map(OpaqueToken::claims).filter(c -> !revocations.isRevoked(c.jti()));
     }
 
     /**

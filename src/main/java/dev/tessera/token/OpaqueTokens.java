@@ -8,7 +8,11 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Optional;
 
-/** The only writer of opaque_token. Revoking deletes the row: there is nothing left to find. */
+/**
+ * The only writer of opaque_token. Revoking the token itself (RFC 7009) deletes the row: there is nothing left to find.
+ * Revoking what it was issued from (a replayed code, a reused refresh token, a logout) lists its jti instead, as for a
+ * JWT, and introspection checks that list ({@link AccessTokenInspector}).
+ */
 @ApplicationScoped
 public class OpaqueTokens {
 

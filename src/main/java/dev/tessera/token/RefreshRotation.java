@@ -26,12 +26,13 @@ public class RefreshRotation {
     UserTokens tokens;
 
     /**
+     * @param token   the presented token's row, read before the transaction; null when there is none
      * @param checked the token's user as its store answers now (checked before, outside the transaction, so
      *                a slow directory holds no database connection), null when unknown or disabled
      */
     @Transactional(dontRollbackOn = OAuthException.class)
-    public TokenResponse rotate(String value, Client client, Set<String> requestedScope, UserAccount checked) {
-        RefreshGrant grant = refreshTokens.rotate(value, client, requestedScope);
+    public TokenResponse rotate(RefreshToken token, Client client, Set<String> requestedScope, UserAccount checked) {
+        RefreshGrant grant = refreshTokens.rotate(token, client, requestedScope);
         if (checked == null || !checked.subject().equals(grant.subject())) {
             refreshTokens.revokeFamily(grant.familyId());
             throw new OAuthException(OAuthError.INVALID_GRANT, "The user's account is no longer active");

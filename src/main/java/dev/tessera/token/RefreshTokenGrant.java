@@ -39,9 +39,11 @@ public class RefreshTokenGrant implements GrantHandler {
         String value = request.form().require(OAuthParameters.REFRESH_TOKEN);
         // The person is re-checked (not from a cache: an LDAP account disabled in the directory ends here) before
         // the token is consumed, so a user store that cannot answer fails the request with the client's token intact.
-        // A token already rotated is looked up too: within the reuse interval it may still stand for a retry.
-        UserAccount checked = refreshTokens.find(value).filter(t -> t.clientId().equals(client.clientId()))
-                .flatMap(t -> users.recheck(t.grant().subject())).filter(UserAccount::enabled).orElse(null);
-        return rotation.rotate(value, client, requestedScope, checked);
+        // A token already rotated is looked up too: within the reuse interval it may still stand for a retry. The row
+        // read here is the one rotation uses: read once per refresh (issue 23).
+        RefreshToken token = refreshTokens.stored(value).filter(t -> t.clientId().equals(client.clientId())).orElse(null);
+        UserAccount checked = token == null || !refreshTokens.withinFamilyLifetime(token) ? null
+                : users.recheck(token.grant().subject()).filter(UserAccount::enabled).orElse(null);
+        return rotation.rotate(token, client, requestedScope, checked);
     }
 }

@@ -87,11 +87,13 @@ public class RefreshTokens {
      * within the client's reuse interval ({@link RefreshRetries}). Runs in the caller's transaction when there
      * is one, so that the successor is written before the consumption commits: a parallel presentation of the
      * same token waits for that commit on the row, and then sees (and, as reuse, revokes) the successor.
+     *
+     * @param token the row as {@link #stored} read it, before the transaction (null: none): only what never changes
+     *              in a row is used (hash, client, grant, bounds), so it is not read again (issue 23: a refresh is as
+     *              few statements as the database allows); whether it is still unconsumed is the update's answer
      */
     @Transactional(dontRollbackOn = OAuthException.class)
-    public RefreshGrant rotate(String value, Client client, Set<String> requestedScope) {
-        String hash = value == null || value.length() > 128 ? null : Secrets.sha256Hex(value);
-        RefreshToken token = hash == null ? null : em.find(RefreshToken.class, hash);
+    public RefreshGrant rotate(RefreshToken token, Client client, Set<String> requestedScope) {
         if (token == null || !token.clientId().equals(client.clientId())) {
             throw invalid("The refresh token is invalid, expired or revoked");
         }
@@ -103,6 +105,7 @@ public class RefreshTokens {
             throw new OAuthException(OAuthError.INVALID_SCOPE, "Scope not originally granted: " + String.join(" ", wider));
         }
         Instant now = clock.instant();
+        String hash = token.hash();
         if (!artifacts.consume(RefreshToken.class, hash, now)) {
             Optional<RefreshGrant> retried = retries.retry(token, client, now);
             if (retried.isPresent()) {
@@ -158,11 +161,20 @@ public class RefreshTokens {
 
     /** The token with this value, consumed or not, within its family's lifetime. */
     public Optional<RefreshToken> find(String value) {
+        return stored(value).filter(this::withinFamilyLifetime);
+    }
+
+    /** Whether the token's family has not reached its absolute end. */
+    public boolean withinFamilyLifetime(RefreshToken token) {
+        return clock.instant().isBefore(token.expiresAt());
+    }
+
+    /** The stored row of this value, consumed, expired or not; for {@link #rotate}, which judges it itself. */
+    public Optional<RefreshToken> stored(String value) {
         if (value == null || value.length() > 128) {
             return Optional.empty();
         }
-        return Optional.ofNullable(em.find(RefreshToken.class, Secrets.sha256Hex(value)))
-                .filter(t -> clock.instant().isBefore(t.expiresAt()));
+        return Optional.ofNullable(em.find(RefreshToken.class, Secrets.sha256Hex(value)));
     }
 
     private static OAuthException invalid(String description) {

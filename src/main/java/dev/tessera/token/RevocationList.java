@@ -1,11 +1,11 @@
 package dev.tessera.token;
 
+import dev.tessera.cluster.CacheInvalidated;
+import dev.tessera.cluster.Invalidations;
 import dev.tessera.config.TokenSettings;
 import dev.tessera.persistence.FirstInsert;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -17,12 +17,20 @@ import java.time.Instant;
  * redeem one code or refresh one token each revoke the winner's grant. {@link FirstInsert} lets one
  * insert win and the others find the row, without an exception. The insert runs in its own transaction, so a revocation
  * stays even if the caller's transaction later rolls back: revoking too much is the safe side.
+ *
+ * <p>Reading is {@link RevokedJtis}, each node's copy: a revocation enters this node's copy before {@link #revoke}
+ * returns (RFC 7662 §2.2: a revoked token is not active, so an introspection right after the revocation answers
+ * inactive), and is announced to the other nodes at once, not after the caller's transaction: the row is already
+ * committed in its own.
  */
 @ApplicationScoped
 public class RevocationList {
 
-    @PersistenceContext(unitName = "tessera")
-    EntityManager em;
+    @Inject
+    RevokedJtis known;
+
+    @Inject
+    Invalidations invalidations;
 
     @Inject
     FirstInsert inserts;
@@ -36,6 +44,8 @@ public class RevocationList {
     public void revoke(String jti, Instant expiresAt) {
         if (!isRevoked(jti)) {
             inserts.insert(RevokedToken.TABLE, RevokedToken.KEY_COLUMN, jti, expiresAt);
+            known.add(jti, expiresAt);
+            invalidations.announceNow(CacheInvalidated.REVOKED_TOKENS, RevokedJtis.announcement(jti, expiresAt));
         }
     }
 
@@ -58,6 +68,6 @@ public class RevocationList {
     }
 
     public boolean isRevoked(String jti) {
-        return em.find(RevokedToken.class, jti) != null;
+        return known.isRevoked(jti);
     }
 }

@@ -35,6 +35,7 @@ class SignInAttacksIT {
     static JsonObject briefRetry;
     static JsonObject ropc;
     static JsonObject lockoutVictim;
+    static JsonObject opaqueVictim;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -53,6 +54,7 @@ class SignInAttacksIT {
         lockoutVictim = SignIn.createUser("lockout-victim");
         ropc = Admin.createClient("{\"client_id\":\"ropc\",\"grant_types\":[\"password\"],\"scope\":\"openid\"}");
         briefRetry = Admin.createClient("{\"client_id\":\"brief-retry\",\"refresh_token_reuse_interval\":1," + common + "}");
+        opaqueVictim = Admin.createClient("{\"client_id\":\"opaque-victim\",\"access_token_format\":\"opaque\"," + common + "}");
     }
 
     static String basic(JsonObject client) {
@@ -175,6 +177,21 @@ class SignInAttacksIT {
         assertThat(introspect(tokens.getString("access_token")).getBoolean("active")).isFalse();
         assertJsonError(token(basic(web), Map.of("grant_type", "refresh_token", "refresh_token", tokens.getString("refresh_token"))),
                 400, "invalid_grant");
+    }
+
+    @Test
+    void aReplayedCodeRevokesAnOpaqueAccessTokenOfTheFirstRedemptionToo() {
+        String[] code = code("opaque-victim", true);
+        HttpResponse<String> first = token(basic(opaqueVictim), redeem(code[0], code[1]));
+        assertThat(first.statusCode()).isEqualTo(200);
+        String accessToken = Admin.json(first.body()).getString("access_token");
+        assertThat(accessToken).doesNotContain(".");
+        assertThat(introspect(accessToken).getBoolean("active")).isTrue();
+
+        assertJsonError(token(basic(opaqueVictim), redeem(code[0], code[1])), 400, "invalid_grant");
+        // RFC 6749 §4.1.2: the server "SHOULD revoke (when possible) all tokens previously issued based on that
+        // authorization code"; the opaque token's row stays, its jti is on the revocation list.
+        assertThat(introspect(accessToken).getBoolean("active")).isFalse();
     }
 
     @Test

@@ -28,6 +28,7 @@ import dev.tessera.session.SignIn;
 import dev.tessera.session.SsoSession;
 import dev.tessera.token.IssuedAccessToken;
 import dev.tessera.token.JpaTokens;
+import dev.tessera.token.RevokedJtis;
 import dev.tessera.token.RefreshGrant;
 import dev.tessera.token.RefreshToken;
 import dev.tessera.token.RefreshTokenFixtures;
@@ -42,6 +43,7 @@ import dev.tessera.user.User;
 import dev.tessera.user.UserProfile;
 import dev.tessera.user.Usernames;
 import jakarta.persistence.Column;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.Id;
 import java.lang.reflect.Field;
 import java.util.LinkedHashSet;
@@ -408,6 +410,33 @@ class EntityMappingIT {
                 assertThat(batch.delete(new AuthorizationCodes.State(), now.plusSeconds(60), 10)).isZero();
                 assertThat(batch.delete(new AuthorizationCodes.State(), now.plusSeconds(61), 10)).isEqualTo(1);
             });
+        }
+
+        @Test
+        void aNodesCopyOfTheRevocationListAnswersFromMemoryAndCatchesUpOnReload() {
+            Instant now = Instant.parse("2026-08-01T09:00:00Z");
+            Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+            String id = UUID.randomUUID().toString();
+            inTransaction(em -> JpaTokens.revocations(em, clock).revoke("jti-a-" + id, now.plusSeconds(300)));
+            inTransaction(em -> JpaTokens.revocations(em, clock).revoke("jti-gone-" + id, now.minusSeconds(1)));
+            EntityManager node = emf().createEntityManager();
+            try {
+                RevokedJtis copy = JpaTokens.revokedJtis(node, clock);
+                // Not loaded yet: a jti it does not hold is read from the database.
+                assertThat(copy.isRevoked("jti-a-" + id)).isTrue();
+                assertThat(JpaTokens.reload(copy)).isTrue();
+                // Another node revokes and its announcement is lost: this copy, now complete, answers from memory and
+                // misses it until its next reload (RevokedJtis.REFRESH bounds that), then has it.
+                inTransaction(em -> JpaTokens.revocations(em, clock).revoke("jti-b-" + id, now.plusSeconds(300)));
+                assertThat(copy.isRevoked("jti-a-" + id)).isTrue();
+                assertThat(copy.isRevoked("jti-b-" + id)).isFalse();
+                assertThat(JpaTokens.reload(copy)).isTrue();
+                assertThat(copy.isRevoked("jti-b-" + id)).isTrue();
+                // The entry of a token already expired is not loaded (its JWT is refused for its exp anyway).
+                assertThat(copy.isRevoked("jti-gone-" + id)).isFalse();
+            } finally {
+                node.close();
+            }
         }
 
         @Test

@@ -121,6 +121,19 @@ class AccessTokenInspectorTest {
     }
 
     @Test
+    void anOpaqueTokenWhoseJtiWasRevokedIsInactive() {
+        // A replayed code, a reused refresh token or a logout revokes the access token issued with it by its jti
+        // (RevocationList.revokeAccessTokenOf), whatever its format: the opaque token's row stays, its jti is listed.
+        IssuedAccessToken revoked = f.issuer.issue(grant(client("o", AccessTokenFormat.OPAQUE), Set.of("read"), AUD));
+        IssuedAccessToken other = f.issuer.issue(grant(client("o", AccessTokenFormat.OPAQUE), Set.of("read"), AUD));
+
+        f.revocations.revoke(revoked.jti(), NOW.plus(TokenFixtures.LIFETIME));
+
+        assertThat(inspector.inspect(revoked.value())).isEmpty();
+        assertThat(inspector.inspect(other.value())).isPresent();
+    }
+
+    @Test
     void anOpaqueTokenCarriesTheGrantsFurtherClaimsAsAJwtWould() {
         Map<String, Object> extra = Map.of("auth_time", 1_790_000_000L, "userinfo_claims", List.of("email", "phone_number"));
         Client web = client("o", AccessTokenFormat.OPAQUE);

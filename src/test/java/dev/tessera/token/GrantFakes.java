@@ -118,7 +118,17 @@ public final class GrantFakes {
         }
 
         @Override
-        public RefreshGrant rotate(String value, Client client, Set<String> requested) {
+        public Optional<RefreshToken> stored(String value) {
+            return findLive(value);
+        }
+
+        @Override
+        public boolean withinFamilyLifetime(RefreshToken token) {
+            return true;
+        }
+
+        @Override
+        public RefreshGrant rotate(RefreshToken token, Client client, Set<String> requested) {
             requestedScope = requested;
             if (rotated == null) {
                 throw new OAuthException(OAuthError.INVALID_GRANT, "invalid");

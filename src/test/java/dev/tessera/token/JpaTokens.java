@@ -1,6 +1,7 @@
 package dev.tessera.token;
 
 import dev.tessera.audit.RecordingAuditLog;
+import dev.tessera.cluster.Invalidations;
 import dev.tessera.persistence.JpaInserts;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
@@ -20,11 +21,31 @@ public final class JpaTokens {
     /** The revocation list over {@code em}; outside the container its "own transaction" is the caller's. */
     public static RevocationList revocations(EntityManager em, Clock clock) {
         RevocationList revocations = new RevocationList();
-        revocations.em = em;
+        revocations.known = revokedJtis(em, clock);
+        revocations.invalidations = new Invalidations() {
+            @Override
+            public void announceNow(String cache, String key) {
+                // one process, no other node to tell
+            }
+        };
         revocations.inserts = JpaInserts.on(em);
         revocations.settings = TokenFixtures.SETTINGS;
         revocations.clock = clock;
         return revocations;
+    }
+
+    /** A node's copy of the revocation list over {@code em}, not yet loaded (so it reads the database). */
+    public static RevokedJtis revokedJtis(EntityManager em, Clock clock) {
+        RevokedJtis known = new RevokedJtis();
+        known.em = em;
+        known.clock = clock;
+        return known;
+    }
+
+    /** Runs the copy's periodic reload now; whether the copy is then complete. */
+    public static boolean reload(RevokedJtis known) {
+        known.reload();
+        return known.complete();
     }
 
     public static RefreshTokens refreshTokens(EntityManager em, Clock clock) {
