@@ -21,7 +21,7 @@ record AuthorizationCodeScenario(List<String> authorities, SignInFlow.Setup setu
     @Override
     public IntFunction<LoadRun.Step> steps() {
         return i -> {
-            SignInFlow flow = new SignInFlow(RefreshScenario.at(setup, Scenario.authority(authorities, i)));
+            SignInFlow flow = new SignInFlow(setup.at(Scenario.authority(authorities, i)));
             return c -> {
                 String answer = flow.run(c);
                 return answer.contains("\"refresh_token\"") ? null : "no refresh token in " + LoadRun.abbreviate(answer);

@@ -48,7 +48,12 @@ final class PeerTally {
 
     /** Each round's figure, e.g. "1,830 / 1,901". */
     String rounds() {
-        return String.join(" / ", perCpuSecond.stream().map(v -> String.format(Locale.ROOT, "%,.0f", v)).toList());
+        return String.join(" / ", perCpuSecond.stream().map(PeerTally::figure).toList());
+    }
+
+    /** A rate as the tables show it: whole numbers, one decimal under 100 (sign-ins per CPU-second are a few dozen). */
+    static String figure(double v) {
+        return String.format(Locale.ROOT, v < 100 ? "%,.1f" : "%,.0f", v);
     }
 
     double perSecond() {

@@ -33,6 +33,8 @@ public final class PeersBench {
         WORKLOADS.put("cc-es256", "client_credentials ES256");
         WORKLOADS.put("cc-opaque", "client_credentials opaque");
         WORKLOADS.put("introspect", "introspection");
+        WORKLOADS.put("refresh", "refresh_token (rotated)");
+        WORKLOADS.put("signin", "authorization-code sign-in with a password (whole)");
     }
 
     private final BenchConfig config;
@@ -61,10 +63,11 @@ public final class PeersBench {
 
     private int run() throws Exception {
         String secret = props.getProperty("secret");
-        List<Peer> peers = List.of(PeerProvisioning.tessera(config, number("tessera.pid")),
+        String password = props.getProperty("user.password"); // the sign-in user's, the same on each server
+        List<Peer> peers = List.of(PeerProvisioning.tessera(config, number("tessera.pid"), password),
                 PeerProvisioning.keycloak(number("keycloak.port"), number("keycloak.pid"), props.getProperty("keycloak.adminPassword"),
-                        secret),
-                PeerProvisioning.node(number("node.port"), number("node.pid"), secret));
+                        secret, password),
+                PeerProvisioning.node(number("node.port"), number("node.pid"), secret, password));
         List<String> workloads = List.of(props.getProperty("workloads", String.join(",", WORKLOADS.keySet())).split(","));
         header(peers);
         // The ceilings use Tessera's provider (the native one when it runs it); the peers sign with their own.
@@ -74,7 +77,7 @@ public final class PeersBench {
         report.line("");
         PasswordSettings argon2 = HashingCeiling.settings(props.getProperty("argon2", "19456,2,1"));
         SigningCeiling.Quiet quiet = new SigningCeiling.Quiet(0, config.quietCores());
-        Map<String, SigningCeiling.Rate[]> before = SuiteBench.ceilings(argon2, quiet, config.ceilingSeconds());
+        Map<String, SigningCeiling.Rate[]> before = ceilings(argon2, quiet, peers);
         report.ceilings("before the load", before, argon2);
 
         int warmup = number("warmupSeconds");
@@ -111,7 +114,7 @@ public final class PeersBench {
                     ProcessMemory memory = ProcessMemory.sample(new long[] {peer.pid()});
                     LoadRun.Result r = load(peer, scenario.steps(), config.warmupSeconds(), seconds);
                     tallies.computeIfAbsent(workload + "|" + peer.name(), key -> new PeerTally()).add(r, memory.stopMaxMib());
-                    System.out.printf(Locale.ROOT, "round %d, %s, %s: %,.0f/s, %,.0f per server CPU-s, p99 %.2f ms, %d errors%n",
+                    System.out.printf(Locale.ROOT, "round %d, %s, %s: %,.1f/s, %,.1f per server CPU-s, p99 %.2f ms, %d errors%n",
                             round + 1, WORKLOADS.get(workload), peer.name(), r.throughput(), r.perServerCpuSecond(),
                             r.percentileMillis(99), r.errors());
                 }
@@ -121,7 +124,7 @@ public final class PeersBench {
             report.line("**The deadline (--cap-minutes) cut the rounds short; the tables hold the rounds that ran.**");
             report.line("");
         }
-        Map<String, SigningCeiling.Rate[]> after = SuiteBench.ceilings(argon2, quiet, config.ceilingSeconds());
+        Map<String, SigningCeiling.Rate[]> after = ceilings(argon2, quiet, peers);
         new PeersTable(report, peers, workloads, tallies).write(before, after);
         report.ceilings("after the load", after, argon2);
         for (Peer peer : peers) {
@@ -129,6 +132,23 @@ public final class PeersBench {
                     ProcessMemory.rssKib(peer.pid()) / 1024.0, ProcessMemory.peakKib(peer.pid()) / 1024.0));
         }
         return write(tallies);
+    }
+
+    /** The suite's ceilings, and the raw ceiling of each peer's own password hash beside Tessera's Argon2id. */
+    private Map<String, SigningCeiling.Rate[]> ceilings(PasswordSettings argon2, SigningCeiling.Quiet quiet, List<Peer> peers)
+            throws Exception {
+        Map<String, SigningCeiling.Rate[]> out = SuiteBench.ceilings(argon2, quiet, config.ceilingSeconds());
+        int seconds = config.ceilingSeconds();
+        double warm = Math.max(1, seconds / 3.0);
+        for (Peer peer : peers) {
+            PasswordCeiling hash = peer.password();
+            if (hash != null && hash.runner() != null) {
+                System.out.println("Ceiling: " + hash.name() + "...");
+                out.put(hash.name(), new SigningCeiling.Rate[] {hash.runner().rate(1, warm, seconds, quiet),
+                    hash.runner().rate(Runtime.getRuntime().availableProcessors(), warm, seconds, quiet)});
+            }
+        }
+        return out;
     }
 
     private void header(List<Peer> peers) {

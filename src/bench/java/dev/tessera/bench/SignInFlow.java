@@ -15,20 +15,42 @@ import java.util.regex.Pattern;
 
 /**
  * One whole browser-less sign-in on one keep-alive connection, as a browser with no cookies would do
- * it: GET /authorize (code, PKCE S256), the Faces login page, the login form posted with its view state
- * (Argon2id verification on the server), the consent page ({@code prompt=consent}, so every sign-in
- * shows it), the approval, and the code exchanged at /token. Redirects to the issuer are sent to this
- * connection's node, so a sign-in stays on the node its connection goes to.
+ * it: GET the authorization endpoint (code, PKCE S256), the login page, the login form posted with its
+ * hidden fields (Tessera's Faces view state, Keycloak's session code, node-oidc-provider's CSRF field in
+ * .ci/peers/node-provider.mjs; the password verified on the server), the consent page when one is shown
+ * (Tessera's {@code prompt=consent} in the suite shows it on every sign-in), the approval, and the code
+ * exchanged at the token endpoint. Redirects to the issuer are sent to this connection's node, so a
+ * sign-in stays on the node its connection goes to. The login form is found by its password field, so
+ * the same flow signs in to Tessera, Keycloak and node-oidc-provider ({@link Endpoints}).
  */
 final class SignInFlow {
     private static final Pattern INPUT = Pattern.compile("<input([^>]*)>", Pattern.CASE_INSENSITIVE);
     private static final Pattern ATTRIBUTE = Pattern.compile("([a-zA-Z:_-]+)=\"([^\"]*)\"");
-    private static final Pattern ACTION = Pattern.compile("<form[^>]*action=\"([^\"]*)\"");
+    private static final Pattern FORM = Pattern.compile("<form[^>]*action=\"([^\"]*)\"[^>]*>(.*?)</form>",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** What the flow needs to know: the client, its redirect URI and the user. */
+    /**
+     * Where a server has its endpoints and how its pages behave: {@code prompt} sent with every request (null: none),
+     * the consent page's approve button (null: the server must not show one).
+     */
+    record Endpoints(String authorizePath, String tokenPath, String prompt, String consentButton) {
+        /** Tessera: consent on every sign-in, as the suite measures it. */
+        static final Endpoints TESSERA = new Endpoints("/authorize", "/token", "consent", "approve");
+    }
+
+    /** What the flow needs to know: the client, its redirect URI, the user and the server's endpoints. */
     record Setup(String authority, String clientId, String basicCredentials, String redirectUri, String scope,
-            String username, String password) {
+            String username, String password, Endpoints endpoints) {
+        Setup(String authority, String clientId, String basicCredentials, String redirectUri, String scope, String username,
+                String password) {
+            this(authority, clientId, basicCredentials, redirectUri, scope, username, password, Endpoints.TESSERA);
+        }
+
+        /** The same set-up with this connection's Host header. */
+        Setup at(String otherAuthority) {
+            return new Setup(otherAuthority, clientId, basicCredentials, redirectUri, scope, username, password, endpoints);
+        }
     }
 
     private final Setup setup;
@@ -49,21 +71,26 @@ final class SignInFlow {
         request.put("scope", setup.scope());
         request.put("state", random(12));
         request.put("nonce", random(12));
-        request.put("prompt", "consent");
+        Endpoints at = setup.endpoints();
+        if (at.prompt() != null) {
+            request.put("prompt", at.prompt());
+        }
         request.put("code_challenge", challenge(verifier));
         request.put("code_challenge_method", "S256");
-        String page = follow(c, get(c, "/authorize?" + RawRequest.form(request)));
-        expect(c, page != null && page.contains("id=\"login\""), "login page");
-        page = follow(c, submit(c, page, "login", Map.of("username", setup.username(), "password", setup.password())));
-        if (page != null) {
-            expect(c, page.contains("id=\"approve\""), "consent page");
-            page = follow(c, submit(c, page, "approve", Map.of()));
+        String page = follow(c, get(c, at.authorizePath() + "?" + RawRequest.form(request)));
+        expect(c, page != null && page.contains("type=\"password\""), "login page");
+        page = follow(c, submit(c, page, "type=\"password\"", "login",
+                Map.of("username", setup.username(), "password", setup.password())));
+        if (page != null && at.consentButton() != null) {
+            String approve = "name=\"" + at.consentButton() + "\"";
+            expect(c, page.contains(approve), "consent page");
+            page = follow(c, submit(c, page, approve, at.consentButton(), Map.of()));
         }
         expect(c, page == null, "redirect to the client");
         String location = c.headers("location").get(0);
         String code = queryParameter(location, "code");
         expect(c, code != null, "code in " + location);
-        c.exchange(RawRequest.postForm(setup.authority(), "/token", RawRequest.basicHeader(setup.basicCredentials()),
+        c.exchange(RawRequest.postForm(setup.authority(), at.tokenPath(), RawRequest.basicHeader(setup.basicCredentials()),
                 RawRequest.form(Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", setup.redirectUri(),
                         "code_verifier", verifier))));
         expect(c, c.status() == 200, "token response");
@@ -81,8 +108,7 @@ final class SignInFlow {
             if (location.startsWith(setup.redirectUri())) {
                 return null;
             }
-            URI uri = URI.create(location);
-            status = get(c, uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+            status = get(c, target(location));
         }
         throw new IOException("Too many redirects");
     }
@@ -93,10 +119,22 @@ final class SignInFlow {
         return c.status();
     }
 
-    /** Posts the page's form by pressing {@code button}: its hidden fields (the Faces view state) plus {@code values}. */
-    private int submit(KeepAliveConnection c, String page, String button, Map<String, String> values) throws IOException {
+    /**
+     * Posts the page's first form containing {@code marker} by pressing {@code button}: its hidden fields (view state,
+     * session code, CSRF field) plus {@code values}.
+     */
+    private int submit(KeepAliveConnection c, String page, String marker, String button, Map<String, String> values)
+            throws IOException {
+        Matcher form = FORM.matcher(page);
+        boolean found = false;
+        while (!found && form.find()) {
+            found = form.group(2).contains(marker);
+        }
+        if (!found) {
+            throw new IOException("No form with " + marker + " on the page");
+        }
         Map<String, String> fields = new LinkedHashMap<>();
-        Matcher input = INPUT.matcher(page);
+        Matcher input = INPUT.matcher(form.group(2));
         while (input.find()) {
             Map<String, String> attributes = new LinkedHashMap<>();
             Matcher a = ATTRIBUTE.matcher(input.group(1));
@@ -109,11 +147,7 @@ final class SignInFlow {
         }
         fields.putAll(values);
         fields.put(button, button);
-        Matcher action = ACTION.matcher(page);
-        if (!action.find()) {
-            throw new IOException("No form on the page");
-        }
-        c.exchange(RawRequest.postForm(setup.authority(), unescape(action.group(1)), RawRequest.cookieHeader(cookieLine()),
+        c.exchange(RawRequest.postForm(setup.authority(), target(unescape(form.group(1))), RawRequest.cookieHeader(cookieLine()),
                 RawRequest.form(fields)));
         keepCookies(c);
         return c.status();
@@ -139,6 +173,12 @@ final class SignInFlow {
         if (!condition) {
             throw new IOException("Sign-in: expected " + what + ", got HTTP " + c.status() + ": " + LoadRun.abbreviate(c.body()));
         }
+    }
+
+    /** The request target (path and query) of a URL, absolute (Keycloak's form action) or not. */
+    private static String target(String url) {
+        URI uri = URI.create(url);
+        return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     }
 
     static String queryParameter(String url, String name) {

@@ -56,7 +56,8 @@ final class SuiteSetup {
                 case "refresh" -> out.add(new RefreshScenario(nodes, web));
                 case "introspect" -> {
                     String basic = ccClient("bench-introspect", "ES256");
-                    out.add(new IntrospectionScenario(nodes, basic, accessToken(basic)));
+                    String token = accessToken(basic);
+                    out.add(new IntrospectionScenario(nodes, "/introspect", basic, () -> token));
                 }
                 case "authcode" -> out.add(new AuthorizationCodeScenario(nodes, web));
                 default -> throw new IllegalArgumentException(name);
