@@ -22,8 +22,9 @@ import java.util.Optional;
 /**
  * The second step of a sign-in ({@code /ui/login-factor.xhtml?id=}), where {@code /authorize} sends a person whose
  * session is below the level the request needs (docs/strong-authentication.md). Only the missing factor is asked:
- * a one-time code or a recovery code ({@link SecondFactors}); a person without a factor enrols one here when the
- * policy allows, or reads why they cannot go on and returns to the application. A correct code raises this
+ * a one-time code or a recovery code ({@link SecondFactors}), or a passkey; a person without a factor enrols one here
+ * when the policy allows (an app, or a passkey when the level is phishing-resistant), or reads why they cannot go on
+ * and returns to the application. A correct code raises this
  * browser's session (same sid) and answers 303 to the resume step; the page also tells a person that a recovery
  * code was used since their last sign-in.
  */
@@ -38,7 +39,7 @@ public class LoginFactorBacking {
      */
     static final String CODES_SHOWN = "codes";
 
-    public enum State { EXPIRED, NOTICE, VERIFY, ENROL, CODES, UNAVAILABLE }
+    public enum State { EXPIRED, NOTICE, VERIFY, ENROL, ENROL_PASSKEY, CODES, UNAVAILABLE }
 
     @Inject
     PageFlow flow;
@@ -113,6 +114,8 @@ public class LoginFactorBacking {
             state = State.CODES;
         } else if (factors.hasFactor(subject) && (hasPasskey || !passkeyOnly)) {
             state = State.VERIFY;
+        } else if (passkeyOnly && !factors.hasFactor(subject) && policy.mayEnrolAtSignIn(subject)) {
+            state = State.ENROL_PASSKEY; // issue 20 point 4: "led to enrol it at once (when the policy allows)"
         } else if (policy.mayEnrolAtSignIn(subject) && !passkeyOnly) {
             state = State.ENROL;
             if (!flow.request().getMethod().equals("POST")) {
@@ -158,7 +161,7 @@ public class LoginFactorBacking {
         Optional<PasskeyCeremonies.Proof> proof = ceremonies.authenticate(subject, PasskeyPages.binding(flow.request()),
                 flow.request().getParameter(PasskeyPages.RESPONSE), flow.context().peerAddress());
         if (proof.isEmpty()) {
-            account.say(FacesMessage.SEVERITY_ERROR, "passkey.error.signin");
+            account.say(FacesMessage.SEVERITY_ERROR, ceremonies.throttled(subject) ? "factor.error.throttled" : "passkey.error.signin");
             return null;
         }
         cookie.read(flow.context()).ifPresent(value -> sessions.raise(value, proof.get().amr(), AcrValues.PHR));
@@ -177,6 +180,33 @@ public class LoginFactorBacking {
 
     public boolean isPasskeyOnly() { getState(); return passkeyOnly; }
     public boolean isPasskey() { getState(); return hasPasskey; }
+
+    /**
+     * A passkey registered at sign-in (the account page's ceremony), for a person with no factor yet whom the policy
+     * lets enrol here. Registering proves no sign-in by itself: the page then asks for the new passkey, like any second step.
+     */
+    public String registerPasskey() {
+        if (getState() != State.ENROL_PASSKEY) {
+            return null;
+        }
+        boolean added = ceremonies.register(account.getPerson().subject(), PasskeyPages.binding(flow.request()),
+                flow.request().getParameter(PasskeyPages.RESPONSE), locales.text("passkey.default-name"), flow.context().peerAddress()).isPresent();
+        account.say(added ? FacesMessage.SEVERITY_INFO : FacesMessage.SEVERITY_ERROR, added ? "passkey.added" : "passkey.error.add");
+        if (added) {
+            state = State.VERIFY;
+            hasPasskey = true;
+        }
+        return null;
+    }
+
+    /** The creation options for a passkey enrolled at sign-in (once per page). */
+    public String getPasskeyCreationOptions() {
+        if (passkeyOptions == null && getState() == State.ENROL_PASSKEY) {
+            passkeyOptions = ceremonies.registrationOptions(account.getPerson().subject(), account.getPerson().username(),
+                    PasskeyPages.binding(flow.request()));
+        }
+        return passkeyOptions;
+    }
 
     /** The first code of an app enrolled at sign-in; then the recovery codes, once. */
     public String confirm() {

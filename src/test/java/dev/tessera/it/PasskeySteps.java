@@ -37,8 +37,13 @@ final class PasskeySteps {
 
     /** Signs in with the password for the account's security page and adds a passkey named {@code name}. */
     static void addOnAccountPage(WebDriver chromium, String username, String name) {
+        addOnAccountPage(chromium, TesseraDeployment.issuer(), username, name);
+    }
+
+    /** As above on the server at {@code base} (the portability suite's WildFly, Payara Server or container). */
+    static void addOnAccountPage(WebDriver chromium, String base, String username, String name) {
         WebDriverWait wait = new WebDriverWait(chromium, Duration.ofSeconds(20));
-        chromium.get(TesseraDeployment.issuer() + "/ui/login.xhtml?return=/ui/account-security.xhtml");
+        chromium.get(base + "/ui/login.xhtml?return=/ui/account-security.xhtml");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys(username);
         chromium.findElement(By.id("password")).sendKeys(SignIn.PASSWORD);
         chromium.findElement(By.id("login")).click();

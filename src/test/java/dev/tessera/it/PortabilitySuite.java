@@ -27,6 +27,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.WebDriver;
 
 /**
  * The portability suite (issue 22): the unchanged WAR, deployed on a full application server by
@@ -200,5 +201,35 @@ class PortabilitySuite {
 
     static RSAKey rsaKey(String kid) throws Exception {
         return JWKSet.parse(Http.send(Http.request(BASE, "/jwks")).body()).getKeyByKeyId(kid).toRSAKey();
+    }
+
+    /**
+     * Issue 20 point 2 on this server: a passkey added on the account page in Chromium (DevTools virtual authenticator;
+     * {@code http://localhost} is a secure context) signs in without a password at {@code phr}. Proves webauthn4j and
+     * its Jackson 3 load on the server as on Payara Micro.
+     */
+    @Test
+    @Order(12)
+    void aPasskeyAddedOnTheAccountPageSignsInWithoutAPassword() throws Exception {
+        String verifier = SignIn.verifier();
+        Map<String, String> request = SignIn.codeRequest(web.getString("client_id"), rp.redirectUri(), "openid", verifier);
+        request.put("acr_values", "urn:tessera:acr:phr");
+        String query;
+        try (PortableChromium chromium = new PortableChromium()) {
+            WebDriver driver = chromium.driver();
+            PasskeySteps.authenticator(driver);
+            PasskeySteps.addOnAccountPage(driver, BASE, USER, "Laptop");
+            driver.manage().deleteAllCookies();
+            driver.get(BASE + "/authorize?" + SignIn.query(request)); // the autofill request is answered with the one passkey
+            query = rp.next(20);
+            assertThat(query).as("Chromium is at " + driver.getCurrentUrl() + ": " + driver.getPageSource()).isNotNull();
+        }
+        Map<String, String> landed = LoopbackClient.parse(query);
+        JsonObject tokens = PortableCalls.token(BASE, web, Map.of("grant_type", "authorization_code", "code", landed.get("code"),
+                "redirect_uri", rp.redirectUri(), "code_verifier", verifier));
+        IDTokenClaimsSet claims = new IDTokenValidator(new Issuer(BASE), new ClientID(web.getString("client_id")), JWSAlgorithm.RS256,
+                new URL(BASE + "/jwks")).validate(SignedJWT.parse(tokens.getString("id_token")), new Nonce(request.get("nonce")));
+        assertThat(claims.getACR().getValue()).isEqualTo("urn:tessera:acr:phr");
+        assertThat(claims.getSubject().getValue()).isEqualTo(subject);
     }
 }

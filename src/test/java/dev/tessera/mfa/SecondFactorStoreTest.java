@@ -5,19 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tessera.config.Issuer;
 import dev.tessera.config.KeyEncryptionSecret;
 import dev.tessera.keys.KeyEncryptor;
-import dev.tessera.persistence.SchemaMigrations;
+import dev.tessera.persistence.MigratedH2;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,7 +29,7 @@ import org.junit.jupiter.api.TestInstance;
 class SecondFactorStoreTest {
     private static final Instant T0 = Instant.parse("2026-12-06T12:00:10Z");
 
-    private final String url = "jdbc:h2:mem:mfa-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    private MigratedH2 database;
     private EntityManagerFactory emf;
     private Connection keepAlive;
     private final KeyEncryptor encryptor = new KeyEncryptor(new KeyEncryptionSecret("a test passphrase for the secrets", true));
@@ -41,17 +37,14 @@ class SecondFactorStoreTest {
 
     @BeforeAll
     void migrate() throws Exception {
-        keepAlive = DriverManager.getConnection(url, "sa", "");
-        SchemaMigrations.apply(keepAlive);
-        emf = Persistence.createEntityManagerFactory("tessera-test", Map.of("eclipselink.persistencexml", "META-INF/persistence-test.xml",
-                "jakarta.persistence.jdbc.driver", "org.h2.Driver", "jakarta.persistence.jdbc.url", url,
-                "jakarta.persistence.jdbc.user", "sa", "jakarta.persistence.jdbc.password", ""));
+        database = new MigratedH2("mfa");
+        emf = database.emf();
+        keepAlive = database.connection();
     }
 
     @AfterAll
     void close() throws Exception {
-        emf.close();
-        keepAlive.close();
+        database.close();
     }
 
     @Test

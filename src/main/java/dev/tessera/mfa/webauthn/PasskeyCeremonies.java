@@ -7,6 +7,7 @@ import dev.tessera.config.Issuer;
 import dev.tessera.config.WebAuthnSettings;
 import dev.tessera.mfa.webauthn.Challenges.Purpose;
 import dev.tessera.oauth.JsonFactories;
+import dev.tessera.user.LoginThrottle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -23,7 +24,10 @@ import java.util.Optional;
  * (the second-step page), a passwordless sign-in with a discoverable credential (login page). Each hands the page its
  * options (PublicKeyCredentialCreationOptionsJSON / RequestOptionsJSON, Web Authentication §5.4 and §5.5) with a
  * fresh challenge bound to the browser session ({@code binding}), then checks the response: the challenge once,
- * then origin, RP ID, signature and counter ({@link Verifier}). Every outcome is audited.
+ * then origin, RP ID, signature and counter ({@link Verifier}). Every outcome is audited. Assertions count in the
+ * second-step throttle of one-time codes ({@link LoginThrottle}, issue 20: "attempts throttled with the same machinery
+ * as passwords"): each refusal whose person is known counts against them, a locked person's assertion is refused
+ * unchecked, a verified one clears the count.
  */
 @ApplicationScoped
 public class PasskeyCeremonies {
@@ -44,6 +48,9 @@ public class PasskeyCeremonies {
 
     @Inject
     Clock clock;
+
+    @Inject
+    LoginThrottle throttle;
 
     /** A proved credential: whose, and the RFC 8176 methods the assertion showed. */
     public record Proof(String subject, List<String> amr) {
@@ -120,6 +127,11 @@ public class PasskeyCeremonies {
                 return refusedProof(subject, address, "unknown credential");
             }
             credential = found.get();
+            if (throttled(credential.subject())) {
+                audit.record(AuditEvent.now(AuditType.MFA_FAILED, credential.subject(), credential.subject(), null, address,
+                        Map.of("factor", Passkeys.TYPE, "reason", "throttled")));
+                return Optional.empty();
+            }
             if (!challenges.consume(challenge, passwordless ? Purpose.PASSWORDLESS : Purpose.SECOND_FACTOR, binding, subject)) {
                 return refusedProof(credential.subject(), address, "unknown, used or expired challenge");
             }
@@ -130,6 +142,7 @@ public class PasskeyCeremonies {
             if (!passkeys.used(credential, asserted.signCount(), clock.instant())) {
                 return refusedProof(credential.subject(), address, "credential used concurrently");
             }
+            throttle.clearSecondFactor(credential.subject());
             audit.record(AuditEvent.now(AuditType.MFA_SUCCEEDED, credential.subject(), credential.subject(), null, address,
                     Map.of("factor", Passkeys.TYPE, "passwordless", String.valueOf(passwordless))));
             return Optional.of(new Proof(credential.subject(), PasskeyMethods.amr(credential.backupEligible(), asserted.userVerified())));
@@ -147,9 +160,18 @@ public class PasskeyCeremonies {
         return Optional.empty();
     }
 
+    /** A refusal counts against the person it is known to concern (a passwordless attempt naming no known credential: nobody). */
     private Optional<Proof> refusedProof(String subject, String address, String reason) {
+        if (subject != null) {
+            throttle.secondFactorFailed(subject);
+        }
         refused(subject, address, reason);
         return Optional.empty();
+    }
+
+    /** Whether the person's second step is refused for now (too many failed codes or assertions). */
+    public boolean throttled(String subject) {
+        return subject != null && throttle.secondFactorRefusedUntil(subject).isPresent();
     }
 
     private static JsonObjectBuilder descriptor(WebAuthnCredential c) {
