@@ -5,7 +5,6 @@ import dev.tessera.config.TokenSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
@@ -57,9 +56,8 @@ public class RefreshRetries {
         if (withinInterval == 0) {
             return Optional.empty();
         }
-        // Locked, so the latest committed successors are read even when this transaction read before (see revokeFamily).
         List<RefreshToken> successors = em.createQuery("SELECT t FROM RefreshToken t WHERE t.parentHash = :h", RefreshToken.class)
-                .setParameter("h", token.hash()).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+                .setParameter("h", token.hash()).getResultList();
         if (successors.stream().anyMatch(s -> s.consumedAt() != null && !REPLACED.equals(s.consumedAt()))) {
             return Optional.empty(); // the successor was used: whoever presents its parent now holds a stolen copy
         }

@@ -5,6 +5,7 @@ import dev.tessera.oauth.GrantTypes;
 import dev.tessera.oauth.OAuthParameters;
 import dev.tessera.oauth.Scopes;
 import dev.tessera.user.UserAccount;
+import dev.tessera.user.UserDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Set;
@@ -16,6 +17,12 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class RefreshTokenGrant implements GrantHandler {
+
+    @Inject
+    RefreshTokens refreshTokens;
+
+    @Inject
+    UserDirectory users;
 
     @Inject
     RefreshRotation rotation;
@@ -30,16 +37,13 @@ public class RefreshTokenGrant implements GrantHandler {
         Client client = request.client();
         Set<String> requestedScope = request.form().get(OAuthParameters.SCOPE).map(Scopes::parse).orElse(null);
         String value = request.form().require(OAuthParameters.REFRESH_TOKEN);
-        RefreshRotation.Outcome local = rotation.readCheckAndRotate(value, client, requestedScope);
-        if (local.response() != null) {
-            return local.response();
-        }
-        // The token's person is in a directory: re-checked (not from a cache: an account disabled there ends here)
-        // before the token is consumed, so a directory that cannot answer fails the request with the client's token
-        // intact; outside the transaction, so a slow directory holds no database connection. The row read in the
-        // transaction is the one rotation uses (only what never changes in it).
-        RefreshToken token = local.forDirectory();
-        UserAccount checked = rotation.recheck(token);
+        // The person is re-checked (not from a cache: an LDAP account disabled in the directory ends here) before
+        // the token is consumed, so a user store that cannot answer fails the request with the client's token intact.
+        // A token already rotated is looked up too: within the reuse interval it may still stand for a retry. The row
+        // read here is the one rotation uses: read once per refresh (issue 23).
+        RefreshToken token = refreshTokens.stored(value).filter(t -> t.clientId().equals(client.clientId())).orElse(null);
+        UserAccount checked = token == null || !refreshTokens.withinFamilyLifetime(token) ? null
+                : users.recheck(token.grant().subject()).filter(UserAccount::enabled).orElse(null);
         return rotation.rotate(token, client, requestedScope, checked);
     }
 }

@@ -12,7 +12,6 @@ import dev.tessera.persistence.ExpiringState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -126,16 +125,11 @@ public class RefreshTokens {
         return requestedScope == null ? grant : grant.narrowedTo(requestedScope);
     }
 
-    /**
-     * Revokes every token of a family and the access tokens issued with them. The rows are read with a lock, which
-     * reads the latest committed version: a transaction that read before (a refresh reads the presented token first)
-     * must still see a successor committed since, also under MariaDB's default REPEATABLE READ.
-     */
+    /** Revokes every token of a family and the access tokens issued with them. */
     @Transactional
     public void revokeFamily(String familyId) {
         em.createQuery("SELECT t FROM RefreshToken t WHERE t.grantId = :f", RefreshToken.class)
-                .setParameter("f", familyId).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()
-                .forEach(revocations::revokeAccessTokenOf);
+                .setParameter("f", familyId).getResultList().forEach(revocations::revokeAccessTokenOf);
         em.createQuery("DELETE FROM RefreshToken t WHERE t.grantId = :f").setParameter("f", familyId).executeUpdate();
     }
 

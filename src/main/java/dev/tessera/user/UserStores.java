@@ -52,16 +52,6 @@ public class UserStores {
         return stores;
     }
 
-    /** Whether the local database is one of the configured stores. */
-    public boolean hasLocal() {
-        return ordered().stream().anyMatch(store -> JpaUserStore.ID.equals(store.id()));
-    }
-
-    /** Whether it is the only one (no directory configured): a person it does not have is nobody. */
-    public boolean onlyLocal() {
-        return ordered().stream().allMatch(store -> JpaUserStore.ID.equals(store.id()));
-    }
-
     static List<UserStore> order(List<UserStore> available, List<String> ids) {
         Map<String, UserStore> byId = available.stream().collect(Collectors.toMap(UserStore::id, Function.identity()));
         List<UserStore> stores = new ArrayList<>();

@@ -6,15 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tessera.http.FixedRequestContext;
 import dev.tessera.oauth.FormParameters;
 import dev.tessera.oauth.OAuthError;
-import dev.tessera.user.JpaUserStore;
-import dev.tessera.user.LoginResult;
-import dev.tessera.user.UserAccount;
-import dev.tessera.user.UserDirectory;
-import dev.tessera.user.UserStore;
-import dev.tessera.user.UserStores;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -23,58 +14,12 @@ class RefreshTokenGrantTest {
     final GrantFakes fakes = new GrantFakes();
     final RefreshTokenGrant grant = new RefreshTokenGrant();
 
-    /** The configured stores: the local database only, unless a test adds a directory. */
-    final List<UserStore> configured = new ArrayList<>();
-    /** Subjects the local database has; the directory ({@code fakes.users}) has every subject. */
-    final List<String> localSubjects = new ArrayList<>();
-    final List<String> askedOfDirectory = new ArrayList<>();
-    final JpaUserStore local = new JpaUserStore() {
-        @Override
-        public Optional<UserAccount> findBySubject(String subject) {
-            return localSubjects.contains(subject) ? fakes.users.findBySubject(subject) : Optional.empty();
-        }
-    };
-
     RefreshTokenGrantTest() {
-        configured.add(local);
-        localSubjects.add(GrantFakes.refreshGrant(Set.of("openid")).subject());
+        grant.refreshTokens = fakes.refreshTokens;
+        grant.users = fakes.users;
         grant.rotation = new RefreshRotation();
         grant.rotation.refreshTokens = fakes.refreshTokens;
         grant.rotation.tokens = fakes.tokens;
-        grant.rotation.local = local;
-        grant.rotation.stores = new UserStores() {
-            @Override
-            public List<UserStore> ordered() {
-                return configured;
-            }
-        };
-        grant.rotation.users = new UserDirectory() {
-            @Override
-            public LoginResult authenticate(String username, String password, String clientAddress, String deviceCookie) {
-                throw new UnsupportedOperationException("not used by the refresh grant");
-            }
-
-            @Override
-            public Optional<UserAccount> findBySubject(String subject) {
-                askedOfDirectory.add(subject);
-                return fakes.users.findBySubject(subject);
-            }
-        };
-    }
-
-    /** A second store after the local one, which has nobody (the directory's answers are {@code fakes.users}'). */
-    void withDirectory() {
-        configured.add(new JpaUserStore() {
-            @Override
-            public String id() {
-                return "ldap";
-            }
-
-            @Override
-            public Optional<UserAccount> findBySubject(String subject) {
-                return Optional.empty();
-            }
-        });
     }
 
     TokenRequest request(String form) {
@@ -114,36 +59,6 @@ class RefreshTokenGrantTest {
 
         assertOAuthError(OAuthError.INVALID_GRANT, () -> grant.handle(request("")));
         assertThat(fakes.refreshTokens.revokedFamilies).containsExactly("fam-1");
-        assertThat(fakes.tokens.issuedFor).isNull();
-    }
-
-    @Test
-    void aLocalPersonIsReCheckedInTheRotationsTransactionWithoutAskingTheDirectory() {
-        withDirectory();
-        fakes.refreshTokens.rotated = GrantFakes.refreshGrant(Set.of("openid"));
-
-        assertThat(grant.handle(request(""))).isSameAs(fakes.tokens.response);
-        assertThat(askedOfDirectory).as("issue 23: read, re-check and rotation in one transaction").isEmpty();
-    }
-
-    @Test
-    void aPersonTheLocalDatabaseDoesNotHaveIsReCheckedInTheDirectory() {
-        withDirectory();
-        localSubjects.clear();
-        fakes.refreshTokens.rotated = GrantFakes.refreshGrant(Set.of("openid"));
-
-        assertThat(grant.handle(request(""))).isSameAs(fakes.tokens.response);
-        assertThat(askedOfDirectory).containsExactly(fakes.refreshTokens.rotated.subject());
-    }
-
-    @Test
-    void withOnlyTheLocalDatabaseAPersonItDoesNotHaveRevokesTheFamily() {
-        localSubjects.clear();
-        fakes.refreshTokens.rotated = GrantFakes.refreshGrant(Set.of("openid"));
-
-        assertOAuthError(OAuthError.INVALID_GRANT, () -> grant.handle(request("")));
-        assertThat(fakes.refreshTokens.revokedFamilies).containsExactly("fam-1");
-        assertThat(askedOfDirectory).isEmpty();
         assertThat(fakes.tokens.issuedFor).isNull();
     }
 
