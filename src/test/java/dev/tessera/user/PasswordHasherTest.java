@@ -3,7 +3,14 @@ package dev.tessera.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tessera.config.PasswordSettings;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
@@ -137,5 +144,32 @@ class PasswordHasherTest {
         assertThat(verified).hasSize(2).containsOnly(verified.get(0));
         assertThat(verified.get(0)).startsWith("$argon2id$v=19$m=64,t=1,p=1$");
         assertThat(recording.needsRehash(verified.get(0))).isFalse();
+    }
+
+    @Test
+    void noMoreHashesRunAtOnceThanTheBoundAndReusedMemoryStillGivesTheReferenceHash() throws Exception {
+        PasswordSettings owasp = new PasswordSettings(8, 19456, 2, 1);
+        Argon2Slots slots = new Argon2Slots(2, owasp.memoryKib(), owasp.parallelism());
+        PasswordHasher bounded = new PasswordHasher(owasp, slots);
+        int threads = 6;
+        CyclicBarrier start = new CyclicBarrier(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<Boolean>> results = new ArrayList<>();
+        try {
+            for (int i = 0; i < threads; i++) {
+                String password = i % 2 == 0 ? "password" : "Password";
+                results.add(pool.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    return bounded.verify(password, REFERENCE_OWASP);
+                }));
+            }
+            for (int i = 0; i < threads; i++) {
+                assertThat(results.get(i).get(60, TimeUnit.SECONDS)).as("verification %d", i).isEqualTo(i % 2 == 0);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(slots.peakInFlight()).as("6 verifications started together, 2 slots").isEqualTo(2);
     }
 }
