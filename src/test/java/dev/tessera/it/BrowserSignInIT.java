@@ -676,7 +676,7 @@ class BrowserSignInIT {
         }
         HttpResponse<String> refused = browser.follow(browser.submit(page, "verify", Map.of("code", theo.nextCode())));
         assertThat(refused.statusCode()).isEqualTo(200);
-        assertThat(refused.body()).contains("Too many wrong codes", "id=\"code\"");
+        assertThat(refused.body()).contains("Too many failed attempts with a code or passkey", "id=\"code\"");
     }
 
     /** Issue 20 points 3 and 6: a recovery code works once, the person hears of it; administrators see and remove factors. */
