@@ -2,6 +2,7 @@ package dev.tessera.audit;
 
 import dev.tessera.config.AuditSettings;
 import dev.tessera.metrics.Meters;
+import dev.tessera.persistence.ApplicationStopping;
 import dev.tessera.persistence.RepeatingTask;
 import dev.tessera.persistence.SchemaMigrated;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -90,7 +91,7 @@ public class AuditTrail {
                 written.addAndGet(rows.size());
                 exports.export(rows);
             } catch (RuntimeException e) {
-                failed.addAndGet(batch.size());
+                failed.addAndGet(batch.size()); e.printStackTrace();
                 LOG.warning(() -> "Writing " + batch.size() + " audit events failed; they are in the log only: " + e);
             }
             batch.clear();
@@ -103,11 +104,20 @@ public class AuditTrail {
         return failed.get();
     }
 
-    @PreDestroy
-    void stop() {
+    /** The final batch, while the database is still there (persistence/ApplicationStopping; the task has stopped). */
+    void onStopping(@Observes ApplicationStopping event) {
         if (task != null) {
             task.stop();
-            flush();
+            System.err.println("DEBUG final flush " + queue.size());
+            try { System.err.println("DEBUG flushed " + flush()); } catch (Throwable t) { System.err.println("DEBUG threw"); t.printStackTrace(); }
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        System.err.println("DEBUG predestroy " + queue.size());
+        if (task != null) {
+            task.stop();
         }
     }
 }

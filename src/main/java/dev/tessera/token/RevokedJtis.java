@@ -57,6 +57,9 @@ public class RevokedJtis {
     @Inject
     Clock clock;
 
+    @Inject
+    RevokedTokenRows rows;
+
     private final Map<String, Instant> revoked = new ConcurrentHashMap<>();
     private volatile boolean complete;
     /** Entries turned away because the copy was full; a reload during which one was is not complete. */
@@ -107,8 +110,7 @@ public class RevokedJtis {
         try {
             Instant now = clock.instant();
             long refusedBefore = refused.get();
-            List<Object[]> rows = em.createQuery("SELECT r.jti, r.expiresAt FROM RevokedToken r WHERE r.expiresAt > :now", Object[].class)
-                    .setParameter("now", now).setMaxResults(LIMIT + 1).getResultList();
+            List<Object[]> rows = this.rows.unexpired(now, LIMIT + 1);
             revoked.values().removeIf(expiry -> expiry.plus(AFTER_EXPIRY).isBefore(now));
             rows.forEach(row -> add((String) row[0], (Instant) row[1]));
             // Complete only if nothing was turned away since before the read (a refused entry may be too new for it).

@@ -37,8 +37,11 @@ class LogCanaryCheck {
             String text = new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
             for (String storm : List.of("No invocation on invocation stack", "operation on a closed EntityManager",
                     "getWriter() has already been called")) {
-                if (text.contains(storm)) {
-                    found.add(storm + " in " + log.getFileName());
+                int at = text.indexOf(storm);
+                if (at >= 0) {
+                    // The line and what follows it (the logger and the first frames), so a CI failure says where.
+                    int from = text.lastIndexOf('\n', at) + 1;
+                    found.add(storm + " in " + log.getFileName() + ": " + text.substring(from, Math.min(text.length(), from + 1500)));
                 }
             }
         }

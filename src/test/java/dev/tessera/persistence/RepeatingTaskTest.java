@@ -8,8 +8,11 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -60,9 +63,44 @@ class RepeatingTaskTest {
         Thread.sleep(50);
 
         assertThat(stoppedAt).as("ran on after the failing second run").isGreaterThanOrEqualTo(5);
-        assertThat(runs.get()).as("no run after stop, one in flight at most").isLessThanOrEqualTo(stoppedAt + 1);
+        assertThat(runs.get()).as("stop returned after the run in flight: none after it").isEqualTo(stoppedAt);
         assertThat(calls).containsOnly("schedule");
         Logger.getLogger(RepeatingTask.class.getName()).setLevel(null);
+    }
+
+    /**
+     * Undeployment: every task stops when the servlet context is destroyed ({@link StopSignal}), and only once its
+     * run in progress has ended, so no run meets the persistence unit the container closes next.
+     */
+    @Test
+    void stopAllReturnsOnlyAfterTheRunInProgressAndNoRunFollows() throws Exception {
+        CountDownLatch inRun = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger runs = new AtomicInteger();
+        RepeatingTask.every(strict, Duration.ofMillis(5), "blocking job", () -> {
+            runs.incrementAndGet();
+            inRun.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        AtomicInteger otherRuns = new AtomicInteger();
+        RepeatingTask.every(strict, Duration.ofMillis(5), "quick job", otherRuns::incrementAndGet);
+        assertThat(inRun.await(5, TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<Void> stopping = CompletableFuture.runAsync(RepeatingTask::stopAll);
+        Thread.sleep(200);
+        assertThat(stopping).as("stopAll waits for the blocked run").isNotDone();
+        release.countDown();
+        stopping.get(5, TimeUnit.SECONDS);
+        int blockingRuns = runs.get();
+        int quickRuns = otherRuns.get();
+        Thread.sleep(50);
+
+        assertThat(runs.get()).isEqualTo(blockingRuns).isEqualTo(1);
+        assertThat(otherRuns.get()).as("the other task stopped too").isEqualTo(quickRuns);
     }
 
     @Test

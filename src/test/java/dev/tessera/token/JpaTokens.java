@@ -39,6 +39,8 @@ public final class JpaTokens {
         RevokedJtis known = new RevokedJtis();
         known.em = em;
         known.clock = clock;
+        known.rows = new RevokedTokenRows();
+        known.rows.em = em;
         return known;
     }
 

@@ -7,6 +7,7 @@ import dev.tessera.client.Client;
 import dev.tessera.client.ClientDirectory;
 import dev.tessera.config.LogoutSettings;
 import dev.tessera.metrics.TesseraMetrics;
+import dev.tessera.persistence.ApplicationStopping;
 import dev.tessera.persistence.RepeatingTask;
 import dev.tessera.persistence.SchemaMigrated;
 import jakarta.annotation.PreDestroy;
@@ -160,6 +161,11 @@ public class BackchannelWorker {
         } else {
             LOG.info(() -> "Back-channel logout to " + d.clientId() + " failed (" + error + "), attempt " + d.attempts() + "; will retry");
         }
+    }
+
+    /** The waker too ends before the persistence unit closes (persistence/ApplicationStopping). */
+    void onStopping(@Observes ApplicationStopping event) {
+        stop();
     }
 
     @PreDestroy
