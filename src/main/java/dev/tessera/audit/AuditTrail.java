@@ -91,7 +91,7 @@ public class AuditTrail {
                 written.addAndGet(rows.size());
                 exports.export(rows);
             } catch (RuntimeException e) {
-                failed.addAndGet(batch.size()); e.printStackTrace();
+                failed.addAndGet(batch.size());
                 LOG.warning(() -> "Writing " + batch.size() + " audit events failed; they are in the log only: " + e);
             }
             batch.clear();
@@ -108,14 +108,12 @@ public class AuditTrail {
     void onStopping(@Observes ApplicationStopping event) {
         if (task != null) {
             task.stop();
-            System.err.println("DEBUG final flush " + queue.size());
-            try { System.err.println("DEBUG flushed " + flush()); } catch (Throwable t) { System.err.println("DEBUG threw"); t.printStackTrace(); }
+            flush();
         }
     }
 
     @PreDestroy
     void stop() {
-        System.err.println("DEBUG predestroy " + queue.size());
         if (task != null) {
             task.stop();
         }

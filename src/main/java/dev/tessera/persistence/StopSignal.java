@@ -19,7 +19,7 @@ public class StopSignal implements ServletContextListener {
 
     @Override
     public void contextDestroyed(ServletContextEvent event) {
-        System.err.println("DEBUG contextDestroyed"); RepeatingTask.stopAll();
+        RepeatingTask.stopAll();
         stopping.fire(new ApplicationStopping());
     }
 }
