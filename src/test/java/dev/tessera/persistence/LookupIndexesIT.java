@@ -98,7 +98,7 @@ class LookupIndexesIT {
     @ParameterizedTest
     @ValueSource(strings = {"refresh_token.expires_at", "authorization_code.expires_at", "device_code.purge_at",
         "sso_session.expires_at", "pending_authorization.expires_at", "opaque_token.expires_at", "revoked_token.expires_at",
-        "login_failure.expires_at", "replay_entry.expires_at", "initial_access_token.expires_at"})
+        "login_failure.expires_at", "replay_entry.expires_at", "initial_access_token.expires_at", "webauthn_challenge.expires_at"})
     void reaperFindsExpiredRowsThroughAnIndex(String column) throws SQLException {
         String[] tableAndColumn = column.split("\\.");
         String sql = "SELECT * FROM " + tableAndColumn[0] + " WHERE " + tableAndColumn[1] + " < 1 LIMIT 500";

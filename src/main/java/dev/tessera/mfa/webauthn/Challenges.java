@@ -14,8 +14,9 @@ import java.time.Instant;
  * Ceremony challenges (Web Authentication §13.4.3: "the challenge SHOULD be at least 16 bytes long", random, kept
  * by the relying party "to prevent replay attacks"): 32 bytes from the CSPRNG, stored by hash with the browser
  * session they were handed to, the person and the ceremony, valid for {@code tessera.webauthn.challenge-lifetime}.
- * Consuming is one conditional DELETE, so a challenge works once on any node; expired ones are swept as new ones
- * are made.
+ * Consuming is one conditional DELETE, so a challenge works once on any node. Issuing is one INSERT (every login
+ * page offers a passkey, so it is on the sign-in's path): expired rows are the storage reaper's ({@link ChallengeState}),
+ * not a DELETE in front of every issue as before.
  */
 @ApplicationScoped
 public class Challenges {
@@ -34,7 +35,6 @@ public class Challenges {
     @Transactional
     public String issue(Purpose purpose, String binding, String subject) {
         Instant now = clock.instant();
-        em.createQuery("DELETE FROM WebAuthnChallenge c WHERE c.expiresAt < :now").setParameter("now", now).executeUpdate();
         String challenge = Secrets.random(BYTES);
         em.persist(new WebAuthnChallenge(Secrets.sha256Hex(challenge), Secrets.sha256Hex(binding), subject, purpose.name(),
                 now.plus(settings.challengeLifetime())));
