@@ -104,10 +104,14 @@ public class AuditTrail {
         return failed.get();
     }
 
-    /** The final batch, while the database is still there (persistence/ApplicationStopping; the task has stopped). */
+    /**
+     * The final batch, while the database is still there (persistence/ApplicationStopping; the task has stopped),
+     * with the client-credentials counts of the minute that will not end on this node.
+     */
     void onStopping(@Observes ApplicationStopping event) {
         if (task != null) {
             task.stop();
+            issuedTokens.flushAll();
             flush();
         }
     }

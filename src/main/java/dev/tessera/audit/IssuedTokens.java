@@ -49,14 +49,27 @@ public class IssuedTokens {
 
     /** Records the count of every minute that is over. */
     public void flushCompletedMinutes() {
-        Instant current = clock.instant().truncatedTo(ChronoUnit.MINUTES);
+        flushMinutesBefore(clock.instant().truncatedTo(ChronoUnit.MINUTES));
+    }
+
+    /**
+     * Records every count, the current minute's too, at the time of this call: the node is stopping (audit/AuditTrail,
+     * persistence/ApplicationStopping), and a count kept for a minute that will not end here would be lost.
+     */
+    public void flushAll() {
+        flushMinutesBefore(Instant.MAX);
+    }
+
+    private void flushMinutesBefore(Instant current) {
+        Instant now = clock.instant();
         for (Minute minute : counts.keySet()) {
             if (minute.start().isBefore(current)) {
                 Long count = counts.remove(minute);
                 if (count == null) {
                     continue;
                 }
-                audit.record(new AuditEvent(minute.start().plus(1, ChronoUnit.MINUTES), AuditType.TOKENS_ISSUED_PER_MINUTE,
+                Instant end = minute.start().plus(1, ChronoUnit.MINUTES);
+                audit.record(new AuditEvent(end.isAfter(now) ? now : end, AuditType.TOKENS_ISSUED_PER_MINUTE,
                         minute.clientId(), null, minute.clientId(), null, Map.of(GRANT_TYPE, GrantTypes.CLIENT_CREDENTIALS,
                                 COUNT, Long.toString(count), MINUTE, minute.start().toString())));
             }

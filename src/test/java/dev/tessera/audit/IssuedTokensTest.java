@@ -49,6 +49,26 @@ class IssuedTokensTest {
         assertThat(log.events).hasSize(3);
     }
 
+    /** A stopping node records the minute that has not ended, dated now, so its count is not lost. */
+    @Test
+    void flushAllRecordsTheCurrentMinuteDatedNow() {
+        IssuedTokens tokens = tokens(false, T0);
+        RecordingAuditLog log = (RecordingAuditLog) tokens.audit;
+        tokens.issued("client_credentials", "svc", null, null, Map.of());
+        tokens.issued("client_credentials", "svc", null, null, Map.of());
+        tokens.flushCompletedMinutes();
+        assertThat(log.events).isEmpty();
+
+        tokens.flushAll();
+        assertThat(log.events).singleElement().satisfies(e -> {
+            assertThat(e.type()).isEqualTo(AuditType.TOKENS_ISSUED_PER_MINUTE);
+            assertThat(e.detail()).containsEntry("count", "2").containsEntry("minute", "2026-12-06T14:00:00Z");
+            assertThat(e.at()).as("dated now, not at the minute's end still ahead").isEqualTo(T0);
+        });
+        tokens.flushAll();
+        assertThat(log.events).hasSize(1);
+    }
+
     @Test
     void eachModeRecordsEveryClientCredentialsToken() {
         IssuedTokens tokens = tokens(true, T0);
