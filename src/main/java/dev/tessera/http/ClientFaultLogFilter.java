@@ -1,5 +1,6 @@
 package dev.tessera.http;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +25,9 @@ import java.util.logging.Logger;
  */
 final class ClientFaultLogFilter implements Filter {
     private static final Logger LOG = Logger.getLogger(ClientFaultLogFilter.class.getName());
+    /** The report of a request Payara answered itself: count, fault, answer. */
+    static final String ANSWERED_BY_PAYARA = "{0} request(s) with {1} were answered by Payara itself ({2}) before reaching Tessera;"
+            + " their stack traces are not logged";
 
     /**
      * A path with an escape that is not hexadecimal ({@code /%zz}): Grizzly's decoder throws an
@@ -31,7 +35,7 @@ final class ClientFaultLogFilter implements Filter {
      * empty 200 and logs the trace at SEVERE.
      */
     static final Fault UNDECODABLE_PATH = new Fault("jakarta.enterprise.web.core",
-            "an undecodable percent-escape in the path", "an empty 200",
+            "an undecodable percent-escape in the path", "an empty 200", ANSWERED_BY_PAYARA,
             t -> t instanceof IllegalArgumentException && thrownIn(t, "org.glassfish.grizzly.http.util.URLDecoder"));
 
     /**
@@ -39,15 +43,27 @@ final class ClientFaultLogFilter implements Filter {
      * overruns its buffer, so again an empty 200 and the trace at SEVERE.
      */
     static final Fault UNNORMALISABLE_PATH = new Fault("jakarta.enterprise.web.core",
-            "a dot-dot path Grizzly cannot normalise", "an empty 200",
+            "a dot-dot path Grizzly cannot normalise", "an empty 200", ANSWERED_BY_PAYARA,
             t -> t instanceof ArrayIndexOutOfBoundsException && thrownIn(t, "org.glassfish.grizzly.http.util.HttpRequestURIDecoder"));
 
     /** A chunked (or compressed) body that does not parse: a 400, and the trace at WARNING. */
     static final Fault BROKEN_BODY = new Fault("org.glassfish.grizzly.filterchain.DefaultFilterChain",
-            "a malformed chunked or compressed body", "400",
+            "a malformed chunked or compressed body", "400", ANSWERED_BY_PAYARA,
             t -> "org.glassfish.grizzly.http.HttpBrokenContentException".equals(t.getClass().getName()));
 
-    static final List<Fault> FAULTS = List.of(UNDECODABLE_PATH, UNNORMALISABLE_PATH, BROKEN_BODY);
+    /**
+     * A session cookie this node does not hold (a session from before a restart, another node's, or a made-up id)
+     * while the data grid is off (the README's {@code --nocluster}, the tests' {@code --nohazelcast}): the application
+     * is distributable, so Payara's session store asks Hazelcast for the session, finds no Hazelcast, and logs the
+     * 40-line trace at INFO ("Caught exception attempting to load session from store"). The request goes on with a
+     * new session, as it should.
+     */
+    static final Fault UNKNOWN_SESSION_WITHOUT_GRID = new Fault("jakarta.enterprise.web.core",
+            "a session cookie this node does not hold", "Payara started a new session, as there is no data grid to ask",
+            "{0} request(s) with {1}: {2}; Payara''s stack traces for them are not logged",
+            t -> t instanceof IOException && thrownIn(t, "org.glassfish.web.ha.session.management.ReplicationStore"));
+
+    static final List<Fault> FAULTS = List.of(UNDECODABLE_PATH, UNNORMALISABLE_PATH, BROKEN_BODY, UNKNOWN_SESSION_WITHOUT_GRID);
 
     private final List<Counted> faults;
     private final Filter previous;
@@ -97,8 +113,7 @@ final class ClientFaultLogFilter implements Filter {
             if (now.isBefore(due) || !nextReport.compareAndSet(due, now.plus(interval))) {
                 return;
             }
-            LOG.log(Level.WARNING, "{0} request(s) with {1} were answered by Payara itself ({2}) before reaching Tessera;"
-                    + " their stack traces are not logged", new Object[] {suppressed.getAndSet(0), fault.what(), fault.answer()});
+            LOG.log(Level.WARNING, fault.report(), new Object[] {suppressed.getAndSet(0), fault.what(), fault.answer()});
         }
     }
 
@@ -111,8 +126,9 @@ final class ClientFaultLogFilter implements Filter {
      * @param logger     the container logger the record appears on
      * @param what       the request's fault, for the report
      * @param answer     what the container answered, for the report
+     * @param report     the report's text ({@link java.text.MessageFormat}: the count, {@code what}, {@code answer})
      * @param recognises true for the exception of exactly this fault
      */
-    record Fault(String logger, String what, String answer, Predicate<Throwable> recognises) {
+    record Fault(String logger, String what, String answer, String report, Predicate<Throwable> recognises) {
     }
 }

@@ -3,6 +3,8 @@ package dev.tessera.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tessera.user.MovingClock;
+import java.io.IOException;
+import java.text.MessageFormat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -81,6 +83,32 @@ class ClientFaultLogFilterTest {
 
         assertThat(reports).extracting(r -> r.getParameters()[1])
                 .containsExactly("an undecodable percent-escape in the path", "a dot-dot path Grizzly cannot normalise");
+    }
+
+    /**
+     * A session cookie the node does not hold, with the data grid off: Payara's HA session store logs a 40-line trace
+     * at INFO per request (seen flooding the test servers' logs, 10 MB in seconds, so a failed deployment's log was
+     * rotated away). Dropped and counted; the report says what happened, not "answered before reaching Tessera".
+     */
+    @Test
+    void anUnknownSessionWithoutTheDataGridIsCountedNotTraced() throws Exception {
+        ClientFaultLogFilter filter = new ClientFaultLogFilter(List.of(ClientFaultLogFilter.UNKNOWN_SESSION_WITHOUT_GRID), null, clock,
+                Duration.ofMinutes(1));
+        IOException load = new IOException("Error during load: Hazelcast is not enabled, please enable Hazelcast");
+        load.setStackTrace(new StackTraceElement[] {
+            new StackTraceElement("org.glassfish.web.ha.session.management.ReplicationStore", "load", "ReplicationStore.java", 401),
+            new StackTraceElement("org.apache.catalina.session.PersistentManagerBase", "findSession", null, 780)});
+        LogRecord record = new LogRecord(Level.INFO, "Caught exception attempting to load session from store");
+        record.setThrown(load);
+
+        assertThat(filter.isLoggable(record)).isFalse();
+        assertThat(reports).singleElement().satisfies(r -> {
+            String text = MessageFormat.format(r.getMessage(), r.getParameters());
+            assertThat(text).isEqualTo("1 request(s) with a session cookie this node does not hold: Payara started a new session,"
+                    + " as there is no data grid to ask; Payara's stack traces for them are not logged");
+        });
+        IOException ours = new IOException("elsewhere");
+        assertThat(filter.isLoggable(containerFailure(ours))).isTrue();
     }
 
     @Test
