@@ -53,10 +53,10 @@ final class ClientFaultLogFilter implements Filter {
 
     /**
      * A session cookie this node does not hold (a session from before a restart, another node's, or a made-up id)
-     * while the data grid is off (the README's {@code --nocluster}, the tests' {@code --nohazelcast}): the application
-     * is distributable, so Payara's session store asks Hazelcast for the session, finds no Hazelcast, and logs the
+     * on a Payara Micro started with {@code --nohazelcast} (the integration tests; docs/databases.md's example): the
+     * application is distributable, so Payara's session store asks Hazelcast for the session, finds none, and logs the
      * 40-line trace at INFO ("Caught exception attempting to load session from store"). The request goes on with a
-     * new session, as it should.
+     * new session, as it should. The README's {@code --nocluster} runs a data grid of one and shows no such trace.
      */
     static final Fault UNKNOWN_SESSION_WITHOUT_GRID = new Fault("jakarta.enterprise.web.core",
             "a session cookie this node does not hold", "Payara started a new session, as there is no data grid to ask",

@@ -2,9 +2,10 @@ package dev.tessera.persistence;
 
 /**
  * Fired when the web application stops (its servlet context is destroyed), after every {@link RepeatingTask} has
- * stopped and before the container closes the persistence unit: the last moment a bean can still write, such as the
- * audit trail's final batch. {@code @PreDestroy} is too late for that on Payara, whose CDI container ends after the
- * persistence unit closed (a write there failed with "operation on a closed EntityManagerFactory").
+ * stopped: the moment for a bean's last write, such as the audit trail's final batch. The web module stops while the
+ * persistence unit is still open; an application-scoped bean's {@code @PreDestroy} has no order against the
+ * persistence unit's closing that Jakarta EE promises, so a final write there could meet a closed EntityManagerFactory
+ * (argued from the code, not reproduced: docs/issues.md, "CI log canary, 2026-12-07").
  */
 public record ApplicationStopping() {
 }

@@ -8,9 +8,10 @@ import jakarta.servlet.annotation.WebListener;
 
 /**
  * Ends the background work while the database is still there. The servlet context is destroyed when the web module
- * stops, before the container closes the persistence unit (Payara: the web container stops before the JPA
- * container; WildFly: the persistence unit service depends on the deployment). The beans' own {@code @PreDestroy}
- * comes later on Payara, so a job run or a final write there met a closed EntityManagerFactory.
+ * stops, the earliest portable sign that the application is ending, while its persistence unit is still open (on
+ * WildFly the persistence unit's service outlives the deployment that depends on it; on Payara Micro a final audit
+ * batch written here reached the table at SIGTERM). Waiting for {@code @PreDestroy} instead leaves a job's run, or a
+ * final write, to race the persistence unit's closing, whose order against CDI's shutdown no specification fixes.
  */
 @WebListener
 public class StopSignal implements ServletContextListener {

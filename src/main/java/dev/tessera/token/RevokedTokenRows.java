@@ -10,9 +10,9 @@ import java.util.List;
 /**
  * The read behind {@link RevokedJtis}'s reload, in a transaction of its own. Its background job runs on Payara's
  * managed scheduled executor, where a read outside a transaction gets an entity manager kept in the task's
- * invocation and closed when an invocation ends, which the chained runs do not own alone ("operation on a closed
- * EntityManager", intermittently, in the CI log canary). In a transaction the persistence context is the
- * transaction's and ends with it, as for every other background job (persistence/RepeatingTask).
+ * invocation and closed when an invocation ends, which the chained runs do not own alone: the likely source of an
+ * intermittent "operation on a closed EntityManager" in the CI log canary (docs/issues.md). In a transaction the
+ * persistence context is the transaction's and ends with it, as for every other background job.
  */
 @ApplicationScoped
 public class RevokedTokenRows {

@@ -11,7 +11,7 @@ import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
  *
  * <p>Why: Bouncy Castle's generator otherwise allocates its whole memory (19,456 blocks for the default m=19 MiB)
  * afresh for every hash, and those blocks live as long as the hash runs. With the recommended 2-core flags
- * ({@code -Xmx512m -XX:+UseSerialGC}) and the 8 request threads, up to 8 hashes held 8 × 19 MiB of young
+ * (a heap of at most 512 MiB, the serial collector) and the 8 request threads, up to 8 hashes held 8 × 19 MiB of young
  * objects at once, more than the young generation: every collection copied live blocks and promoted them, and
  * the old generation filled with them (docs/performance.md, "Where a sign-in's CPU goes"). Argon2id is
  * CPU-bound, so more hashes at once than processors only add memory, never throughput; the bound keeps the
