@@ -2,6 +2,7 @@ package dev.tessera.authorize;
 
 import dev.tessera.client.Client;
 import dev.tessera.consent.ConsentService;
+import dev.tessera.http.PageSessions;
 import dev.tessera.http.RequestContext;
 import dev.tessera.oauth.OAuthError;
 import dev.tessera.session.SessionCookie;
@@ -57,6 +58,9 @@ public class AuthorizationFlow {
     StepUp stepUp;
 
     @Inject
+    PageSessions pageSessions;
+
+    @Inject
     Clock clock;
 
     /** @param pendingId and {@code pending}: set when resuming after a page, null on a fresh request */
@@ -65,6 +69,7 @@ public class AuthorizationFlow {
         RedirectTarget target = new RedirectTarget(request.clientId(), request.redirectUri(), request.state(), request.responseMode());
         if (pending != null && pending.denied()) {
             pendings.finish(pendingId);
+            releasePages(pendingId);
             throw new AuthorizeException(OAuthError.ACCESS_DENIED, "The user denied the request", target);
         }
         boolean silent = request.prompt().contains("none");
@@ -87,10 +92,17 @@ public class AuthorizationFlow {
             return interactions.consent(request, pendingId);
         }
         Response response = responder.success(target, issuance.issue(request, client, session.get(), user.get()));
-        if (pendingId != null) {
-            pendings.finish(pendingId);
+        if (pendingId == null) {
+            return response;
         }
-        return response;
+        pendings.finish(pendingId);
+        releasePages(pendingId);
+        return Response.fromResponse(response).header("Set-Cookie", interactions.expiredFlowCookie(pendingId)).build();
+    }
+
+    /** The pages of this sign-in are done: their state leaves memory unless another tab still signs in (PageSessions). */
+    private void releasePages(String pendingId) {
+        pageSessions.release(name -> interactions.isOtherFlowCookie(name, pendingId));
     }
 
     private boolean needsLogin(AuthorizationRequest request, SsoSession session, PendingAuthorization pending) {

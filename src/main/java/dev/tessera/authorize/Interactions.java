@@ -44,6 +44,19 @@ public class Interactions {
         return to(CONSENT_PAGE, request, pendingId, "");
     }
 
+    /**
+     * The {@code Set-Cookie} that removes a finished request's binding cookie (same name, path and attributes as when
+     * it was set), so that a later sign-in in this browser does not take it for another tab's request under way.
+     */
+    public String expiredFlowCookie(String pendingId) {
+        return pendings.cookieName(pendingId) + "=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0" + (issuer.isHttps() ? "; Secure" : "");
+    }
+
+    /** Whether a cookie of this name binds a parked request other than {@code pendingId} (another tab's sign-in). */
+    public boolean isOtherFlowCookie(String name, String pendingId) {
+        return name.contains(PendingAuthorizations.COOKIE_PREFIX) && !name.equals(pendings.cookieName(pendingId));
+    }
+
     private Response to(String page, AuthorizationRequest request, String pendingId, String more) {
         if (pendingId != null) {
             return Response.seeOther(URI.create(issuer.endpoint(page + "?id=" + pendingId + more))).header("Cache-Control", "no-store").build();

@@ -109,6 +109,30 @@ class BrowserSignInIT {
         return (OIDCTokenResponse) response.toSuccessResponse();
     }
 
+    /**
+     * Issue 23 (memory): a finished sign-in ends the HTTP session that held its pages (http/PageSessions), but not while
+     * another tab of the same browser is still on a login page. Tab B's page still works after tab A finished; once
+     * both are done, a replay of tab A's form finds no view state (the expired page, 400), where before the session
+     * kept every finished page for 30 minutes.
+     */
+    @Test
+    void twoTabsSignInAtOnceAndOnlyTheLastFinishedEndsThePageSession() {
+        Browser browser = new Browser();
+        HttpResponse<String> tabA = SignIn.authorize(browser, SignIn.codeRequest("spa", "http://127.0.0.1/cb", "openid", SignIn.verifier()));
+        HttpResponse<String> tabB = SignIn.authorize(browser, SignIn.codeRequest("spa", "http://127.0.0.1/cb", "openid", SignIn.verifier()));
+        int cookiesBefore = browser.setCookies().size();
+
+        assertThat(SignIn.redirectParams(SignIn.login(browser, tabA, "ada", SignIn.PASSWORD))).containsKey("code");
+        assertThat(browser.setCookies().subList(cookiesBefore, browser.setCookies().size()))
+                .as("the finished request's binding cookie is removed").anyMatch(c -> c.contains("tessera_flow_") && c.contains("Max-Age=0"));
+        assertThat(SignIn.redirectParams(SignIn.login(browser, tabB, "ada", SignIn.PASSWORD)))
+                .as("tab B's page state outlived tab A's sign-in").containsKey("code");
+
+        HttpResponse<String> replay = browser.submit(tabA, "login", Map.of("username", "ada", "password", SignIn.PASSWORD));
+        assertThat(replay.statusCode()).as(replay.body()).isEqualTo(400);
+        assertThat(replay.body()).contains("id=\"expired\"");
+    }
+
     @Test
     void confidentialClientSignsInWithCodeAndTheIdTokenValidates() throws Exception {
         Browser browser = new Browser();
