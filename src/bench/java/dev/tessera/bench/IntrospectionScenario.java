@@ -10,7 +10,8 @@ import java.util.function.IntFunction;
  * server checks the client and the token and answers {@code "active":true} (searched for, not expected first: Keycloak
  * puts it elsewhere). The token is taken from {@code token} each time a load run starts: the suite gives a fixed one,
  * {@link PeersBench} fetches one afresh, as Keycloak's and node-oidc-provider's access tokens live 5 minutes, less than
- * a whole run.
+ * a whole run. A run longer than a minute asks the source again every minute: the suite's source then gives a token
+ * fetched within the last minute (a ten-minute mixed warm-up outlived a token fetched once and stopped at 1,000 errors).
  */
 record IntrospectionScenario(List<String> authorities, String path, String basicCredentials, TokenSource token)
         implements Scenario {
@@ -31,13 +32,40 @@ record IntrospectionScenario(List<String> authorities, String path, String basic
 
     @Override
     public IntFunction<LoadRun.Step> steps() {
-        String live;
+        String first = fetch();
+        return i -> new LoadRun.Step() {
+            private String live = first;
+            private long since = System.nanoTime();
+            private LoadRun.Step inner = step(i, first);
+
+            /** A run longer than a minute (a ten-minute mixed warm-up) asks the source again, which renews an old token. */
+            @Override
+            public String run(KeepAliveConnection c) throws IOException {
+                long now = System.nanoTime();
+                if (now - since > RENEW_NANOS) {
+                    since = now;
+                    String token = fetch();
+                    if (!token.equals(live)) {
+                        live = token;
+                        inner = step(i, token);
+                    }
+                }
+                return inner.run(c);
+            }
+        };
+    }
+
+    private static final long RENEW_NANOS = 60_000_000_000L;
+
+    private String fetch() {
         try {
-            live = token.get();
+            return token.get();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return i -> FormPostScenario.introspection(Scenario.authority(authorities, i), path, basicCredentials, live).steps()
-                .apply(i);
+    }
+
+    private LoadRun.Step step(int i, String live) {
+        return FormPostScenario.introspection(Scenario.authority(authorities, i), path, basicCredentials, live).steps().apply(i);
     }
 }

@@ -62,6 +62,9 @@ final class SuiteReport {
     void warmup(int seconds, LoadRun.Result r) {
         line(String.format(Locale.ROOT, "Server warm-up: %d s, all scenarios mixed, %,d iterations, %d errors; server CPU by thread "
                 + "(cores): %s", seconds, r.requests(), r.errors(), r.cpu().serverThreads(5)));
+        if (r.errors() > 0) {
+            line("First warm-up error: " + r.firstError() + (r.errors() > 1000 ? " (the warm-up stopped after 1,000 errors)" : ""));
+        }
         line("");
     }
 
