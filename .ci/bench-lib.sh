@@ -6,7 +6,7 @@ export TESSERA_DB=postgresql TESSERA_DB_USER=postgres TESSERA_DB_PASSWORD=
 export TESSERA_ISSUER=http://localhost:8181 TESSERA_CLUSTER_NAME=tessera-bench-$$ TESSERA_CLUSTER_PORT=5950 TESSERA_CLUSTER_SIZE=2
 # The production flags for 2 cores of docs/performance.md ("Start-up and footprint"); override with
 # BENCH_JAVA_OPTS (the figures of 2026-11-24 were taken with -Xms1g -Xmx1g -XX:+UseG1GC).
-export JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms64m -Xmx512m -XX:+UseSerialGC -XX:MaxHeapFreeRatio=30 -XX:MinHeapFreeRatio=10}"
+export JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms64m -Xmx512m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=10000}"
 export PAYARA_MICRO_JAR="${PAYARA_MICRO_JAR:-$HOME/.m2/repository/fish/payara/extras/payara-micro/6.2025.10/payara-micro-6.2025.10.jar}"
 pids=() db="" count=0
 
