@@ -133,6 +133,24 @@ class BrowserSignInIT {
         assertThat(replay.body()).contains("id=\"expired\"");
     }
 
+    /**
+     * A page outside the sign-in (here the device page) open in one tab keeps its state when a sign-in with a login page
+     * finishes in another: the page marks its session (web/KeptPagesViewHandler) and PageSessions keeps it.
+     */
+    @Test
+    void aPageOutsideTheSignInKeepsItsStateWhenASignInFinishesInAnotherTab() {
+        Browser browser = new Browser();
+        HttpResponse<String> devicePage = browser.follow(browser.get("/device"));
+        assertThat(devicePage.statusCode()).as(devicePage.body()).isEqualTo(200);
+        assertThat(SignIn.redirectParams(SignIn.login(browser,
+                SignIn.authorize(browser, SignIn.codeRequest("spa", "http://127.0.0.1/cb", "openid", SignIn.verifier())), "ada", SignIn.PASSWORD)))
+                .containsKey("code");
+
+        HttpResponse<String> typed = browser.follow(browser.submit(devicePage, "submit", Map.of("user_code", "BCDF-GHJK")));
+        assertThat(typed.statusCode()).as(typed.body()).isEqualTo(200);
+        assertThat(typed.body()).doesNotContain("id=\"expired\"").contains("not valid or has expired");
+    }
+
     @Test
     void confidentialClientSignsInWithCodeAndTheIdTokenValidates() throws Exception {
         Browser browser = new Browser();
