@@ -102,7 +102,7 @@ public class AuthorizationFlow {
 
     /** The pages of this sign-in are done: their state leaves memory unless another tab still signs in (PageSessions). */
     private void releasePages(String pendingId) {
-        pageSessions.release(name -> interactions.isOtherFlowCookie(name, pendingId));
+        pageSessions.release(interactions.otherFlowCookies(pendingId));
     }
 
     private boolean needsLogin(AuthorizationRequest request, SsoSession session, PendingAuthorization pending) {

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.function.Predicate;
 
 /**
  * Sends the browser to the login or consent page, parking the request first when it is new. The
@@ -52,9 +53,10 @@ public class Interactions {
         return pendings.cookieName(pendingId) + "=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0" + (issuer.isHttps() ? "; Secure" : "");
     }
 
-    /** Whether a cookie of this name binds a parked request other than {@code pendingId} (another tab's sign-in). */
-    public boolean isOtherFlowCookie(String name, String pendingId) {
-        return name.contains(PendingAuthorizations.COOKIE_PREFIX) && !name.equals(pendings.cookieName(pendingId));
+    /** Recognises the cookies that bind a parked request other than {@code pendingId} (another tab's sign-in). */
+    public Predicate<String> otherFlowCookies(String pendingId) {
+        String own = pendings.cookieName(pendingId);
+        return name -> name.contains(PendingAuthorizations.COOKIE_PREFIX) && !name.equals(own);
     }
 
     private Response to(String page, AuthorizationRequest request, String pendingId, String more) {

@@ -12,15 +12,15 @@ import java.util.function.Predicate;
 /**
  * Ends the HTTP session of a browser whose sign-in has just finished, when nothing else needs it.
  *
- * <p>Why: the HTTP session holds only the Faces view state of the pages (login, second factor, consent, device) and
- * the operators' console's own attributes. Everything that decides anything is in the database. Left alone, a finished
+ * <p>Why: the HTTP session holds only the Faces view state of the pages (login, second factor, consent, account,
+ * device, console) and the console's own attributes. Everything that decides anything is in the database. Left alone, a finished
  * sign-in's page state stays in memory, and in a cluster in the data grid, for the session's whole idle timeout (30
  * minutes, web.xml): about 5-8 KiB per sign-in, some 100 MiB of heap at 12 sign-ins a second from browsers without a
  * session yet (docs/performance.md, "Ten minutes of mixed load"). Keycloak drops a finished authentication session the
  * same way.
  *
  * <p>Kept: a session holding an attribute of Tessera's own ({@link #OWN_ATTRIBUTES}: the console's operator and its
- * sign-in under way), and a session whose browser still has another sign-in under way in another tab (its flow
+ * sign-in under way, and the mark any page outside a sign-in sets when it renders, web/KeptPagesViewHandler), and a session whose browser still has another sign-in under way in another tab (its flow
  * cookie came with this request), whose page state that tab still needs.
  */
 @ApplicationScoped

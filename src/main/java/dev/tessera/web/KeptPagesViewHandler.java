@@ -25,8 +25,12 @@ public class KeptPagesViewHandler extends ViewHandlerWrapper {
     /** The mark; under {@link PageSessions#OWN_ATTRIBUTES}, so PageSessions keeps the session. */
     static final String ATTRIBUTE = PageSessions.OWN_ATTRIBUTES + "pages.kept";
 
-    /** The views whose state ends with the sign-in (Interactions' pages, without the /ui prefix) or that hold none. */
-    static final Set<String> SIGN_IN_VIEWS = Stream.concat(
+    /**
+     * The views that leave the session unmarked: a sign-in's pages (Interactions' pages, without the /ui prefix), whose
+     * state ends with the sign-in, and the expired, error and start pages, which have no form of their own. Every other
+     * page has a form, so Faces keeps a session for it anyway: marking it creates no session that would not exist.
+     */
+    static final Set<String> UNMARKED_VIEWS = Stream.concat(
             Stream.of(Interactions.LOGIN_PAGE, Interactions.CONSENT_PAGE, Interactions.FACTOR_PAGE).map(page -> page.substring("/ui".length())),
             Stream.of(ExpiredViewExceptionHandler.VIEW, "/error.xhtml", "/index.xhtml")).collect(Collectors.toUnmodifiableSet());
 
@@ -37,7 +41,7 @@ public class KeptPagesViewHandler extends ViewHandlerWrapper {
     @Override
     public UIViewRoot createView(FacesContext context, String viewId) {
         UIViewRoot root = super.createView(context, viewId);
-        if (viewId != null && !SIGN_IN_VIEWS.contains(viewId)) {
+        if (viewId != null && !UNMARKED_VIEWS.contains(viewId)) {
             Map<String, Object> session = context.getExternalContext().getSessionMap();
             session.putIfAbsent(ATTRIBUTE, Boolean.TRUE);
         }
