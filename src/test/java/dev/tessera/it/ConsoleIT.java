@@ -36,8 +36,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -540,7 +542,11 @@ class ConsoleIT {
     }
 
     private String secretShown() {
-        String secret = await(By.id("client-secret")).getText();
+        // Read inside the wait: the page that shows the secret may still be replacing the one before it.
+        String secret = await((ExpectedCondition<String>) d -> {
+            String text = d.findElement(By.id("client-secret")).getText();
+            return text.isBlank() ? null : text;
+        });
         LogCanary.record("client_secret", secret);
         return secret;
     }
@@ -553,8 +559,22 @@ class ConsoleIT {
         return new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(by));
     }
 
+    /**
+     * A console action answers on the same page, so the element a condition just found can be replaced before its text
+     * is read; chromedriver then reports "does not belong to the document" as a plain WebDriverException, which the wait
+     * does not ignore as it does a stale element (seen once in CI). The condition is simply tried again.
+     */
     private <T> T await(ExpectedCondition<T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition);
+        return new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(d -> {
+            try {
+                return condition.apply(d);
+            } catch (WebDriverException e) {
+                if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                    return null;
+                }
+                throw e;
+            }
+        });
     }
 
     private static int token(String clientId, String secret) {
