@@ -1,7 +1,7 @@
 package dev.tessera.http;
 
 import dev.tessera.config.Issuer;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,13 +12,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The {@link RequestContext} of a servlet request, computed on first use and kept for the request: a token
- * request that never asks for the peer address pays nothing for it.
+ * The {@link RequestContext} of the current servlet request, computed on first use and kept for the request: a token
+ * request that never asks for the peer address pays nothing for it. One bean for the application, reading the request
+ * through CDI's request proxy, with the resolved forwarding chain kept as a request attribute: a request-scoped bean
+ * cost Payara's resource injection (HK2 look-ups, annotation reflection) on every request, 4 % of a
+ * client_credentials token's CPU in the profile of 2026-12-07 (docs/performance.md).
  */
-@RequestScoped
+@ApplicationScoped
 public class ServletRequestContext implements RequestContext {
     static final String CERTIFICATE_ATTRIBUTE = "jakarta.servlet.request.X509Certificate";
     static final String DPOP = "DPoP";
+    static final String RESOLVED_ATTRIBUTE = ServletRequestContext.class.getName() + ".forwarded";
 
     @Inject
     HttpServletRequest request;
@@ -28,8 +32,6 @@ public class ServletRequestContext implements RequestContext {
 
     @Inject
     Issuer issuer;
-
-    private ForwardedChain.Resolved resolved;
 
     public ServletRequestContext() {
     }
@@ -42,10 +44,12 @@ public class ServletRequestContext implements RequestContext {
     }
 
     private ForwardedChain.Resolved resolved() {
-        if (resolved == null) {
-            resolved = ForwardedChain.resolve(request.getRemoteAddr(), proxies.blocks(), headers("Forwarded"),
-                    headers("X-Forwarded-For"), headers("X-Forwarded-Proto"));
+        if (request.getAttribute(RESOLVED_ATTRIBUTE) instanceof ForwardedChain.Resolved kept) {
+            return kept;
         }
+        ForwardedChain.Resolved resolved = ForwardedChain.resolve(request.getRemoteAddr(), proxies.blocks(), headers("Forwarded"),
+                headers("X-Forwarded-For"), headers("X-Forwarded-Proto"));
+        request.setAttribute(RESOLVED_ATTRIBUTE, resolved);
         return resolved;
     }
 

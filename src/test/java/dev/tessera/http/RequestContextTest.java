@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tessera.config.Issuer;
 import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Proxy;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;
@@ -14,6 +16,7 @@ import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** The request context behind a trusted proxy and behind an untrusted one (RFC 9700 §4.13). */
@@ -29,6 +32,28 @@ class RequestContextTest {
         try (InputStream in = RequestContextTest.class.getResourceAsStream("/http/client-cert.pem")) {
             return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
         }
+    }
+
+    /**
+     * The context is one bean for the application (a request-scoped one cost 4 % of a token's CPU): what it resolves
+     * must live with the request it came from, never in the bean, or one client's address would be another's.
+     */
+    @Test
+    void oneContextServesEveryRequestAndKeepsNothingFromTheOneBefore() {
+        HttpServletRequest proxied = TestRequests.request("10.0.0.5", Map.of("X-Forwarded-For", List.of("203.0.113.7")), null, Map.of(), false);
+        HttpServletRequest direct = TestRequests.request("198.51.100.9", Map.of(), null, Map.of(), false);
+        AtomicReference<HttpServletRequest> current = new AtomicReference<>(proxied);
+        HttpServletRequest currentRequest = (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> method.invoke(current.get(), args));
+        RequestContext c = new ServletRequestContext(currentRequest, PROXIES, ISSUER);
+
+        assertThat(c.peerAddress()).isEqualTo("203.0.113.7");
+        assertThat(proxied.getAttribute(ServletRequestContext.RESOLVED_ATTRIBUTE)).as("kept with its request").isNotNull();
+        current.set(direct);
+        assertThat(c.peerAddress()).isEqualTo("198.51.100.9");
+        assertThat(c.viaTrustedProxy()).isFalse();
+        current.set(proxied);
+        assertThat(c.viaTrustedProxy()).isTrue();
     }
 
     @Test
