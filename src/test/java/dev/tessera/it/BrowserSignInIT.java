@@ -876,8 +876,10 @@ class BrowserSignInIT {
             Map<String, String> stepUp = SignIn.codeRequest("passkey-web", rp.redirectUri(), "openid", stepUpVerifier);
             stepUp.put("acr_values", PHR);
             chromium.get(TesseraDeployment.issuer() + "/authorize?" + SignIn.query(stepUp));
-            PasskeySteps.click(chromium, "passkey-verify");
+            // Asked of the step-up page before the click: after it, the read could meet the client's page and pass for nothing.
+            new WebDriverWait(chromium, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("passkey-verify")));
             assertThat(chromium.findElements(By.id("code"))).as("a code cannot reach phr: not offered").isEmpty();
+            PasskeySteps.click(chromium, "passkey-verify");
             IDTokenClaimsSet phr = PasskeySteps.tokens(rp, chromium, client, stepUp, stepUpVerifier);
             assertThat(phr.getACR().getValue()).isEqualTo(PHR);
             assertThat(phr.getAMR()).extracting(Object::toString).containsExactly("pwd", "hwk", "user", "mfa");
