@@ -16,6 +16,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -65,7 +66,7 @@ public class IntrospectionResource {
         boolean wantsJwt = accept != null && accept.contains(JWT_MEDIA_TYPE);
         Response.ResponseBuilder response = wantsJwt
                 ? Response.ok(responses.signed(answer, caller.client()), JWT_MEDIA_TYPE)
-                : Response.ok(answer.toString(), MediaType.APPLICATION_JSON);
+                : Response.ok(answer.toString().getBytes(StandardCharsets.UTF_8), MediaType.APPLICATION_JSON); // as TokenResource
         return response.header(HttpHeaders.CACHE_CONTROL, "no-store").header("Pragma", "no-cache").build();
     }
 }
