@@ -78,7 +78,7 @@ public class TokenResource {
                     String.join(" ", response.scope() == null ? Set.of() : response.scope()), "refresh_token",
                     Boolean.toString(response.refreshToken() != null), "id_token", Boolean.toString(response.idToken() != null)));
             // Bytes, not a String: Jersey writes a String through a new OutputStreamWriter whose encoder allocates an
-            // 8 KiB buffer per response, for a body of under 2 KiB (allocation profile, docs/performance.md).
+            // 8 KiB buffer per response, for a body of a few hundred bytes to a few KiB (allocation profile, docs/performance.md).
             return Response.ok(response.toJson().getBytes(StandardCharsets.UTF_8))
                     .header(HttpHeaders.CACHE_CONTROL, "no-store")
                     .header("Pragma", "no-cache")
