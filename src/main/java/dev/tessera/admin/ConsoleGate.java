@@ -5,7 +5,6 @@ import dev.tessera.config.Issuer;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,8 +19,10 @@ import java.util.Optional;
  * idle longer than {@code tessera.admin.console-idle-timeout}) the browser is sent to {@code /admin}, which signs it
  * in through Tessera's own login ({@link ConsoleSignIn}). One place for every page, GET and POST alike, so a page
  * cannot forget it; what a read-only operator may not do is refused by each action (docs/console.md).
+ *
+ * <p>Mapped in {@code web.xml}, which declares every filter and the order they run in (no {@code @WebFilter}:
+ * the Servlet specification gives annotated filters no order).
  */
-@WebFilter(filterName = "consoleGate", urlPatterns = ConsoleGate.PAGES + "*", asyncSupported = true)
 public class ConsoleGate extends HttpFilter {
     private static final long serialVersionUID = 1L;
     /** Where the console's Faces pages are (the Faces servlet's prefix and the folder). */

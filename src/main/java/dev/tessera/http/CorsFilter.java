@@ -4,7 +4,6 @@ import dev.tessera.oauth.Endpoints;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,8 +14,10 @@ import java.io.IOException;
  * from any origin; the endpoints browser-based clients call ({@link Endpoints#CLIENT_CORS}) only from
  * the web origins of registered redirect URIs. No cookies either way. Every other path, the
  * authorization endpoint above all, gets no CORS header, so a browser refuses cross-origin reads.
+ *
+ * <p>Mapped in {@code web.xml}, which declares every filter and the order they run in (no {@code @WebFilter}:
+ * the Servlet specification gives annotated filters no order).
  */
-@WebFilter(filterName = "cors", urlPatterns = "/*", asyncSupported = true)
 public class CorsFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
 

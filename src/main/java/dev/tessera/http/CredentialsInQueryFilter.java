@@ -8,12 +8,12 @@ import dev.tessera.oauth.OAuthError;
 import dev.tessera.oauth.OAuthParameters;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -22,11 +22,15 @@ import java.util.Set;
  * assertions and tokens, RFC 9700 §4.3.2). A URI lands in access logs, proxy logs and Jersey's own warning
  * about form parameters it finds outside the body; refusing here, before Jersey runs, keeps the secret out of
  * all three and tells the client how to send it. The answer names the parameter, never its value.
+ *
+ * <p>Mapped in {@code web.xml}, which declares every filter and the order they run in (no {@code @WebFilter}:
+ * the Servlet specification gives annotated filters no order).
  */
-@WebFilter(filterName = "credentialsInQuery", asyncSupported = true, urlPatterns = {Endpoints.TOKEN, Endpoints.INTROSPECT,
-    Endpoints.REVOKE, Endpoints.DEVICE_AUTHORIZATION})
 public class CredentialsInQueryFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
+    /** The endpoints that take a credential in a form body: web.xml maps this filter to them (WebXmlFiltersTest). */
+    public static final List<String> PATHS = List.of(Endpoints.TOKEN, Endpoints.INTROSPECT, Endpoints.REVOKE,
+            Endpoints.DEVICE_AUTHORIZATION);
 
     /** Parameters that carry a secret or a token somewhere in RFC 6749, 7009, 7523, 7662, 8628 and 8693. */
     static final Set<String> CREDENTIALS = Set.of(OAuthParameters.CLIENT_SECRET, OAuthParameters.CLIENT_ASSERTION,

@@ -5,7 +5,6 @@ import dev.tessera.oauth.OAuthError;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,8 +18,10 @@ import java.io.IOException;
  * which was a 500 and a stack trace in the log for any such request. Such paths are answered here, with the
  * JSON 404 every other unknown path gets. A path ending in {@code .xhtml} goes on (a missing page is Faces'
  * own 404), as do Faces' resource requests.
+ *
+ * <p>Mapped in {@code web.xml}, which declares every filter and the order they run in (no {@code @WebFilter}:
+ * the Servlet specification gives annotated filters no order).
  */
-@WebFilter(filterName = "facesPaths", urlPatterns = "/ui/*", asyncSupported = true)
 public class FacesPathsFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
     static final String VIEW_SUFFIX = ".xhtml";

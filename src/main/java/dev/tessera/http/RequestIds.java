@@ -3,7 +3,6 @@ package dev.tessera.http;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,8 +17,10 @@ import java.util.regex.Pattern;
  * request when logs are JSON lines ({@link LogFormat}). A trusted proxy's {@code X-Request-Id}
  * ({@code tessera.http.trusted-proxies}) is kept, so one id follows a request from nginx to Tessera's log; anyone
  * else's is replaced, so a client cannot forge entries that look like another request's.
+ *
+ * <p>Mapped in {@code web.xml}, which declares every filter and the order they run in (no {@code @WebFilter}:
+ * the Servlet specification gives annotated filters no order).
  */
-@WebFilter(filterName = "requestIds", urlPatterns = "/*", asyncSupported = true)
 public class RequestIds extends HttpFilter {
     public static final String HEADER = "X-Request-Id";
     private static final long serialVersionUID = 1L;

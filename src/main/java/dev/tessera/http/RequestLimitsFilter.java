@@ -8,7 +8,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
@@ -22,8 +21,10 @@ import java.util.Enumeration;
  * {@code tessera.http.max-body-bytes} get 413: at once when Content-Length says so, and while reading
  * when the body is chunked. No endpoint of an authorization server needs a large request, and an
  * unbounded one lets a caller exhaust memory.
+ *
+ * <p>Mapped in {@code web.xml}, which declares every filter and the order they run in (no {@code @WebFilter}:
+ * the Servlet specification gives annotated filters no order).
  */
-@WebFilter(filterName = "requestLimits", urlPatterns = "/*", asyncSupported = true)
 public class RequestLimitsFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
 

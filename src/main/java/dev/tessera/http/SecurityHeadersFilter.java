@@ -4,7 +4,6 @@ import dev.tessera.config.Issuer;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,8 +16,10 @@ import java.util.Locale;
  * "authorization servers MUST prevent clickjacking", by X-Frame-Options and CSP frame-ancestors), and
  * HSTS is sent when the issuer is https. The HTML headers are decided when the content type is set,
  * since a filter cannot know it beforehand.
+ *
+ * <p>Mapped in {@code web.xml}, which declares every filter and the order they run in (no {@code @WebFilter}:
+ * the Servlet specification gives annotated filters no order).
  */
-@WebFilter(filterName = "securityHeaders", urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeadersFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
     static final String CSP_HTML = "default-src 'self'; img-src 'self' https: data:; style-src 'self'; "

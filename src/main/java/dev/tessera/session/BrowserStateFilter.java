@@ -3,7 +3,6 @@ package dev.tessera.session;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,8 +14,10 @@ import java.io.IOException;
  * (password, any later factor), a sign-out, a new session after a password change. Every such path writes the SSO
  * cookie through {@link SessionCookie#header}, so watching that one header keeps Session Management 1.0 §4.2's
  * "changes when the login status changes" true for paths added later without each of them knowing.
+ *
+ * <p>Mapped in {@code web.xml}, which declares every filter and the order they run in (no {@code @WebFilter}:
+ * the Servlet specification gives annotated filters no order).
  */
-@WebFilter(filterName = "browserState", urlPatterns = "/*", asyncSupported = true)
 public class BrowserStateFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
     private static final String SET_COOKIE = "Set-Cookie";

@@ -232,4 +232,24 @@ class PortabilitySuite {
         assertThat(claims.getACR().getValue()).isEqualTo("urn:tessera:acr:phr");
         assertThat(claims.getSubject().getValue()).isEqualTo(subject);
     }
+
+    /**
+     * The servlet filters are declared in web.xml, in the order they run: on this server too, a refusal by the size
+     * limit or by the credentials-in-the-query check carries the request id and the common headers.
+     */
+    @Test
+    @Order(13)
+    void theFiltersRunInTheOrderWebXmlDeclares() {
+        HttpResponse<String> tooLarge = Http.send(Http.request(BASE, "/token").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[1024 * 1024])));
+        HttpResponse<String> inQuery = Http.send(Http.request(BASE, "/token?client_secret=x")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")));
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(inQuery.statusCode()).isEqualTo(400);
+        for (HttpResponse<String> refused : List.of(tooLarge, inQuery)) {
+            assertThat(refused.headers().firstValue("X-Request-Id")).hasValueSatisfying(id -> assertThat(id).matches("[0-9a-f]{16}"));
+            assertThat(refused.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        }
+    }
 }
