@@ -50,7 +50,9 @@ class ContainerFilesTest {
     @Test
     void theEntryScriptStartsPayaraMicroAsEachDatabaseAndClusterModeAsks() throws Exception {
         assertThat(run(Map.of()).output()).contains("--nocluster", "/opt/tessera/config/h2.asadmin", "-Dtessera.port=8080",
-                "-Dtessera.data.dir=/opt/tessera/data", "--deploy /opt/tessera/tessera.war", "--contextroot /");
+                "-Dtessera.data.dir=/opt/tessera/data", "--deploy /opt/tessera/tessera.war", "--contextroot /",
+                "java -XX:MaxRAMPercentage=70 -XX:TrimNativeHeapInterval=10000 ");
+        assertThat(run(Map.of("JAVA_OPTS", "-Xmx300m")).output()).startsWith("java -Xmx300m ").doesNotContain("TrimNativeHeapInterval");
         Run postgres = run(Map.of("TESSERA_DB", "postgresql", "TESSERA_DB_URL", "jdbc:postgresql://db/tessera",
                 "TESSERA_DB_USER", "tessera", "TESSERA_CLUSTER_MODE", "kubernetes:ns,tessera-datagrid", "TESSERA_PORT", "9090"));
         assertThat(postgres.output()).contains("/opt/tessera/config/postgresql.asadmin", "--clustermode kubernetes:ns,tessera-datagrid",
