@@ -235,19 +235,22 @@ class PortabilitySuite {
 
     /**
      * The servlet filters are declared in web.xml, in the order they run: on this server too, a refusal by the size
-     * limit or by the credentials-in-the-query check carries the request id and the common headers.
+     * limits (body or headers) or by the credentials-in-the-query check carries the request id and the common headers.
      */
     @Test
     @Order(13)
     void theFiltersRunInTheOrderWebXmlDeclares() {
+        // Just over tessera.http.max-body-bytes (64 KiB), so the body is sent whole before the answer comes.
         HttpResponse<String> tooLarge = Http.send(Http.request(BASE, "/token").header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[1024 * 1024])));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[100_000])));
+        HttpResponse<String> headersTooLarge = Http.send(Http.request(BASE, "/jwks").header("X-Padding", "a".repeat(20_000)).GET());
         HttpResponse<String> inQuery = Http.send(Http.request(BASE, "/token?client_secret=x")
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")));
         assertThat(tooLarge.statusCode()).isEqualTo(413);
         assertThat(inQuery.statusCode()).isEqualTo(400);
-        for (HttpResponse<String> refused : List.of(tooLarge, inQuery)) {
+        assertThat(headersTooLarge.statusCode()).isEqualTo(431);
+        for (HttpResponse<String> refused : List.of(tooLarge, inQuery, headersTooLarge)) {
             assertThat(refused.headers().firstValue("X-Request-Id")).hasValueSatisfying(id -> assertThat(id).matches("[0-9a-f]{16}"));
             assertThat(refused.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         }
