@@ -13,6 +13,7 @@ import dev.tessera.http.RequestIds;
 import dev.tessera.http.RequestLimitsFilter;
 import dev.tessera.http.SecurityHeadersFilter;
 import dev.tessera.oauth.OAuthError;
+import dev.tessera.session.BrowserStateFilter;
 import jakarta.servlet.Filter;
 import jakarta.servlet.annotation.WebFilter;
 import java.net.URISyntaxException;
@@ -97,6 +98,10 @@ class WebXmlFiltersTest {
         assertThat(patternsOf(CredentialsInQueryFilter.class)).containsExactlyElementsOf(CredentialsInQueryFilter.PATHS);
         assertThat(patternsOf(ConsoleGate.class)).containsExactly(ConsoleGate.PAGES + "*");
         assertThat(patternsOf(FacesPathsFilter.class)).containsExactly("/ui/*");
+        for (Class<?> everyRequest : List.of(RequestIds.class, SecurityHeadersFilter.class, RequestLimitsFilter.class,
+                CorsFilter.class, BrowserStateFilter.class)) {
+            assertThat(patternsOf(everyRequest)).as(everyRequest.getSimpleName()).containsExactly("/*");
+        }
     }
 
     private static List<String> patternsOf(Class<?> filter) {
