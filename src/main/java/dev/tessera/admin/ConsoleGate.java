@@ -20,8 +20,7 @@ import java.util.Optional;
  * in through Tessera's own login ({@link ConsoleSignIn}). One place for every page, GET and POST alike, so a page
  * cannot forget it; what a read-only operator may not do is refused by each action (docs/console.md).
  *
- * <p>Mapped in {@code web.xml}, which declares every filter and the order they run in (no {@code @WebFilter}:
- * the Servlet specification gives annotated filters no order).
+ * <p>Declared in {@code web.xml}, which orders every filter (annotated filters have no specified order).
  */
 public class ConsoleGate extends HttpFilter {
     private static final long serialVersionUID = 1L;

@@ -15,8 +15,7 @@ import java.io.IOException;
  * the web origins of registered redirect URIs. No cookies either way. Every other path, the
  * authorization endpoint above all, gets no CORS header, so a browser refuses cross-origin reads.
  *
- * <p>Mapped in {@code web.xml}, which declares every filter and the order they run in (no {@code @WebFilter}:
- * the Servlet specification gives annotated filters no order).
+ * <p>Declared in {@code web.xml}, which orders every filter (annotated filters have no specified order).
  */
 public class CorsFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;

@@ -23,8 +23,7 @@ import java.util.Set;
  * about form parameters it finds outside the body; refusing here, before Jersey runs, keeps the secret out of
  * all three and tells the client how to send it. The answer names the parameter, never its value.
  *
- * <p>Mapped in {@code web.xml}, which declares every filter and the order they run in (no {@code @WebFilter}:
- * the Servlet specification gives annotated filters no order).
+ * <p>Declared in {@code web.xml}, which orders every filter (annotated filters have no specified order).
  */
 public class CredentialsInQueryFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;

@@ -19,8 +19,7 @@ import java.io.IOException;
  * JSON 404 every other unknown path gets. A path ending in {@code .xhtml} goes on (a missing page is Faces'
  * own 404), as do Faces' resource requests.
  *
- * <p>Mapped in {@code web.xml}, which declares every filter and the order they run in (no {@code @WebFilter}:
- * the Servlet specification gives annotated filters no order).
+ * <p>Declared in {@code web.xml}, which orders every filter (annotated filters have no specified order).
  */
 public class FacesPathsFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;

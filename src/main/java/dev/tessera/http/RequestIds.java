@@ -18,8 +18,7 @@ import java.util.regex.Pattern;
  * ({@code tessera.http.trusted-proxies}) is kept, so one id follows a request from nginx to Tessera's log; anyone
  * else's is replaced, so a client cannot forge entries that look like another request's.
  *
- * <p>Mapped in {@code web.xml}, which declares every filter and the order they run in (no {@code @WebFilter}:
- * the Servlet specification gives annotated filters no order).
+ * <p>Declared in {@code web.xml}, which orders every filter (annotated filters have no specified order).
  */
 public class RequestIds extends HttpFilter {
     public static final String HEADER = "X-Request-Id";

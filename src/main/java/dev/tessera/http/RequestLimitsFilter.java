@@ -22,8 +22,7 @@ import java.util.Enumeration;
  * when the body is chunked. No endpoint of an authorization server needs a large request, and an
  * unbounded one lets a caller exhaust memory.
  *
- * <p>Mapped in {@code web.xml}, which declares every filter and the order they run in (no {@code @WebFilter}:
- * the Servlet specification gives annotated filters no order).
+ * <p>Declared in {@code web.xml}, which orders every filter (annotated filters have no specified order).
  */
 public class RequestLimitsFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;

@@ -17,8 +17,7 @@ import java.util.Locale;
  * HSTS is sent when the issuer is https. The HTML headers are decided when the content type is set,
  * since a filter cannot know it beforehand.
  *
- * <p>Mapped in {@code web.xml}, which declares every filter and the order they run in (no {@code @WebFilter}:
- * the Servlet specification gives annotated filters no order).
+ * <p>Declared in {@code web.xml}, which orders every filter (annotated filters have no specified order).
  */
 public class SecurityHeadersFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;

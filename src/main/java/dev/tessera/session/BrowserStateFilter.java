@@ -15,8 +15,7 @@ import java.io.IOException;
  * cookie through {@link SessionCookie#header}, so watching that one header keeps Session Management 1.0 §4.2's
  * "changes when the login status changes" true for paths added later without each of them knowing.
  *
- * <p>Mapped in {@code web.xml}, which declares every filter and the order they run in (no {@code @WebFilter}:
- * the Servlet specification gives annotated filters no order).
+ * <p>Declared in {@code web.xml}, which orders every filter (annotated filters have no specified order).
  */
 public class BrowserStateFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
