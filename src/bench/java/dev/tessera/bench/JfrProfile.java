@@ -39,7 +39,7 @@ final class JfrProfile {
         INCLUSIVE.put("  TokenResponse.toJson", f -> f.startsWith("dev.tessera.token.TokenResponse.toJson"));
         INCLUSIVE.put("  FormParameters.fromPost", f -> f.startsWith("dev.tessera.oauth.FormParameters.fromPost"));
         INCLUSIVE.put("jakarta.json.spi.JsonProvider.provider (JSON-P provider lookup)", f -> f.startsWith("jakarta.json.spi.JsonProvider.provider"));
-        INCLUSIVE.put("RequestLimitsFilter.headerBytes", f -> f.startsWith("dev.tessera.http.RequestLimitsFilter.headerBytes"));
+        INCLUSIVE.put("RequestLimits.headerBytes", f -> f.startsWith("dev.tessera.http.RequestLimits.headerBytes"));
         INCLUSIVE.put("Any jose4j frame", f -> f.startsWith("org.jose4j."));
         INCLUSIVE.put("Any sun.security / java.math frame (crypto arithmetic)", f -> f.startsWith("sun.security.") || f.startsWith("java.math.")
                 || f.startsWith("com.sun.crypto."));

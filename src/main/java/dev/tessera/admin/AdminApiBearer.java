@@ -2,7 +2,7 @@ package dev.tessera.admin;
 
 import dev.tessera.config.Issuer;
 import dev.tessera.http.ErrorWriter;
-import dev.tessera.http.SecurityHeadersFilter;
+import dev.tessera.http.SecurityHeaders;
 import dev.tessera.oauth.OAuthError;
 import dev.tessera.oauth.Scopes;
 import dev.tessera.token.AccessTokenInspector;
@@ -83,7 +83,7 @@ public class AdminApiBearer implements AreaGuard {
             throw new AuthenticationException(e);
         }
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge);
-        SecurityHeadersFilter.setCommonHeaders(response, issuer);
+        SecurityHeaders.setCommonHeaders(response, issuer);
         return AuthenticationStatus.SEND_FAILURE;
     }
 }

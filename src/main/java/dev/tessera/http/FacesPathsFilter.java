@@ -36,7 +36,7 @@ public class FacesPathsFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        SecurityHeadersFilter.setCommonHeaders(response, issuer);
+        SecurityHeaders.setCommonHeaders(response, issuer);
         ErrorWriter.write(response, OAuthError.NOT_FOUND, "No page at this path");
     }
 

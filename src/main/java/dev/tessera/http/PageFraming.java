@@ -6,7 +6,7 @@ import java.util.TreeSet;
 
 /**
  * The two pages whose framing differs from every other page's, declared by the endpoint as request attributes
- * before the response declares itself HTML; {@link SecurityHeadersFilter} reads them when it writes the
+ * before the response declares itself HTML; {@link SecurityHeaders} reads them when it writes the
  * Content-Security-Policy. Every other page keeps {@code frame-src} from {@code default-src 'self'} and
  * {@code frame-ancestors 'none'}.
  * <ul>

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * <p>Jersey's {@code WebComponent} warns at WARNING, with the whole request URI, when a form-encoded
  * request's body was already read or empty while the servlet layer found parameters; a
  * {@code POST /token?client_id=x&client_secret=S} wrote the secret into the server log that way. Tessera
- * refuses credentials in the query ({@link CredentialsInQueryFilter}) and tells Jersey not to take query
+ * refuses credentials in the query ({@link CredentialsInQuery}) and tells Jersey not to take query
  * parameters for form parameters ({@link TesseraApplication}), so the warning no longer fires for them; this
  * filter is the last line for whatever else reaches that logger: the path stays, the query becomes
  * {@value #WITHHELD}. Records pass on to the filter that was there before.

@@ -1,12 +1,9 @@
 package dev.tessera.http;
 
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -18,34 +15,37 @@ import java.util.regex.Pattern;
  * ({@code tessera.http.trusted-proxies}) is kept, so one id follows a request from nginx to Tessera's log; anyone
  * else's is replaced, so a client cannot forge entries that look like another request's.
  *
- * <p>Declared in {@code web.xml}, which orders every filter (annotated filters have no specified order).
+ * <p>The first step of the filter every request crosses ({@code web/EveryRequestFilter}).
  */
-public class RequestIds extends HttpFilter {
+@Dependent
+public class RequestIds {
     public static final String HEADER = "X-Request-Id";
-    private static final long serialVersionUID = 1L;
     private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    private final TrustedProxies proxies;
+
     @Inject
-    transient TrustedProxies proxies;
+    public RequestIds(TrustedProxies proxies) {
+        this.proxies = proxies;
+    }
 
     /** The id of the request this thread is serving, if any. */
     public static Optional<String> current() {
         return Optional.ofNullable(CURRENT.get());
     }
 
-    @Override
-    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws IOException, ServletException {
+    /** Names the request on this thread and in its answer, until {@link #end()}. */
+    public void begin(HttpServletRequest request, HttpServletResponse response) {
         String id = chosen(request.getHeader(HEADER), proxies.blocks().contains(request.getRemoteAddr()));
         CURRENT.set(id);
         response.setHeader(HEADER, id);
-        try {
-            chain.doFilter(request, response);
-        } finally {
-            CURRENT.remove();
-        }
+    }
+
+    /** Forgets the id, so a pooled thread's next request cannot log under it. */
+    public static void end() {
+        CURRENT.remove();
     }
 
     /** The proxy's id when it may give one and it is a plain token; otherwise a fresh one. */

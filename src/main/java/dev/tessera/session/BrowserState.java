@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 /**
  * The OP browser state of Session Management 1.0 §4.2: a random value in a cookie the check_session iframe's script
  * reads, so it is not HttpOnly. It carries no authority (the SSO cookie does); it only changes whenever this
- * browser signs in or out ({@link BrowserStateFilter} renews it with every SSO cookie), so a session_state computed
+ * browser signs in or out ({@link BrowserStateRenewal} renews it with every SSO cookie), so a session_state computed
  * over it stops matching. Signed out, it is a random value as well, never a constant a third party could compute a
  * session_state over. SameSite=Lax like the SSO cookie: the iframe reads it when the relying party's page is on the
  * same site as Tessera (docs/sessions.md); Secure and {@code __Host-} with an https issuer. It ends with the browser

@@ -1,14 +1,11 @@
 package dev.tessera.http;
 
 import dev.tessera.config.Issuer;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
-import java.io.IOException;
 import java.util.Locale;
 
 /**
@@ -17,27 +14,31 @@ import java.util.Locale;
  * HSTS is sent when the issuer is https. The HTML headers are decided when the content type is set,
  * since a filter cannot know it beforehand.
  *
- * <p>Declared in {@code web.xml}, which orders every filter (annotated filters have no specified order).
+ * <p>The second step of the filter every request crosses ({@code web/EveryRequestFilter}), so even the refusals of
+ * the steps after it carry these headers.
  */
-public class SecurityHeadersFilter extends HttpFilter {
-    private static final long serialVersionUID = 1L;
+@Dependent
+public class SecurityHeaders {
     static final String CSP_HTML = "default-src 'self'; img-src 'self' https: data:; style-src 'self'; "
             + "script-src 'self'; form-action 'self' https: http:; frame-ancestors 'none'; base-uri 'none'";
     /** The check_session iframe (Session Management 1.0 §4.2): a script and nothing else, framed by any page. */
     static final String CSP_FRAMEABLE = "default-src 'none'; script-src 'self'; frame-ancestors *; base-uri 'none'";
     static final String HSTS = "max-age=31536000; includeSubDomains";
 
-    @Inject
-    transient Issuer issuer;
+    private final Issuer issuer;
 
-    @Override
-    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws IOException, ServletException {
-        setCommonHeaders(response, issuer);
-        chain.doFilter(request, new HtmlAware(request, response));
+    @Inject
+    public SecurityHeaders(Issuer issuer) {
+        this.issuer = issuer;
     }
 
-    /** The headers of every response, also for those answered before this filter runs (authentication). */
+    /** Sets the common headers now; the answer returned adds the HTML ones when it declares itself HTML. */
+    public HttpServletResponse applyTo(HttpServletRequest request, HttpServletResponse response) {
+        setCommonHeaders(response, issuer);
+        return new HtmlAware(request, response);
+    }
+
+    /** The headers of every response, also for those answered before any filter runs (authentication). */
     public static void setCommonHeaders(HttpServletResponse response, Issuer issuer) {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");

@@ -3,12 +3,10 @@ package dev.tessera.http;
 import dev.tessera.config.HttpSettings;
 import dev.tessera.oauth.OAuthError;
 import dev.tessera.oauth.RequestTooLargeException;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
-import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
@@ -22,31 +20,38 @@ import java.util.Enumeration;
  * when the body is chunked. No endpoint of an authorization server needs a large request, and an
  * unbounded one lets a caller exhaust memory.
  *
- * <p>Declared in {@code web.xml}, which orders every filter (annotated filters have no specified order).
+ * <p>A step of the filter every request crosses ({@code web/EveryRequestFilter}), before any step that reads the
+ * request's parameters.
  */
-public class RequestLimitsFilter extends HttpFilter {
-    private static final long serialVersionUID = 1L;
+@Dependent
+public class RequestLimits {
+    private final HttpSettings settings;
 
     @Inject
-    transient HttpSettings settings;
+    public RequestLimits(HttpSettings settings) {
+        this.settings = settings;
+    }
 
-    @Override
-    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws IOException, ServletException {
+    /** True when the request is over a limit and has been answered so. */
+    public boolean refused(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (headerBytes(request) > settings.maxHeaderBytes()) {
             ErrorWriter.write(response, OAuthError.HEADERS_TOO_LARGE,
                     "The request headers are larger than this server accepts (" + settings.maxHeaderBytes() + " bytes)");
-            return;
+            return true;
         }
-        long limit = settings.maxBodyBytes();
-        if (request.getContentLengthLong() > limit) {
+        if (request.getContentLengthLong() > settings.maxBodyBytes()) {
             ErrorWriter.write(response, OAuthError.REQUEST_TOO_LARGE,
-                    "The request body is larger than this server accepts (" + limit + " bytes)");
-            return;
+                    "The request body is larger than this server accepts (" + settings.maxBodyBytes() + " bytes)");
+            return true;
         }
+        return false;
+    }
+
+    /** The request as the endpoints should read it: a chunked body is counted as it is read. */
+    public HttpServletRequest bounded(HttpServletRequest request) {
         // A declared length within the limit is enforced by the container itself (it never reads past
         // Content-Length); only a chunked body needs counting as it is read.
-        chain.doFilter(request.getContentLengthLong() < 0 ? new Bounded(request, limit) : request, response);
+        return request.getContentLengthLong() < 0 ? new Bounded(request, settings.maxBodyBytes()) : request;
     }
 
     private static long headerBytes(HttpServletRequest request) {

@@ -1,13 +1,9 @@
 package dev.tessera.session;
 
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpFilter;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
-import java.io.IOException;
 
 /**
  * Renews the browser state ({@link BrowserState}) with every response that sets or clears the SSO cookie: a sign-in
@@ -15,22 +11,24 @@ import java.io.IOException;
  * cookie through {@link SessionCookie#header}, so watching that one header keeps Session Management 1.0 §4.2's
  * "changes when the login status changes" true for paths added later without each of them knowing.
  *
- * <p>Declared in {@code web.xml}, which orders every filter (annotated filters have no specified order).
+ * <p>The last step of the filter every request crosses ({@code web/EveryRequestFilter}).
  */
-public class BrowserStateFilter extends HttpFilter {
-    private static final long serialVersionUID = 1L;
+@Dependent
+public class BrowserStateRenewal {
     private static final String SET_COOKIE = "Set-Cookie";
 
-    @Inject
-    transient SessionCookie sessionCookie;
+    private final SessionCookie sessionCookie;
+    private final BrowserState browserState;
 
     @Inject
-    transient BrowserState browserState;
+    public BrowserStateRenewal(SessionCookie sessionCookie, BrowserState browserState) {
+        this.sessionCookie = sessionCookie;
+        this.browserState = browserState;
+    }
 
-    @Override
-    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws IOException, ServletException {
-        chain.doFilter(request, new Renewing(response, sessionCookie.name() + "=", browserState));
+    /** The answer to hand the endpoints: it renews the browser state whenever they write the SSO cookie. */
+    public HttpServletResponse watching(HttpServletResponse response) {
+        return new Renewing(response, sessionCookie.name() + "=", browserState);
     }
 
     private static final class Renewing extends HttpServletResponseWrapper {

@@ -3,7 +3,6 @@ package dev.tessera.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tessera.config.Issuer;
-import jakarta.servlet.FilterChain;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.lang.reflect.Proxy;
@@ -13,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The headers every response gets, and the anti-framing ones HTML gets (RFC 9700 §4.16). */
-class SecurityHeadersFilterTest {
+class SecurityHeadersTest {
 
     private final Map<String, String> headers = new LinkedHashMap<>();
 
@@ -34,15 +33,12 @@ class SecurityHeadersFilterTest {
     }
 
     private void run(String issuer, String contentType, HttpServletRequest request) throws Exception {
-        SecurityHeadersFilter filter = new SecurityHeadersFilter();
-        filter.issuer = new Issuer(issuer);
-        FilterChain chain = (req, res) -> ((HttpServletResponse) res).setContentType(contentType);
-        filter.doFilter(request, response(), chain);
+        new SecurityHeaders(new Issuer(issuer)).applyTo(request, response()).setContentType(contentType);
     }
 
     /** A request that only keeps attributes. */
     private static HttpServletRequest request(Map<String, Object> attributes) {
-        return (HttpServletRequest) Proxy.newProxyInstance(SecurityHeadersFilterTest.class.getClassLoader(),
+        return (HttpServletRequest) Proxy.newProxyInstance(SecurityHeadersTest.class.getClassLoader(),
                 new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "setAttribute" -> attributes.put((String) args[0], args[1]);
                     case "getAttribute" -> attributes.get((String) args[0]);
@@ -56,7 +52,7 @@ class SecurityHeadersFilterTest {
         PageFraming.allowFrames(request, List.of("https://b.example.com", "http://127.0.0.1:9000", "https://b.example.com"));
         run("http://localhost:8080", "text/html;charset=UTF-8", request);
 
-        assertThat(headers.get("Content-Security-Policy")).isEqualTo(SecurityHeadersFilter.CSP_HTML
+        assertThat(headers.get("Content-Security-Policy")).isEqualTo(SecurityHeaders.CSP_HTML
                 + "; frame-src http://127.0.0.1:9000 https://b.example.com").contains("frame-ancestors 'none'");
         assertThat(headers).containsEntry("X-Frame-Options", "DENY");
     }
@@ -75,7 +71,7 @@ class SecurityHeadersFilterTest {
     void anyOtherPageKeepsTheCommonPolicy() throws Exception {
         run("http://localhost:8080", "text/html;charset=UTF-8", request(new LinkedHashMap<>()));
 
-        assertThat(headers.get("Content-Security-Policy")).isEqualTo(SecurityHeadersFilter.CSP_HTML).doesNotContain("frame-src");
+        assertThat(headers.get("Content-Security-Policy")).isEqualTo(SecurityHeaders.CSP_HTML).doesNotContain("frame-src");
     }
 
     @Test

@@ -6,14 +6,11 @@ import dev.tessera.oauth.Endpoints;
 import dev.tessera.oauth.FormParameters;
 import dev.tessera.oauth.OAuthError;
 import dev.tessera.oauth.OAuthParameters;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpFilter;
+import jakarta.enterprise.context.Dependent;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -23,12 +20,13 @@ import java.util.Set;
  * about form parameters it finds outside the body; refusing here, before Jersey runs, keeps the secret out of
  * all three and tells the client how to send it. The answer names the parameter, never its value.
  *
- * <p>Declared in {@code web.xml}, which orders every filter (annotated filters have no specified order).
+ * <p>A step of the filter every request crosses ({@code web/EveryRequestFilter}), after CORS so that a browser-based
+ * client can read the refusal.
  */
-public class CredentialsInQueryFilter extends HttpFilter {
-    private static final long serialVersionUID = 1L;
-    /** The endpoints that take a credential in a form body: web.xml maps this filter to them (WebXmlFiltersTest). */
-    public static final List<String> PATHS = List.of(Endpoints.TOKEN, Endpoints.INTROSPECT, Endpoints.REVOKE,
+@Dependent
+public class CredentialsInQuery {
+    /** The endpoints that take a credential in a form body. */
+    static final Set<String> PATHS = Set.of(Endpoints.TOKEN, Endpoints.INTROSPECT, Endpoints.REVOKE,
             Endpoints.DEVICE_AUTHORIZATION);
 
     /** Parameters that carry a secret or a token somewhere in RFC 6749, 7009, 7523, 7662, 8628 and 8693. */
@@ -37,16 +35,19 @@ public class CredentialsInQueryFilter extends HttpFilter {
             OAuthParameters.ASSERTION, OAuthParameters.SUBJECT_TOKEN, OAuthParameters.ACTOR_TOKEN, AuthorizeParameters.CODE,
             AuthorizeParameters.CODE_VERIFIER, DeviceParameters.DEVICE_CODE);
 
-    @Override
-    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws IOException, ServletException {
-        String found = credentialIn(request.getQueryString());
-        if (found != null) {
-            ErrorWriter.write(response, OAuthError.INVALID_REQUEST,
-                    found + " must be sent in the application/x-www-form-urlencoded body, never in the request URI (RFC 6749 §2.3.1)");
-            return;
+    /** True when the request named a credential in its query, and has been answered so. */
+    public boolean refused(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String query = request.getQueryString();
+        if (query == null || !PATHS.contains(RequestPath.of(request))) {
+            return false;
         }
-        chain.doFilter(request, response);
+        String found = credentialIn(query);
+        if (found == null) {
+            return false;
+        }
+        ErrorWriter.write(response, OAuthError.INVALID_REQUEST,
+                found + " must be sent in the application/x-www-form-urlencoded body, never in the request URI (RFC 6749 §2.3.1)");
+        return true;
     }
 
     /**

@@ -1,13 +1,10 @@
 package dev.tessera.http;
 
 import dev.tessera.oauth.Endpoints;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 
 /**
  * Cross-origin access. The public, credential-free endpoints ({@link Endpoints#PUBLIC_CORS}) may be read
@@ -15,28 +12,29 @@ import java.io.IOException;
  * the web origins of registered redirect URIs. No cookies either way. Every other path, the
  * authorization endpoint above all, gets no CORS header, so a browser refuses cross-origin reads.
  *
- * <p>Declared in {@code web.xml}, which orders every filter (annotated filters have no specified order).
+ * <p>A step of the filter every request crosses ({@code web/EveryRequestFilter}), before the steps whose refusals a
+ * browser-based client must be able to read.
  */
-public class CorsFilter extends HttpFilter {
-    private static final long serialVersionUID = 1L;
+@Dependent
+public class Cors {
+    private final BrowserOrigins clientOrigins;
 
     @Inject
-    transient BrowserOrigins clientOrigins;
+    public Cors(BrowserOrigins clientOrigins) {
+        this.clientOrigins = clientOrigins;
+    }
 
-    @Override
-    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws IOException, ServletException {
+    /** Adds the CORS headers the request earns; true when it was a preflight, now answered. */
+    public boolean answeredPreflight(HttpServletRequest request, HttpServletResponse response) {
         String origin = request.getHeader("Origin");
         if (origin == null) {
-            chain.doFilter(request, response);
-            return;
+            return false;
         }
-        String path = pathOf(request);
+        String path = RequestPath.of(request);
         boolean publicRead = Endpoints.PUBLIC_CORS.contains(path);
         boolean clientCall = Endpoints.CLIENT_CORS.contains(path);
         if (!publicRead && !(clientCall && clientOrigins.isRegistered(origin))) {
-            chain.doFilter(request, response);
-            return;
+            return false;
         }
         response.setHeader("Access-Control-Allow-Origin", publicRead ? "*" : origin);
         if (!publicRead) {
@@ -49,14 +47,7 @@ public class CorsFilter extends HttpFilter {
             response.setHeader("Access-Control-Allow-Headers", "Authorization, Content-Type, DPoP");
             response.setHeader("Access-Control-Max-Age", "3600");
             response.setStatus(HttpServletResponse.SC_NO_CONTENT);
-            return;
         }
-        chain.doFilter(request, response);
-    }
-
-    static String pathOf(HttpServletRequest request) {
-        String uri = request.getRequestURI();
-        String context = request.getContextPath();
-        return uri.startsWith(context) ? uri.substring(context.length()) : uri;
+        return preflight;
     }
 }
