@@ -52,8 +52,8 @@ public class EveryRequestFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        requestIds.begin(request, response);
         try {
+            requestIds.begin(request, response);
             HttpServletResponse answer = securityHeaders.applyTo(request, response);
             if (limits.refused(request, answer)) {
                 return;

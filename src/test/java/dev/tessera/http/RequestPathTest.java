@@ -6,7 +6,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Proxy;
 import org.junit.jupiter.api.Test;
 
-/** The path a check names an endpoint by is the one the container mapped, whatever servlet the request maps to. */
+/**
+ * The path a check names an endpoint by: the one the container mapped, whatever servlet the request maps to, and in
+ * the form the JAX-RS runtime routes it (FoundationIT and the portability suite send the variants to real servers).
+ */
 class RequestPathTest {
 
     @Test
@@ -15,6 +18,15 @@ class RequestPathTest {
         assertThat(RequestPath.of(mapped("/ui", "/login.xhtml"))).isEqualTo("/ui/login.xhtml");
         assertThat(RequestPath.of(mapped("/token", null))).isEqualTo("/token");
         assertThat(RequestPath.of(mapped(null, null))).isEmpty();
+    }
+
+    @Test
+    void pathParametersRepeatedAndTrailingSlashesDoNotMakeAnotherEndpoint() {
+        assertThat(RequestPath.of(mapped("", "/token/"))).isEqualTo("/token");
+        assertThat(RequestPath.of(mapped("", "/token;x=1"))).isEqualTo("/token");
+        assertThat(RequestPath.of(mapped("", "//token//"))).isEqualTo("/token");
+        assertThat(RequestPath.of(mapped("", "/.well-known;a=b/openid-configuration"))).isEqualTo("/.well-known/openid-configuration");
+        assertThat(RequestPath.of(mapped("", "/"))).isEqualTo("/");
     }
 
     private static HttpServletRequest mapped(String servletPath, String pathInfo) {

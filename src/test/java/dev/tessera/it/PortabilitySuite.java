@@ -247,6 +247,13 @@ class PortabilitySuite {
         HttpResponse<String> inQuery = Http.send(Http.request(BASE, "/token?client_secret=x")
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")));
+        // Under the spellings Jersey and RESTEasy route to /token, the credential is refused all the same.
+        for (String spelling : List.of("/token/?client_secret=x", "/token;x=1?client_secret=x", "/tok%65n?client_secret=x")) {
+            HttpResponse<String> variant = Http.send(Http.request(BASE, spelling).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")));
+            assertThat(variant.statusCode()).as(spelling).isEqualTo(400);
+            assertThat(variant.body()).as(spelling).contains("client_secret must be sent");
+        }
         assertThat(tooLarge.statusCode()).isEqualTo(413);
         assertThat(inQuery.statusCode()).isEqualTo(400);
         assertThat(headersTooLarge.statusCode()).isEqualTo(431);

@@ -18,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
+import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -251,6 +252,13 @@ class TokenEndpointErrorsIT {
                 + "&grant_type=client_credentials").header("Content-Type", FORM).POST(HttpRequest.BodyPublishers.noBody()));
         assertJsonError(inQuery, 400, "invalid_request");
         assertThat(inQuery.body()).contains("client_secret").doesNotContain(secret);
+        // The same endpoint under the spellings the container and Jersey still route to it.
+        for (String spelling : List.of("/token/", "/token;x=1", "/tok%65n")) {
+            HttpResponse<String> variant = Http.send(Http.request(spelling + "?client_secret=" + URLEncoder.encode(secret, StandardCharsets.UTF_8))
+                    .header("Authorization", basicOk()).header("Content-Type", FORM).POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")));
+            assertJsonError(variant, 400, "invalid_request");
+            assertThat(variant.body()).as(spelling).contains("client_secret must be sent").doesNotContain(secret);
+        }
         assertJsonError(Http.send(Http.request("/introspect?token=" + UUID.randomUUID()).header("Authorization", basicOk())
                 .header("Content-Type", FORM).POST(HttpRequest.BodyPublishers.noBody())), 400, "invalid_request");
 

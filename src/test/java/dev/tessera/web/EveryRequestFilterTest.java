@@ -28,6 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The order of the steps every request crosses (web.xml's comment and EveryRequestFilter's javadoc): each case is
@@ -101,6 +103,24 @@ class EveryRequestFilterTest {
         assertThat(chainRan).isFalse();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/token", "/introspect", "/revoke", "/device_authorization", "/token/"})
+    void everyEndpointThatTakesACredentialInItsBodyRefusesOneInItsQuery(String path) throws Exception {
+        run(request("POST", path, "token=t", 20, Map.of()), endpoint());
+
+        assertThat(status).as(path).isEqualTo(400);
+        assertThat(body.toString()).contains("invalid_request", "token must be sent");
+        assertThat(chainRan).isFalse();
+    }
+
+    @Test
+    void anOversizedBodyIsRefusedAsSuchEvenWithACredentialInTheQuery() throws Exception {
+        run(request("POST", "/token", "client_secret=s", 1025, Map.of()), endpoint());
+
+        assertThat(status).isEqualTo(413);
+        assertThat(chainRan).isFalse();
+    }
+
     @Test
     void theSameQueryOnAnEndpointThatTakesNoCredentialPasses() throws Exception {
         run(request("GET", "/authorize", "client_id=spa&code=c", 0, Map.of()), endpoint());
@@ -152,7 +172,7 @@ class EveryRequestFilterTest {
         return values == null ? null : values.get(0);
     }
 
-    /** A request as the container hands it over with JAX-RS (and here the Faces servlet too) mapped to the path. */
+    /** A request as the container hands it over with JAX-RS mapped to {@code /*}: the path is all path info. */
     private static HttpServletRequest request(String method, String path, String query, long contentLength, Map<String, String> headers) {
         Map<String, Object> attributes = new LinkedHashMap<>();
         return (HttpServletRequest) Proxy.newProxyInstance(EveryRequestFilterTest.class.getClassLoader(),
