@@ -247,7 +247,7 @@ class PortabilitySuite {
         HttpResponse<String> inQuery = Http.send(Http.request(BASE, "/token?client_secret=x")
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")));
-        // Under the spellings Jersey and RESTEasy route to /token, the credential is refused all the same.
+        // Under other spellings of /token (some of which the JAX-RS runtime routes there), the credential is refused all the same.
         for (String spelling : List.of("/token/?client_secret=x", "/token;x=1?client_secret=x", "/tok%65n?client_secret=x")) {
             HttpResponse<String> variant = Http.send(Http.request(BASE, spelling).header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")));

@@ -252,7 +252,7 @@ class TokenEndpointErrorsIT {
                 + "&grant_type=client_credentials").header("Content-Type", FORM).POST(HttpRequest.BodyPublishers.noBody()));
         assertJsonError(inQuery, 400, "invalid_request");
         assertThat(inQuery.body()).contains("client_secret").doesNotContain(secret);
-        // The same endpoint under the spellings the container and Jersey still route to it.
+        // The same endpoint spelt otherwise: Jersey answers the first two as /token, the container decodes the third.
         for (String spelling : List.of("/token/", "/token;x=1", "/tok%65n")) {
             HttpResponse<String> variant = Http.send(Http.request(spelling + "?client_secret=" + URLEncoder.encode(secret, StandardCharsets.UTF_8))
                     .header("Authorization", basicOk()).header("Content-Type", FORM).POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")));
