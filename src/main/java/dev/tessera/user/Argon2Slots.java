@@ -14,7 +14,8 @@ import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
  * (a heap of at most 512 MiB, the serial collector) and the 8 request threads, up to 8 hashes held 8 × 19 MiB of young
  * objects at once, more than the young generation: every collection copied live blocks and promoted them, and
  * the old generation filled with them (docs/performance.md, "Where a sign-in's CPU goes"). Argon2id is
- * CPU-bound, so more hashes at once than processors only add memory, never throughput; the bound keeps the
+ * CPU- and memory-bound, so more hashes at once than half the processors only add memory and cache misses, never
+ * throughput; the bound keeps the
  * live hash memory at {@code limit} × m and the pool makes it the same blocks each time.
  *
  * <p>Security is unchanged: the parameters come from the stored hash as before, Bouncy Castle zeroes every
@@ -45,9 +46,19 @@ final class Argon2Slots {
                 limit * (Argon2BytesGenerator.getBlockCount(memoryKib, lanes) + SCRATCH_BLOCKS * lanes));
     }
 
-    /** One slot per processor the JVM may use (container limits included). */
-    static Argon2Slots perProcessor(int memoryKib, int lanes) {
-        return new Argon2Slots(Runtime.getRuntime().availableProcessors(), memoryKib, lanes);
+    /** Slots for the processors the JVM may use (container limits included): {@link #limitFor}. */
+    static Argon2Slots forThisMachine(int memoryKib, int lanes) {
+        return new Argon2Slots(limitFor(Runtime.getRuntime().availableProcessors()), memoryKib, lanes);
+    }
+
+    /**
+     * One hash per two processors, at least one. Each hash walks its own m of memory (19 MiB by default), so two at
+     * once on two cores evict each other's blocks from the caches while the request threads' other work shares the
+     * same cores: measured on 2 cores, one slot gave 23.7 sign-ins per server CPU-second and 37 per second against
+     * 14.9 and 28 with two (docs/performance.md, "A sign-in profiled again, after two minutes of warm-up").
+     */
+    static int limitFor(int processors) {
+        return Math.max(1, processors / 2);
     }
 
     /** The pool to give the generator's parameters; use it only inside {@link #run}. */

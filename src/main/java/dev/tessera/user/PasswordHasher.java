@@ -23,8 +23,8 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  * the Normalization Process for Stabilized Strings using either the NFKC or NFKD normalization"), so the
  * same password typed on two keyboards gives the same hash.
  *
- * <p>At most one hash per processor runs at once, on memory blocks kept between hashes ({@link Argon2Slots}):
- * the work is CPU-bound, and 19 MiB fresh per hash and per request thread made the garbage collector cost
+ * <p>At most one hash per two processors runs at once, on memory blocks kept between hashes ({@link Argon2Slots}):
+ * the work is CPU- and memory-bound, and 19 MiB fresh per hash and per request thread made the garbage collector cost
  * more than the hashes themselves.
  */
 @ApplicationScoped
@@ -57,7 +57,7 @@ public class PasswordHasher {
 
     @PostConstruct
     void init() {
-        slots = Argon2Slots.perProcessor(settings.memoryKib(), settings.parallelism());
+        slots = Argon2Slots.forThisMachine(settings.memoryKib(), settings.parallelism());
     }
 
     /** A new PHC string for the password with a fresh salt and the configured parameters. */

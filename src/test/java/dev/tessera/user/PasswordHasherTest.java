@@ -172,4 +172,13 @@ class PasswordHasherTest {
 
         assertThat(slots.peakInFlight()).as("6 verifications started together, 2 slots").isEqualTo(2);
     }
+
+    /** Two hashes at once on two cores cost more CPU each than one after the other (docs/performance.md). */
+    @Test
+    void oneHashRunsAtOnceForEveryTwoProcessors() {
+        assertThat(Argon2Slots.limitFor(1)).isEqualTo(1);
+        assertThat(Argon2Slots.limitFor(2)).isEqualTo(1);
+        assertThat(Argon2Slots.limitFor(3)).isEqualTo(1);
+        assertThat(Argon2Slots.limitFor(8)).isEqualTo(4);
+    }
 }
