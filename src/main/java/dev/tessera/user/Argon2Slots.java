@@ -54,8 +54,8 @@ final class Argon2Slots {
     /**
      * One hash per two processors, at least one. Each hash walks its own m of memory (19 MiB by default), so two at
      * once on two cores evict each other's blocks from the caches while the request threads' other work shares the
-     * same cores: measured on 2 cores, one slot gave 23.7 sign-ins per server CPU-second and 37 per second against
-     * 14.9 and 28 with two (docs/performance.md, "A sign-in profiled again, after two minutes of warm-up").
+     * same cores: measured on 2 cores, one slot gave 17.8-23.7 sign-ins per server CPU-second against 14.9-15.1 with
+     * two, and no fewer per second (docs/performance.md, "A sign-in profiled again, after two minutes of warm-up").
      */
     static int limitFor(int processors) {
         return Math.max(1, processors / 2);
