@@ -1,8 +1,6 @@
 package dev.tessera.http;
 
-import dev.tessera.config.Issuer;
 import dev.tessera.oauth.OAuthError;
-import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -26,9 +24,6 @@ public class FacesPathsFilter extends HttpFilter {
     static final String VIEW_SUFFIX = ".xhtml";
     static final String RESOURCES = "/jakarta.faces.resource/";
 
-    @Inject
-    transient Issuer issuer;
-
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -36,7 +31,6 @@ public class FacesPathsFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        SecurityHeaders.setCommonHeaders(response, issuer);
         ErrorWriter.write(response, OAuthError.NOT_FOUND, "No page at this path");
     }
 

@@ -15,8 +15,8 @@ import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
  * objects at once, more than the young generation: every collection copied live blocks and promoted them, and
  * the old generation filled with them (docs/performance.md, "Where a sign-in's CPU goes"). Argon2id is
  * CPU- and memory-bound, so more hashes at once than half the processors only add memory and cache misses, never
- * throughput; the bound keeps the
- * live hash memory at {@code limit} × m and the pool makes it the same blocks each time.
+ * throughput ({@link #limitFor}); the bound keeps the live hash memory at {@code limit} × m and the pool makes it the
+ * same blocks each time.
  *
  * <p>Security is unchanged: the parameters come from the stored hash as before, Bouncy Castle zeroes every
  * block ({@code Block.clear()}) before it returns to the pool, and a login for an unknown user waits for a

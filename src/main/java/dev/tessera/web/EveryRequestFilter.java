@@ -16,8 +16,8 @@ import java.io.IOException;
 
 /**
  * What every request crosses before any endpoint, as one filter whose steps run in the order written here. They were
- * five filters mapped to {@code /*} (and a sixth to the form endpoints); the container's machinery per filter cost
- * about 8 µs of a 100-340 µs token more than one filter does (docs/performance.md). The order is the point:
+ * five filters mapped to {@code /*} (and a sixth to the form endpoints); one filter saves the container's per-filter
+ * machinery, about 8 µs of a 100-340 µs token (docs/performance.md). The order is the point:
  * <ol>
  * <li>the request id, so every answer, refusals included, carries it and every log line of the request names it;
  * <li>the headers every response carries (nosniff, referrer policy, HSTS; anti-framing on HTML);

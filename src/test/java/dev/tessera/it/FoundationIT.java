@@ -325,7 +325,7 @@ class FoundationIT {
             assertThat(refused.headers().firstValue("X-Request-Id")).as(refused.body()).hasValueSatisfying(id -> assertThat(id).matches("[0-9a-f]{16}"));
             assertThat(refused.headers().firstValue("X-Content-Type-Options")).as(refused.body()).hasValue("nosniff");
         }
-        // The Faces paths' own 404 sets the common headers itself; what the order adds there is the request id.
+        // The Faces paths' 404 runs after the filter of every request: it carries the request id and (above) nosniff.
         HttpResponse<String> noPage = Http.send(Http.request("/ui/no-such-thing.css").GET());
         assertJsonError(noPage, 404, "not_found");
         assertThat(noPage.headers().firstValue("X-Request-Id")).hasValueSatisfying(id -> assertThat(id).matches("[0-9a-f]{16}"));

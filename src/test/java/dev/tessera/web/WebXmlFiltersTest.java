@@ -69,11 +69,12 @@ class WebXmlFiltersTest {
     }
 
     @Test
-    void everyRequestCrossesTheFilterOfEveryRequestFirstAndOnlyThePagesMoreFilters() {
+    void theFilterOfEveryRequestRunsFirstAndOnlyThePagesHaveMore() {
         List<String> order = MAPPINGS.stream().map(m -> FILTERS.get(m.getKey())).toList();
+        // The console's gate before the Faces paths: without a console session nothing under the console's pages is
+        // told apart, not even a missing page.
         assertThat(order).containsExactly(EveryRequestFilter.class.getName(), ConsoleGate.class.getName(),
                 FacesPathsFilter.class.getName());
-        // Without a console session nothing under the console's pages is told apart, not even a missing page.
         assertThat(patternsOf(EveryRequestFilter.class)).containsExactly("/*");
         assertThat(patternsOf(ConsoleGate.class)).containsExactly(ConsoleGate.PAGES + "*");
         assertThat(patternsOf(FacesPathsFilter.class)).containsExactly("/ui/*");
