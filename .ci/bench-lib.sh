@@ -8,6 +8,8 @@ export TESSERA_ISSUER=http://localhost:8181 TESSERA_CLUSTER_NAME=tessera-bench-$
 # BENCH_JAVA_OPTS (the figures of 2026-11-24 were taken with -Xms1g -Xmx1g -XX:+UseG1GC).
 export JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms64m -Xmx512m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=10000}"
 export PAYARA_MICRO_JAR="${PAYARA_MICRO_JAR:-$HOME/.m2/repository/fish/payara/extras/payara-micro/6.2025.10/payara-micro-6.2025.10.jar}"
+# A fresh machine has it only after the tests or the README's run command.
+[ -f "$PAYARA_MICRO_JAR" ] || mvn -B -q -ntp dependency:get -Dartifact=fish.payara.extras:payara-micro:6.2025.10
 pids=() db="" count=0
 
 psql_admin() { psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q "$@"; }
