@@ -64,10 +64,19 @@ public final class PeersBench {
     private int run() throws Exception {
         String secret = props.getProperty("secret");
         String password = props.getProperty("user.password"); // the sign-in user's, the same on each server
-        List<Peer> peers = List.of(PeerProvisioning.tessera(config, number("tessera.pid"), password),
-                PeerProvisioning.keycloak(number("keycloak.port"), number("keycloak.pid"), props.getProperty("keycloak.adminPassword"),
-                        secret, password),
-                PeerProvisioning.node(number("node.port"), number("node.pid"), secret, password));
+        // "servers": which of them to load (default all three); Tessera alone serves to profile its workloads in this shape.
+        List<String> servers = List.of(props.getProperty("servers", "tessera,keycloak,node").split(","));
+        List<Peer> peers = new java.util.ArrayList<>();
+        if (servers.contains("tessera")) {
+            peers.add(PeerProvisioning.tessera(config, number("tessera.pid"), password));
+        }
+        if (servers.contains("keycloak")) {
+            peers.add(PeerProvisioning.keycloak(number("keycloak.port"), number("keycloak.pid"),
+                    props.getProperty("keycloak.adminPassword"), secret, password));
+        }
+        if (servers.contains("node")) {
+            peers.add(PeerProvisioning.node(number("node.port"), number("node.pid"), secret, password));
+        }
         List<String> workloads = List.of(props.getProperty("workloads", String.join(",", WORKLOADS.keySet())).split(","));
         header(peers);
         // The ceilings use Tessera's provider (the native one when it runs it); the peers sign with their own.

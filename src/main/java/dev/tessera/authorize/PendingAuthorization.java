@@ -72,18 +72,4 @@ public class PendingAuthorization {
     Instant expiresAt() { return expiresAt; }
     String browserHash() { return browserHash; }
     String idHash() { return idHash; }
-
-    void loggedIn(String subject, Instant at) {
-        this.subject = subject;
-        this.loginDoneAt = at;
-    }
-
-    void markUnmet() {
-        this.unmet = true;
-    }
-
-    void consented(boolean approved) {
-        this.consentDone = approved;
-        this.denied = !approved;
-    }
 }

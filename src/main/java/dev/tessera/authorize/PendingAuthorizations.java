@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -66,25 +67,31 @@ public class PendingAuthorizations {
         return Optional.of(pending);
     }
 
+    // Each change below is one statement on the row by its key (no read first): a request that expired or was
+    // finished meanwhile changes nothing, as before.
+
     @Transactional
     public void loggedIn(String id, String subject) {
-        pending(id).ifPresent(p -> p.loggedIn(subject, clock.instant()));
+        update(id, "p.subject = :subject, p.loginDoneAt = :at").setParameter("subject", subject)
+                .setParameter("at", clock.instant()).executeUpdate();
     }
 
     @Transactional
     public void consented(String id, boolean approved) {
-        pending(id).ifPresent(p -> p.consented(approved));
+        update(id, "p.consentDone = :approved, p.denied = :denied").setParameter("approved", approved)
+                .setParameter("denied", !approved).executeUpdate();
     }
 
     /** The person gave up on a level they cannot reach: the client hears unmet_authentication_requirements. */
     @Transactional
     public void unmet(String id) {
-        pending(id).ifPresent(PendingAuthorization::markUnmet);
+        update(id, "p.unmet = true").executeUpdate();
     }
 
     @Transactional
     public void finish(String id) {
-        pending(id).ifPresent(em::remove);
+        em.createQuery("DELETE FROM PendingAuthorization p WHERE p.idHash = :id").setParameter("id", Secrets.sha256Hex(id))
+                .executeUpdate();
     }
 
     /** The cookie set at {@code Path=/}, so with an https issuer its name starts with {@code __Host-}. */
@@ -92,8 +99,9 @@ public class PendingAuthorizations {
         return issuer.cookieName(COOKIE_PREFIX + Secrets.sha256Hex("cookie:" + id).substring(0, 12), "/");
     }
 
-    private Optional<PendingAuthorization> pending(String id) {
-        return Optional.ofNullable(em.find(PendingAuthorization.class, Secrets.sha256Hex(id)));
+    private Query update(String id, String assignments) {
+        return em.createQuery("UPDATE PendingAuthorization p SET " + assignments + " WHERE p.idHash = :id")
+                .setParameter("id", Secrets.sha256Hex(id));
     }
 
     /** Abandoned requests are reaped. */

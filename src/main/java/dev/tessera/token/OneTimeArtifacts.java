@@ -32,12 +32,15 @@ public class OneTimeArtifacts {
                 .setParameter("now", now).setParameter("h", hash).executeUpdate() == 1;
     }
 
-    /** Remembers the access token issued on the artifact's redemption and its expiry, so a replay can revoke it. */
+    /**
+     * Remembers the access token issued on the artifact's redemption and its expiry, so a replay can revoke it: one
+     * statement on the row by its key (a row reaped meanwhile changes nothing).
+     */
     @Transactional
     public void recordAccessToken(OneTimeArtifact artifact, IssuedAccessToken access) {
-        OneTimeArtifact row = em.find(artifact.getClass(), artifact.hash());
-        if (row != null) {
-            row.accessTokenIssued(access, clock.instant());
-        }
+        String entity = em.getMetamodel().entity(artifact.getClass()).getName();
+        em.createQuery("UPDATE " + entity + " a SET a.accessJti = :jti, a.accessExpiresAt = :until WHERE a.hash = :h")
+                .setParameter("jti", access.jti()).setParameter("until", clock.instant().plusSeconds(access.expiresIn()))
+                .setParameter("h", artifact.hash()).executeUpdate();
     }
 }

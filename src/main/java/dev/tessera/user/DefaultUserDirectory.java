@@ -80,7 +80,8 @@ public class DefaultUserDirectory implements UserDirectory {
         String normalized = Usernames.normalize(username);
         try {
             String device = deviceCookie == null ? null : devices.deviceOf(deviceCookie, normalized).orElse(null);
-            Optional<Instant> refused = throttle.refusedUntil(normalized, clientAddress, device);
+            LoginThrottle.Check check = throttle.check(normalized, clientAddress, device);
+            Optional<Instant> refused = check.refusedUntil();
             if (refused.isPresent()) {
                 return Answer.none(new LoginResult.Failure(LoginResult.Reason.THROTTLED, LoginMessages.THROTTLED,
                         "too many failures for this username from " + (device != null ? "this known device" : clientAddress)
@@ -89,7 +90,7 @@ public class DefaultUserDirectory implements UserDirectory {
             Answer answer = ask(username, password);
             LoginResult result = answer.result();
             if (result instanceof LoginResult.Success) {
-                throttle.succeeded(normalized, clientAddress, device);
+                throttle.succeeded(normalized, clientAddress, device, check);
             } else if (result instanceof LoginResult.Failure f && f.reason() == LoginResult.Reason.INVALID_CREDENTIALS) {
                 throttle.failed(normalized, clientAddress, device);
             }

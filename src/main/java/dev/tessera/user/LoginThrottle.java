@@ -6,7 +6,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -43,14 +47,30 @@ public class LoginThrottle {
     @Inject
     Clock clock;
 
-    /** Until when this attempt must wait, the latest of the counters that apply; empty when none does. */
-    public Optional<Instant> refusedUntil(String normalizedUsername, String clientAddress, String knownDevice) {
+    /**
+     * What the check before an attempt read: until when the attempt must wait (the latest of the counters that apply;
+     * empty when none does), and which of the counters it read had no row, so a success need not delete them.
+     */
+    public record Check(Optional<Instant> refusedUntil, Set<String> absent) {
+    }
+
+    /** Reads the counters that apply to this attempt (one statement each). */
+    public Check check(String normalizedUsername, String clientAddress, String knownDevice) {
         Instant now = clock.instant();
-        Stream<String> keys = knownDevice != null ? Stream.of(deviceKey(normalizedUsername, knownDevice))
+        List<String> keys = knownDevice != null ? List.of(deviceKey(normalizedUsername, knownDevice))
                 : Stream.concat(Stream.of(accountKey(normalizedUsername)),
-                        addressKey(clientAddress).stream().flatMap(a -> Stream.of(a, pairKey(normalizedUsername, a))));
-        return keys.map(failures::find).flatMap(Optional::stream).filter(f -> f.lockedAt(now))
-                .map(LoginFailure::lockedUntil).max(Instant::compareTo);
+                        addressKey(clientAddress).stream().flatMap(a -> Stream.of(a, pairKey(normalizedUsername, a)))).toList();
+        Set<String> absent = new HashSet<>();
+        Optional<Instant> refused = Optional.empty();
+        for (String key : keys) {
+            Optional<LoginFailure> counter = failures.find(key);
+            if (counter.isEmpty()) {
+                absent.add(key);
+            } else if (counter.get().lockedAt(now) && refused.map(r -> counter.get().lockedUntil().isAfter(r)).orElse(true)) {
+                refused = Optional.of(counter.get().lockedUntil());
+            }
+        }
+        return new Check(refused, Set.copyOf(absent));
     }
 
     /** @param knownDevice the device id of a valid known-device cookie for this username, or null */
@@ -76,12 +96,19 @@ public class LoginThrottle {
      * its known device's or (without one) its pair with this address. Nothing else: a guesser at another address,
      * or at this one when the person signed in on a known device (an office NAT), stays throttled.
      */
-    public void succeeded(String normalizedUsername, String clientAddress, String knownDevice) {
-        failures.clear(accountKey(normalizedUsername));
+    public void succeeded(String normalizedUsername, String clientAddress, String knownDevice, Check check) {
+        // A counter the check found absent is not deleted: no statement, no transaction. One written since by a
+        // concurrent failure stays, as it would have had that failure come a moment after this delete.
+        Consumer<String> clear = key -> {
+            if (!check.absent().contains(key)) {
+                failures.clear(key);
+            }
+        };
+        clear.accept(accountKey(normalizedUsername));
         if (knownDevice != null) {
-            failures.clear(deviceKey(normalizedUsername, knownDevice));
+            clear.accept(deviceKey(normalizedUsername, knownDevice));
         } else {
-            addressKey(clientAddress).ifPresent(address -> failures.clear(pairKey(normalizedUsername, address)));
+            addressKey(clientAddress).ifPresent(address -> clear.accept(pairKey(normalizedUsername, address)));
         }
     }
 

@@ -9,6 +9,8 @@ import java.util.function.Consumer;
 /** Failure counters in a map, with the same create-then-change semantics as the database. */
 final class InMemoryLoginFailures extends LoginFailures {
     final Map<String, LoginFailure> rows = new HashMap<>();
+    /** Deletes asked for, each a statement and a transaction in the database. */
+    int clears;
 
     @Override
     public Optional<LoginFailure> find(String keyHash) {
@@ -22,6 +24,7 @@ final class InMemoryLoginFailures extends LoginFailures {
 
     @Override
     public void clear(String keyHash) {
+        clears++;
         rows.remove(keyHash);
     }
 

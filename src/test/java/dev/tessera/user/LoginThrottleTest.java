@@ -34,7 +34,7 @@ class LoginThrottleTest {
     /** What the directory does: a refused attempt is not checked and counts nothing. */
     private void attempt(String username, String address, String device, int times) {
         for (int i = 0; i < times; i++) {
-            if (throttle.refusedUntil(username, address, device).isEmpty()) {
+            if (throttle.check(username, address, device).refusedUntil().isEmpty()) {
                 throttle.failed(username, address, device);
             }
         }
@@ -44,10 +44,10 @@ class LoginThrottleTest {
     void anAttackerFailing100TimesIsThrottledWhileTheVictimElsewhereOrOnAKnownDeviceIsNot() {
         attempt(ALICE, IP, null, 100);
 
-        assertThat(throttle.refusedUntil(ALICE, IP, null)).as("the attacker").contains(START.plus(Duration.ofMinutes(10)));
-        assertThat(throttle.refusedUntil(ALICE, ELSEWHERE, null)).as("the victim from another address").isEmpty();
-        assertThat(throttle.refusedUntil(ALICE, IP, "victims-laptop")).as("the victim behind the same NAT, known device").isEmpty();
-        assertThat(throttle.refusedUntil("bob", IP, null)).as("the attacker's colleagues").isEmpty();
+        assertThat(throttle.check(ALICE, IP, null).refusedUntil()).as("the attacker").contains(START.plus(Duration.ofMinutes(10)));
+        assertThat(throttle.check(ALICE, ELSEWHERE, null).refusedUntil()).as("the victim from another address").isEmpty();
+        assertThat(throttle.check(ALICE, IP, "victims-laptop").refusedUntil()).as("the victim behind the same NAT, known device").isEmpty();
+        assertThat(throttle.check("bob", IP, null).refusedUntil()).as("the attacker's colleagues").isEmpty();
     }
 
     @Test
@@ -55,12 +55,12 @@ class LoginThrottleTest {
         attempt(ALICE, IP, null, 2);
         clock.advance(Duration.ofMinutes(15));
         attempt(ALICE, IP, null, 2);
-        assertThat(throttle.refusedUntil(ALICE, IP, null)).as("2 + 2 in two windows").isEmpty();
+        assertThat(throttle.check(ALICE, IP, null).refusedUntil()).as("2 + 2 in two windows").isEmpty();
 
         attempt(ALICE, IP, null, 1);
-        assertThat(throttle.refusedUntil(ALICE, IP, null)).isPresent();
+        assertThat(throttle.check(ALICE, IP, null).refusedUntil()).isPresent();
         clock.advance(Duration.ofMinutes(10));
-        assertThat(throttle.refusedUntil(ALICE, IP, null)).isEmpty();
+        assertThat(throttle.check(ALICE, IP, null).refusedUntil()).isEmpty();
     }
 
     @Test
@@ -68,18 +68,18 @@ class LoginThrottleTest {
         for (int i = 1; i <= 4; i++) {
             attempt(ALICE, "203.0.113." + i, null, 1);
         }
-        assertThat(throttle.refusedUntil(ALICE, ELSEWHERE, null)).as("4th failure: 1 s").contains(START.plusSeconds(1));
+        assertThat(throttle.check(ALICE, ELSEWHERE, null).refusedUntil()).as("4th failure: 1 s").contains(START.plusSeconds(1));
         clock.advance(Duration.ofSeconds(1));
-        assertThat(throttle.refusedUntil(ALICE, ELSEWHERE, null)).isEmpty();
+        assertThat(throttle.check(ALICE, ELSEWHERE, null).refusedUntil()).isEmpty();
 
         attempt(ALICE, "203.0.113.5", null, 1);
-        assertThat(throttle.refusedUntil(ALICE, ELSEWHERE, null)).as("5th: 2 s").contains(START.plusSeconds(3));
+        assertThat(throttle.check(ALICE, ELSEWHERE, null).refusedUntil()).as("5th: 2 s").contains(START.plusSeconds(3));
         for (int i = 6; i <= 12; i++) {
             clock.advance(Duration.ofSeconds(8));
             attempt(ALICE, "203.0.113." + i, null, 1);
         }
-        assertThat(throttle.refusedUntil(ALICE, ELSEWHERE, null)).as("capped at 8 s").contains(clock.instant().plusSeconds(8));
-        assertThat(throttle.refusedUntil(ALICE, ELSEWHERE, "known")).as("a known device does not wait").isEmpty();
+        assertThat(throttle.check(ALICE, ELSEWHERE, null).refusedUntil()).as("capped at 8 s").contains(clock.instant().plusSeconds(8));
+        assertThat(throttle.check(ALICE, ELSEWHERE, "known").refusedUntil()).as("a known device does not wait").isEmpty();
     }
 
     @Test
@@ -88,19 +88,19 @@ class LoginThrottleTest {
             attempt("user" + i, IP, null, 1);
         }
 
-        assertThat(throttle.refusedUntil("anyone", IP, null)).contains(START.plusSeconds(1));
-        assertThat(throttle.refusedUntil("anyone", " " + IP + " ", null)).as("the same address").isPresent();
-        assertThat(throttle.refusedUntil("anyone", IP, "known")).isEmpty();
-        assertThat(throttle.refusedUntil("anyone", ELSEWHERE, null)).isEmpty();
+        assertThat(throttle.check("anyone", IP, null).refusedUntil()).contains(START.plusSeconds(1));
+        assertThat(throttle.check("anyone", " " + IP + " ", null).refusedUntil()).as("the same address").isPresent();
+        assertThat(throttle.check("anyone", IP, "known").refusedUntil()).isEmpty();
+        assertThat(throttle.check("anyone", ELSEWHERE, null).refusedUntil()).isEmpty();
     }
 
     @Test
     void failuresWithAKnownDeviceCountForThatDeviceOnly() {
         attempt(ALICE, IP, "laptop", 10);
 
-        assertThat(throttle.refusedUntil(ALICE, IP, "laptop")).contains(START.plus(Duration.ofMinutes(10)));
-        assertThat(throttle.refusedUntil(ALICE, IP, "phone")).isEmpty();
-        assertThat(throttle.refusedUntil(ALICE, IP, null)).as("no account-wide or pair count").isEmpty();
+        assertThat(throttle.check(ALICE, IP, "laptop").refusedUntil()).contains(START.plus(Duration.ofMinutes(10)));
+        assertThat(throttle.check(ALICE, IP, "phone").refusedUntil()).isEmpty();
+        assertThat(throttle.check(ALICE, IP, null).refusedUntil()).as("no account-wide or pair count").isEmpty();
     }
 
     @Test
@@ -110,8 +110,8 @@ class LoginThrottleTest {
         attempt("bob", IP, null, 1);
         throttle.unlock(ALICE);
 
-        assertThat(throttle.refusedUntil(ALICE, IP, null)).isEmpty();
-        assertThat(throttle.refusedUntil(ALICE, IP, "laptop")).isEmpty();
+        assertThat(throttle.check(ALICE, IP, null).refusedUntil()).isEmpty();
+        assertThat(throttle.check(ALICE, IP, "laptop").refusedUntil()).isEmpty();
         assertThat(failures.find(LoginThrottle.addressKey(IP).orElseThrow()).orElseThrow().failures()).as("address count kept").isEqualTo(4);
         assertThat(failures.rows.keySet()).as("bob's pair kept").contains(LoginThrottle.pairKey("bob", LoginThrottle.addressKey(IP).orElseThrow()));
     }
@@ -119,13 +119,30 @@ class LoginThrottleTest {
     @Test
     void aSuccessElsewhereLeavesTheGuessersPairThrottled() {
         attempt(ALICE, IP, null, 3);
-        throttle.succeeded(ALICE, ELSEWHERE, null);
+        throttle.succeeded(ALICE, ELSEWHERE, null, throttle.check(ALICE, ELSEWHERE, null));
 
-        assertThat(throttle.refusedUntil(ALICE, IP, null)).isPresent();
-        throttle.succeeded(ALICE, IP, "known");
-        assertThat(throttle.refusedUntil(ALICE, IP, null)).as("a known device at the guesser's address").isPresent();
-        throttle.succeeded(ALICE, IP, null);
-        assertThat(throttle.refusedUntil(ALICE, IP, null)).isEmpty();
+        assertThat(throttle.check(ALICE, IP, null).refusedUntil()).isPresent();
+        throttle.succeeded(ALICE, IP, "known", throttle.check(ALICE, IP, "known"));
+        assertThat(throttle.check(ALICE, IP, null).refusedUntil()).as("a known device at the guesser's address").isPresent();
+        throttle.succeeded(ALICE, IP, null, throttle.check(ALICE, IP, null));
+        assertThat(throttle.check(ALICE, IP, null).refusedUntil()).isEmpty();
+    }
+
+    @Test
+    void aSuccessWithoutFailuresDeletesNothingAndOneAfterFailuresDeletesWhatItFound() {
+        throttle.succeeded(ALICE, IP, null, throttle.check(ALICE, IP, null));
+        assertThat(failures.clears).as("no counter, no delete").isZero();
+
+        attempt(ALICE, IP, null, 1);
+        LoginThrottle.Check check = throttle.check(ALICE, IP, null);
+        assertThat(check.absent()).isEmpty();
+        throttle.succeeded(ALICE, IP, null, check);
+        assertThat(failures.clears).as("the account's and the pair's counters").isEqualTo(2);
+        assertThat(failures.rows.keySet()).containsExactly(LoginThrottle.addressKey(IP).orElseThrow());
+
+        throttle.succeeded(ALICE, IP, "laptop", throttle.check(ALICE, IP, "laptop"));
+        assertThat(failures.clears).as("on a known device the check reads only the device's counter (absent), "
+                + "so the account's is deleted unread").isEqualTo(3);
     }
 
     @Test
@@ -134,7 +151,7 @@ class LoginThrottleTest {
         attempt("bob", "", null, 1);
 
         assertThat(failures.rows).hasSize(2);
-        assertThat(throttle.refusedUntil(ALICE, null, null)).isEmpty();
+        assertThat(throttle.check(ALICE, null, null).refusedUntil()).isEmpty();
     }
 
     @Test
