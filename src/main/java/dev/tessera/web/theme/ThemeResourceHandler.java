@@ -24,7 +24,7 @@ public class ThemeResourceHandler extends ResourceHandlerWrapper {
     /**
      * The application-scoped {@link Themes}' client proxy, looked up once: {@code CDI.current()} finds its bean manager
      * by walking the caller's stack, and Facelets asks for each slot on every page it builds (about half a millisecond
-     * of a sign-in's CPU before, docs/performance.md "A sign-in profiled on the Xeon").
+     * of a sign-in's CPU before, docs/performance.md, "A sign-in on an Intel Xeon").
      */
     private volatile Themes themes;
 
