@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -66,7 +67,7 @@ public final class PeersBench {
         String password = props.getProperty("user.password"); // the sign-in user's, the same on each server
         // "servers": which of them to load (default all three); Tessera alone serves to profile its workloads in this shape.
         List<String> servers = List.of(props.getProperty("servers", "tessera,keycloak,node").split(","));
-        List<Peer> peers = new java.util.ArrayList<>();
+        List<Peer> peers = new ArrayList<>();
         if (servers.contains("tessera")) {
             peers.add(PeerProvisioning.tessera(config, number("tessera.pid"), password));
         }

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -61,16 +62,12 @@ public class LoginThrottle {
                 : Stream.concat(Stream.of(accountKey(normalizedUsername)),
                         addressKey(clientAddress).stream().flatMap(a -> Stream.of(a, pairKey(normalizedUsername, a)))).toList();
         Set<String> absent = new HashSet<>();
-        Optional<Instant> refused = Optional.empty();
+        List<LoginFailure> found = new ArrayList<>();
         for (String key : keys) {
-            Optional<LoginFailure> counter = failures.find(key);
-            if (counter.isEmpty()) {
-                absent.add(key);
-            } else if (counter.get().lockedAt(now) && refused.map(r -> counter.get().lockedUntil().isAfter(r)).orElse(true)) {
-                refused = Optional.of(counter.get().lockedUntil());
-            }
+            failures.find(key).ifPresentOrElse(found::add, () -> absent.add(key));
         }
-        return new Check(refused, Set.copyOf(absent));
+        return new Check(found.stream().filter(f -> f.lockedAt(now)).map(LoginFailure::lockedUntil).max(Instant::compareTo),
+                Set.copyOf(absent));
     }
 
     /** @param knownDevice the device id of a valid known-device cookie for this username, or null */
