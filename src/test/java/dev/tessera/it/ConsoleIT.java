@@ -561,8 +561,13 @@ class ConsoleIT {
      * before the action, so the wait is for the old document to go (the issuer save failed CI once).
      */
     private void clickAndAwaitNextPage(String id) {
-        WebElement old = driver.findElement(By.tagName("html"));
-        driver.findElement(By.id(id)).click();
+        // The page before may itself still be replacing its document (a postback that showed an error): the button and
+        // the document are found and clicked together, again if chromedriver says the node left the document (CI once).
+        WebElement old = await((ExpectedCondition<WebElement>) d -> {
+            WebElement html = d.findElement(By.tagName("html"));
+            d.findElement(By.id(id)).click();
+            return html;
+        });
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(old));
         await(By.tagName("body"));
     }
