@@ -48,7 +48,8 @@ trap 'rm -f "$script"' EXIT
     case "$db" in
         h2)
             # H2 is a module of WildFly itself (the driver "h2" of standalone.xml). One node only (docs/databases.md).
-            datasource h2 'jdbc:h2:file:${env.TESSERA_DATA_DIR:${jboss.server.data.dir}/tessera}/tessera;DB_CLOSE_ON_EXIT=FALSE' sa
+            # Clobs up to 64 KiB stay in their rows, as in server-config/payara-micro/h2.asadmin (why: there).
+            datasource h2 'jdbc:h2:file:${env.TESSERA_DATA_DIR:${jboss.server.data.dir}/tessera}/tessera;DB_CLOSE_ON_EXIT=FALSE;MAX_LENGTH_INPLACE_LOB=65536' sa
             ;;
         postgresql)
             echo "module add --name=org.postgresql --resources=$(driver_jar postgresql) --dependencies=java.se,jakarta.transaction.api"
