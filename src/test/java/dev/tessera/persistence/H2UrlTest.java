@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The H2 URLs Tessera ships (Payara Micro's {@code h2.asadmin}, WildFly's {@code setup.sh}) keep a clob of a few KiB in
  * its row. With H2's default (256 bytes) a pending request's JSON or an audit event's detail goes to H2's LOB store:
  * a second write, read and clean-up per value, and once any such row is deleted, the end of every statement tries to
- * start the store's clean-up, refused with a {@code RejectedExecutionException} while it runs (seen at 9 % of a
+ * start the store's clean-up, refused with a {@code RejectedExecutionException} while it runs (7-9 % of a
  * sign-in's CPU beside the hash; docs/performance.md, "H2's LOB clean-up"). Each URL is opened here on a fresh file
  * database, as the server opens it.
  */
