@@ -20,9 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * (insert with its request JSON as a clob, read it, mark it, delete it; a commit after each, as a sign-in does) with
  * H2's default, where a clob over 256 bytes goes to H2's LOB store, and with the shipped setting, where it stays in its
  * row. {@code bench.connections} threads at once, two rounds alternating (the first warms the JIT), CPU of this
- * process per cycle. The H2 of the test class path is
- * the version Payara Micro ships. Not part of CI: {@code mvn -Pbench process-test-classes
- * -Dbench.main=dev.tessera.bench.H2ClobBench} (docs/performance.md, "H2's LOB clean-up").
+ * process per cycle. The H2 of the test class path is the version Payara Micro ships. Not part of CI:
+ * {@code mvn -Pbench process-test-classes -Dbench.main=dev.tessera.bench.H2ClobBench} (docs/performance.md, "H2's LOB
+ * clean-up").
  */
 public final class H2ClobBench {
     private static final String JSON = "{\"response_type\":\"code\",\"state\":\"" + "x".repeat(1500) + "\"}";
