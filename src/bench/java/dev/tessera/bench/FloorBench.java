@@ -34,7 +34,8 @@ public final class FloorBench {
 
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(BenchConfig.prop("floor.port", "8190"));
-        String options = BenchConfig.prop("floor.javaOpts", "-Xmx512m -XX:+UseSerialGC");
+        // The README command's flags (pom.xml), so the floor is measured as Tessera is run.
+        String options = BenchConfig.prop("floor.javaOpts", "-Xms64m -Xmx512m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=10000");
         Path war = Path.of(BenchConfig.prop("floor.war", "target/floor/floor.war"));
         int rounds = Integer.parseInt(BenchConfig.prop("floor.rounds", "2"));
         int warmup = Integer.parseInt(BenchConfig.prop("floor.warmupSeconds", "90"));
